@@ -1,0 +1,85 @@
+package dev.oktaprov.local.sqs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** The same LocalSqs against moto_server through AWS_ENDPOINT_URL; skipped where moto is not installed. */
+class LocalSqsOnMotoTest {
+
+    private static MotoServer moto;
+    private static LocalSqs sqs;
+
+    @BeforeAll
+    static void startMoto() {
+        Path executable = MotoServer.executable().orElse(null);
+        if (executable == null) {
+            abort("moto_server is not installed");
+        }
+        try {
+            moto = MotoServer.start(executable);
+        } catch (IllegalStateException e) {
+            abort("moto_server does not start here: " + e.getMessage());
+        }
+        sqs = LocalSqs.start(Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString(), "AWS_REGION", "eu-west-1"));
+    }
+
+    @AfterAll
+    static void stopMoto() throws InterruptedException {
+        if (sqs != null) {
+            sqs.close();
+        }
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    @Test
+    void usesTheGivenEndpointAndStartsNothing() {
+        assertThat(sqs.isEmbedded()).isFalse();
+        assertThat(sqs.endpoint()).isEqualTo(moto.endpoint());
+        assertThat(sqs.region()).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void createsTheQueuePairWithRedrivePolicyAndFourteenDayDlq() {
+        QueuePair pair = sqs.createQueueWithDlq("hires", 5, Duration.ofSeconds(30), false);
+
+        assertThat(pair.queueArn()).startsWith("arn:aws:sqs:eu-west-1:").endsWith(":hires");
+        assertThat(pair.dlqArn()).startsWith("arn:aws:sqs:eu-west-1:").endsWith(":hires-dlq");
+        assertThat(sqs.attribute(pair.queueUrl(), QueueAttributeName.REDRIVE_POLICY))
+                .contains(pair.dlqArn())
+                .containsPattern("\"maxReceiveCount\":\\s*\"?5\"?");
+        assertThat(sqs.attribute(pair.dlqUrl(), QueueAttributeName.MESSAGE_RETENTION_PERIOD)).isEqualTo("1209600");
+    }
+
+    @Test
+    void aMessageReceivedMaxReceiveCountTimesLandsInTheDlqWithItsAttributes() {
+        QueuePair pair = sqs.createQueueWithDlq("redrive", 2, Duration.ZERO, false);
+        sqs.client().sendMessage(b -> b.queueUrl(pair.queueUrl()).messageBody("poison")
+                .messageAttributes(Map.of("source", MessageAttributeValue.builder()
+                        .dataType("String").stringValue("ats").build())));
+
+        for (int receive = 1; receive <= 2; receive++) {
+            assertThat(sqs.client().receiveMessage(b -> b.queueUrl(pair.queueUrl())).messages()).hasSize(1);
+        }
+        assertThat(sqs.client().receiveMessage(b -> b.queueUrl(pair.queueUrl())).messages()).isEmpty();
+
+        List<Message> dead = sqs.receiveAll(pair.dlqUrl());
+        assertThat(dead).extracting(Message::body).containsExactly("poison");
+        assertThat(dead.get(0).messageAttributes().get("source").stringValue()).isEqualTo("ats");
+        assertThat(dead.get(0).attributes()).containsKey(MessageSystemAttributeName.SENT_TIMESTAMP);
+        assertThat(sqs.approximateCount(pair.queueUrl())).isZero();
+    }
+}
