@@ -1,0 +1,57 @@
+package dev.oktaprov.simulator;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar okta-simulator.jar --port 8089 --token ...}: runs until interrupted (Ctrl-C). */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(run(args, System.out, System.err, true));
+    }
+
+    /**
+     * @param block wait until the JVM is asked to stop (false: return once started, for tests)
+     * @return the process exit status
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, boolean block) throws InterruptedException {
+        CommandLine.Parsed parsed;
+        try {
+            parsed = CommandLine.parse(args);
+        } catch (CommandLine.UsageException | java.io.UncheckedIOException e) {
+            err.println("okta-simulator: " + e.getMessage());
+            err.println("Try --help.");
+            return 2;
+        }
+        if (parsed.help()) {
+            out.print(CommandLine.usage());
+            return 0;
+        }
+        OktaSimulator simulator;
+        try {
+            simulator = OktaSimulator.start(parsed.options());
+        } catch (RuntimeException e) {
+            err.println("okta-simulator: " + e.getMessage());
+            return 1;
+        }
+        out.println("Okta simulator listening on " + simulator.baseUrl());
+        out.println("  token:    " + simulator.token() + "   (send: Authorization: SSWS <token>)");
+        out.println("  counters: " + simulator.baseUrl() + "/__sim/counters");
+        out.println("  users:    " + simulator.userCount() + ", groups: " + simulator.groups().size());
+        out.flush();
+        if (!block) {
+            simulator.close();
+            return 0;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }, "okta-simulator-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

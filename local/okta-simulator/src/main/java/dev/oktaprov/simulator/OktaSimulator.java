@@ -1,0 +1,218 @@
+package dev.oktaprov.simulator;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oktaprov.simulator.api.OktaApi;
+import dev.oktaprov.simulator.directory.Directory;
+import dev.oktaprov.simulator.directory.OktaIds;
+import dev.oktaprov.simulator.faults.FaultInjector;
+import dev.oktaprov.simulator.http.Counters;
+import dev.oktaprov.simulator.http.SimulatorServer;
+import dev.oktaprov.simulator.ratelimit.ConcurrencyLimiter;
+import dev.oktaprov.simulator.ratelimit.RateLimiter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An Okta Users API simulator on a loopback port, in this JVM.
+ *
+ * <pre>{@code
+ * try (OktaSimulator okta = OktaSimulator.start(SimulatorOptions.defaults().withToken("test-token"))) {
+ *     // point a client at okta.baseUrl() with "Authorization: SSWS " + okta.token()
+ *     assertThat(okta.userCount()).isEqualTo(1);
+ * }
+ * }</pre>
+ *
+ * The Java accessors read and change state without HTTP (and without counting requests); the same
+ * controls exist over HTTP under /__sim for other processes.
+ */
+public final class OktaSimulator implements AutoCloseable {
+
+    private final SimulatorOptions options;
+    private final Directory directory;
+    private final RateLimiter rateLimiter;
+    private final ConcurrencyLimiter concurrencyLimiter;
+    private final FaultInjector faults;
+    private final Counters counters = new Counters();
+    private final SimulatorServer server;
+    private volatile Duration searchLag;
+
+    private OktaSimulator(SimulatorOptions options) {
+        this.options = options;
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        OktaIds ids = new OktaIds(options.randomSeed());
+        this.directory = new Directory(options.clock(), ids);
+        this.rateLimiter = new RateLimiter(options.clock(), options.limits());
+        this.concurrencyLimiter = new ConcurrencyLimiter(options.concurrencyLimit());
+        this.faults = new FaultInjector(options.randomSeed(), options.faults());
+        this.searchLag = options.searchLag();
+        seed(options.seed());
+        OktaApi api = new OktaApi(directory, options.clock(), () -> searchLag, counters, ids, mapper);
+        AdminEndpoints admin = new AdminEndpoints(this, mapper);
+        this.server = SimulatorServer.start(options.port(), options.threads(), new SimulatorServer.Pipeline(
+                options.effectiveAuthenticator(), rateLimiter, concurrencyLimiter, faults, options.sleeper(),
+                counters, ids, options.clock(), mapper, api, admin));
+    }
+
+    /** Starts on loopback and returns once it accepts connections (well under a second). */
+    public static OktaSimulator start(SimulatorOptions options) {
+        return new OktaSimulator(options);
+    }
+
+    /** Starts with {@link SimulatorOptions#defaults()}. */
+    public static OktaSimulator start() {
+        return start(SimulatorOptions.defaults());
+    }
+
+    /** {@code http://127.0.0.1:<port>}, the org URL to give a client. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public URI baseUri() {
+        return URI.create(baseUrl());
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The API token clients send as {@code Authorization: SSWS <token>}. */
+    public String token() {
+        return options.token();
+    }
+
+    public SimulatorOptions options() {
+        return options;
+    }
+
+    // ---- state
+
+    /** Every user, DEPROVISIONED included, in creation order. */
+    public List<SimulatedUser> users() {
+        return directory.users();
+    }
+
+    public int userCount() {
+        return directory.userCount();
+    }
+
+    /** By login, ignoring case and diacritics like Okta. */
+    public Optional<SimulatedUser> findByLogin(String login) {
+        return directory.findUserByLogin(login);
+    }
+
+    public Optional<SimulatedUser> findById(String id) {
+        return directory.findUser(id);
+    }
+
+    /** Every group, Everyone first. */
+    public List<SimulatedGroup> groups() {
+        return directory.groups();
+    }
+
+    /** By id or exact name. */
+    public Optional<SimulatedGroup> findGroup(String idOrName) {
+        return directory.resolveGroup(idOrName);
+    }
+
+    /** The id of the BUILT_IN Everyone group. */
+    public String everyoneGroupId() {
+        return directory.everyoneGroupId();
+    }
+
+    public SimulatedGroup addGroup(String name, String description) {
+        return addGroup(SeedGroup.named(name, description));
+    }
+
+    public SimulatedGroup addGroup(SeedGroup group) {
+        return directory.addGroup(group);
+    }
+
+    public List<SimulatedUser> seedUsers(SeedUser... users) {
+        return seedUsers(List.of(users));
+    }
+
+    public List<SimulatedUser> seedUsers(List<SeedUser> users) {
+        List<SimulatedUser> seeded = new ArrayList<>(users.size());
+        users.forEach(user -> seeded.add(directory.seed(user)));
+        return seeded;
+    }
+
+    /** Groups first, then users (which may name those groups). */
+    public void seed(SeedData data) {
+        data.groups().forEach(directory::addGroup);
+        seedUsers(data.users());
+    }
+
+    // ---- counters and controls
+
+    public SimulatorCounters counters() {
+        return counters.snapshot();
+    }
+
+    /**
+     * Back to the state at start: the options' seed data only (same ids), zero counters, fresh
+     * rate-limit windows, and the start options' limits, concurrency limit, faults and search lag.
+     */
+    public void reset() {
+        directory.clear();
+        seed(options.seed());
+        counters.reset();
+        rateLimiter.reset(options.limits());
+        concurrencyLimiter.setLimit(options.concurrencyLimit());
+        faults.restart(options.faults());
+        searchLag = options.searchLag();
+    }
+
+    public void setLimit(RateLimitBucket bucket, int perMinute) {
+        rateLimiter.setLimit(bucket, perMinute);
+    }
+
+    public int limit(RateLimitBucket bucket) {
+        return rateLimiter.limit(bucket);
+    }
+
+    public Map<RateLimitBucket, Integer> limits() {
+        return rateLimiter.limits();
+    }
+
+    public void setConcurrencyLimit(int inFlight) {
+        concurrencyLimiter.setLimit(inFlight);
+    }
+
+    public int concurrencyLimit() {
+        return concurrencyLimiter.limit();
+    }
+
+    public void setFaults(FaultPlan plan) {
+        faults.setPlan(plan);
+    }
+
+    /** The plan in force, with the scripted faults not yet used. */
+    public FaultPlan faults() {
+        return faults.plan();
+    }
+
+    public void setSearchLag(Duration lag) {
+        if (lag.isNegative()) {
+            throw new IllegalArgumentException("search lag must not be negative");
+        }
+        searchLag = lag;
+    }
+
+    /** Stops listening; requests in flight are cut off. */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    @Override
+    public String toString() {
+        return "OktaSimulator[" + baseUrl() + "]";
+    }
+}

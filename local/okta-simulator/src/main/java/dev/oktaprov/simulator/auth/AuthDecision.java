@@ -1,0 +1,22 @@
+package dev.oktaprov.simulator.auth;
+
+/** The outcome of authenticating one request. */
+public sealed interface AuthDecision {
+
+    /** The request may proceed on behalf of {@code principal} (never a secret). */
+    record Allowed(String principal) implements AuthDecision {
+    }
+
+    /** The request is refused with an Okta error. */
+    record Denied(int status, String errorCode, String errorSummary) implements AuthDecision {
+    }
+
+    static AuthDecision allowed(String principal) {
+        return new Allowed(principal);
+    }
+
+    /** 401 E0000011, what Okta answers a missing, malformed or unknown API token. */
+    static AuthDecision invalidToken() {
+        return new Denied(401, "E0000011", "Invalid token provided");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.oktaprov.simulator.http;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A query string, decoded (first value wins), with the raw pairs kept for building Link headers. */
+public final class QueryParameters {
+
+    private final Map<String, String> decoded = new LinkedHashMap<>();
+    private final List<String[]> rawPairs = new ArrayList<>();
+
+    private QueryParameters() {
+    }
+
+    public static QueryParameters parse(String rawQuery) {
+        QueryParameters parameters = new QueryParameters();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String rawName = equals < 0 ? pair : pair.substring(0, equals);
+            String rawValue = equals < 0 ? "" : pair.substring(equals + 1);
+            parameters.rawPairs.add(new String[] {rawName, rawValue});
+            parameters.decoded.putIfAbsent(PercentDecoding.decode(rawName), PercentDecoding.decode(rawValue));
+        }
+        return parameters;
+    }
+
+    public Optional<String> get(String name) {
+        return Optional.ofNullable(decoded.get(name));
+    }
+
+    /** The value, or empty when absent or blank. */
+    public Optional<String> nonBlank(String name) {
+        return get(name).filter(value -> !value.isBlank());
+    }
+
+    /** The raw query without {@code name}, with {@code name=rawValue} appended (for rel="next" links). */
+    public String rawWith(String name, String rawValue) {
+        StringBuilder query = new StringBuilder();
+        for (String[] pair : rawPairs) {
+            if (PercentDecoding.decode(pair[0]).equals(name)) {
+                continue;
+            }
+            query.append(query.length() == 0 ? "" : "&").append(pair[0]).append('=').append(pair[1]);
+        }
+        return query.append(query.length() == 0 ? "" : "&").append(name).append('=').append(rawValue).toString();
+    }
+}
