@@ -1,0 +1,22 @@
+package dev.oktaprov.okta.model;
+
+import java.time.Instant;
+
+/** An Okta user as the Users API returns it; {@code _links}, {@code _embedded} and credentials are not kept. */
+public record User(
+        String id,
+        String status,
+        String transitioningToStatus,
+        Instant created,
+        Instant activated,
+        Instant statusChanged,
+        Instant lastLogin,
+        Instant lastUpdated,
+        Instant passwordChanged,
+        String typeId,
+        Profile profile) {
+
+    public User {
+        profile = profile == null ? new Profile(null) : profile;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.oktaprov.provisioning;
+
+import dev.oktaprov.okta.model.CreateUserRequest;
+import dev.oktaprov.okta.model.Profile;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated request to create one Okta user. Build it with {@link NewHireValidator}.
+ *
+ * @param activate false (the default) creates a STAGED user
+ * @param nextLogin {@code changePassword} or null
+ * @param password null for none; never printed by {@link #toString()}
+ * @param extraProfile further profile attributes, in input order
+ */
+public record NewHire(
+        String firstName,
+        String lastName,
+        String email,
+        String login,
+        boolean activate,
+        List<String> groupIds,
+        String nextLogin,
+        String password,
+        Map<String, Object> extraProfile) {
+
+    public NewHire {
+        groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
+        extraProfile = Collections.unmodifiableMap(new LinkedHashMap<>(extraProfile == null ? Map.of() : extraProfile));
+    }
+
+    /** The whole profile: the four base attributes first, then the extra ones. */
+    public Profile profile() {
+        return Profile.of(login, firstName, lastName, email, extraProfile);
+    }
+
+    public CreateUserRequest toCreateUserRequest() {
+        return new CreateUserRequest(profile(), password, groupIds);
+    }
+
+    @Override
+    public String toString() {
+        return "NewHire[login=<masked>, activate=" + activate + ", groupIds=" + groupIds
+                + ", nextLogin=" + nextLogin + ", password=" + (password == null ? "none" : "***")
+                + ", extraProfile=" + extraProfile.keySet() + "]";
+    }
+}

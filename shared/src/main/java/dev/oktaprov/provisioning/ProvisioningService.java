@@ -1,0 +1,152 @@
+package dev.oktaprov.provisioning;
+
+import dev.oktaprov.errors.FieldError;
+import dev.oktaprov.errors.InvalidInputException;
+import dev.oktaprov.errors.LoginConflictException;
+import dev.oktaprov.errors.LoginTakenException;
+import dev.oktaprov.errors.NotFoundException;
+import dev.oktaprov.errors.TransientUpstreamException;
+import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.okta.OktaExpressions;
+import dev.oktaprov.okta.model.Group;
+import dev.oktaprov.okta.model.Page;
+import dev.oktaprov.okta.model.User;
+import dev.oktaprov.okta.model.UserQuery;
+import dev.oktaprov.ratelimit.Deadline;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** The use cases every trigger shares: create idempotently, get with groups, list a page. */
+public final class ProvisioningService {
+
+    public static final Set<String> USER_STATUSES = Set.of(
+            "ACTIVE", "DEPROVISIONED", "LOCKED_OUT", "PASSWORD_EXPIRED", "PROVISIONED", "RECOVERY", "STAGED", "SUSPENDED");
+    public static final int MAX_LIMIT = 200;
+    private static final int MAX_EXPRESSION_LENGTH = 2000;
+
+    private final OktaClient okta;
+
+    public ProvisioningService(OktaClient okta) {
+        this.okta = Objects.requireNonNull(okta, "okta");
+    }
+
+    /**
+     * Creates the user, or recognises that the same person already exists. "Same" means login, email,
+     * first and last name equal once trimmed and compared without regard to case.
+     *
+     * @throws LoginConflictException when the login belongs to a different person
+     */
+    public CreateResult create(NewHire hire, Deadline deadline) {
+        try {
+            User created = okta.createUser(hire.toCreateUserRequest(), hire.activate(), false, hire.nextLogin(), deadline);
+            return new CreateResult(created, Outcome.CREATED);
+        } catch (LoginTakenException taken) {
+            String requestId = taken.oktaRequestId().orElse(null);
+            User existing;
+            try {
+                existing = okta.getUser(hire.login(), deadline);
+            } catch (NotFoundException vanished) {
+                // Taken a moment ago, gone now (deleted, or a lookup that has not caught up): try again later.
+                throw new TransientUpstreamException("Okta reports the login as taken but the user cannot be read yet", requestId);
+            }
+            if (samePerson(hire, existing)) {
+                return new CreateResult(existing, Outcome.ALREADY_EXISTED);
+            }
+            throw new LoginConflictException(existing.id(), requestId);
+        }
+    }
+
+    /** The user by id or login, with its group memberships. */
+    public UserWithGroups get(String idOrLogin, Deadline deadline) {
+        User user = okta.getUser(idOrLogin, deadline);
+        List<Group> groups = okta.listUserGroups(user.id(), deadline);
+        return new UserWithGroups(user, groups);
+    }
+
+    /** One page of users; pass the page's {@code nextCursor} back as {@code after} for the next. */
+    public Page<User> list(ListRequest request, Deadline deadline) {
+        return okta.listUsers(toQuery(request), deadline);
+    }
+
+    /** Validates {@code request} and turns its structured parts into a quoted search expression. */
+    public static UserQuery toQuery(ListRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.limit() != null && (request.limit() < 1 || request.limit() > MAX_LIMIT)) {
+            errors.add(new FieldError("limit", "must be 1-" + MAX_LIMIT + ", was " + request.limit()));
+        }
+        checkText("q", request.q(), errors);
+        checkText("filter", request.filter(), errors);
+        checkText("search", request.search(), errors);
+        checkText("after", request.after(), errors);
+        List<String> conditions = new ArrayList<>();
+        if (request.search() != null && !request.search().isBlank()) {
+            conditions.add(request.search().strip());
+        }
+        if (request.status() != null) {
+            String status = request.status().strip().toUpperCase(Locale.ROOT);
+            if (USER_STATUSES.contains(status)) {
+                conditions.add(OktaExpressions.eq("status", status));
+            } else {
+                errors.add(new FieldError("status", "must be one of " + String.join(", ", USER_STATUSES.stream().sorted().toList())));
+            }
+        }
+        for (Map.Entry<String, String> entry : request.profileEquals().entrySet()) {
+            String name = entry.getKey() == null ? "" : entry.getKey().strip();
+            if (name.startsWith("profile.")) {
+                name = name.substring("profile.".length());
+            }
+            if (!OktaExpressions.isAttributeName(name) || name.contains(".")) {
+                errors.add(new FieldError("profile", "attribute names must hold only letters, digits and underscores"));
+            } else if (entry.getValue() == null) {
+                errors.add(new FieldError("profile." + name, "needs a value"));
+            } else if (checkText("profile." + name, entry.getValue(), errors)) {
+                conditions.add(OktaExpressions.eq("profile." + name, entry.getValue()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String search = conditions.isEmpty() ? null : OktaExpressions.and(conditions.toArray(String[]::new));
+        return new UserQuery(blankToNull(request.q()), blankToNull(request.filter()), search, request.limit(),
+                blankToNull(request.after()), null, null);
+    }
+
+    static boolean samePerson(NewHire hire, User existing) {
+        return same(hire.login(), existing.profile().login())
+                && same(hire.email(), existing.profile().email())
+                && same(hire.firstName(), existing.profile().firstName())
+                && same(hire.lastName(), existing.profile().lastName());
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null && b != null && normalize(a).equals(normalize(b));
+    }
+
+    private static String normalize(String s) {
+        return Normalizer.normalize(s.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean checkText(String field, String value, List<FieldError> errors) {
+        if (value == null) {
+            return true;
+        }
+        if (value.length() > MAX_EXPRESSION_LENGTH) {
+            errors.add(new FieldError(field, "must be at most " + MAX_EXPRESSION_LENGTH + " characters long"));
+            return false;
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError(field, "must not contain control characters"));
+            return false;
+        }
+        return true;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

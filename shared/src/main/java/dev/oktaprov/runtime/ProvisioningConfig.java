@@ -1,0 +1,166 @@
+package dev.oktaprov.runtime;
+
+import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.okta.OktaClientSettings;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The function's configuration, read from environment variables (see the README's configuration
+ * table). Every problem is reported at once, naming the variable and never quoting a secret.
+ *
+ * @param secretId {@code OKTA_SECRET_ID}; empty when {@code OKTA_API_TOKEN} is used
+ * @param apiToken {@code OKTA_API_TOKEN} (local runs); empty when the secret is used
+ */
+public record ProvisioningConfig(
+        URI orgUrl,
+        Optional<String> secretId,
+        Optional<Secret> apiToken,
+        int rateLimitSharePercent,
+        int maxAttempts,
+        Duration requestTimeout,
+        Duration secretCacheTtl,
+        Duration deadlineSafetyMargin) {
+
+    public static final String OKTA_ORG_URL = "OKTA_ORG_URL";
+    public static final String OKTA_SECRET_ID = "OKTA_SECRET_ID";
+    public static final String OKTA_API_TOKEN = "OKTA_API_TOKEN";
+    public static final String OKTA_RATE_LIMIT_SHARE = "OKTA_RATE_LIMIT_SHARE";
+    public static final String OKTA_MAX_ATTEMPTS = "OKTA_MAX_ATTEMPTS";
+    public static final String OKTA_REQUEST_TIMEOUT_MS = "OKTA_REQUEST_TIMEOUT_MS";
+    public static final String SECRET_CACHE_TTL_SECONDS = "SECRET_CACHE_TTL_SECONDS";
+    public static final String DEADLINE_SAFETY_MARGIN_MS = "DEADLINE_SAFETY_MARGIN_MS";
+
+    private static final Pattern TOKEN_CHARS = Pattern.compile("[\\x21-\\x7E]+");
+
+    public static ProvisioningConfig fromEnvironment(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        URI orgUrl = orgUrl(value(env, OKTA_ORG_URL), problems);
+        Optional<String> secretId = Optional.ofNullable(value(env, OKTA_SECRET_ID));
+        Optional<Secret> token = Optional.ofNullable(value(env, OKTA_API_TOKEN)).map(Secret::of);
+        if (secretId.isEmpty() && token.isEmpty()) {
+            problems.add(OKTA_SECRET_ID + " is required (the Secrets Manager secret holding {\"apiToken\": \"...\"}); "
+                    + OKTA_API_TOKEN + " may replace it for local runs");
+        } else if (secretId.isPresent() && token.isPresent()) {
+            problems.add("set either " + OKTA_SECRET_ID + " or " + OKTA_API_TOKEN + ", not both");
+        }
+        token.ifPresent(t -> {
+            if (!TOKEN_CHARS.matcher(t.reveal()).matches()) {
+                problems.add(OKTA_API_TOKEN + " must be one word of printable ASCII characters");
+            }
+        });
+        int share = integer(env, OKTA_RATE_LIMIT_SHARE, 100, 1, 100, problems, true);
+        int attempts = integer(env, OKTA_MAX_ATTEMPTS, 5, 1, 10, problems, false);
+        int timeoutMs = integer(env, OKTA_REQUEST_TIMEOUT_MS, 10_000, 100, 900_000, problems, false);
+        int ttlSeconds = integer(env, SECRET_CACHE_TTL_SECONDS, 300, 1, 86_400, problems, false);
+        int marginMs = integer(env, DEADLINE_SAFETY_MARGIN_MS, 1500, 0, 900_000, problems, false);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
+        }
+        return new ProvisioningConfig(orgUrl, secretId, token, share, attempts, Duration.ofMillis(timeoutMs),
+                Duration.ofSeconds(ttlSeconds), Duration.ofMillis(marginMs));
+    }
+
+    public OktaClientSettings clientSettings() {
+        return new OktaClientSettings(orgUrl, rateLimitSharePercent, maxAttempts, requestTimeout, null);
+    }
+
+    @Override
+    public String toString() {
+        return "ProvisioningConfig[orgUrl=" + orgUrl + ", secretId=" + secretId.orElse("-")
+                + ", apiToken=" + (apiToken.isPresent() ? "***" : "-") + ", rateLimitSharePercent=" + rateLimitSharePercent
+                + ", maxAttempts=" + maxAttempts + ", requestTimeout=" + requestTimeout
+                + ", secretCacheTtl=" + secretCacheTtl + ", deadlineSafetyMargin=" + deadlineSafetyMargin + "]";
+    }
+
+    /** https only, except plain http to this machine (tests, local runs); an origin, nothing more. */
+    private static URI orgUrl(String raw, List<String> problems) {
+        if (raw == null) {
+            problems.add(OKTA_ORG_URL + " is required, e.g. https://acme.okta.com");
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(raw);
+        } catch (URISyntaxException e) {
+            problems.add(OKTA_ORG_URL + " is not a valid URL");
+            return null;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        int before = problems.size();
+        if (!uri.isAbsolute() || uri.getHost() == null || uri.getHost().isEmpty()) {
+            problems.add(OKTA_ORG_URL + " must be an absolute URL with a host, e.g. https://acme.okta.com");
+            return null;
+        }
+        if (uri.getRawUserInfo() != null) {
+            problems.add(OKTA_ORG_URL + " must not contain user information (credentials belong in the secret)");
+        }
+        if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(uri.getHost()))) {
+            problems.add(OKTA_ORG_URL + " must use https:// (http:// is accepted only for 127.0.0.1, ::1 and localhost)");
+        }
+        String path = uri.getRawPath();
+        if (path != null && !path.isEmpty() && !path.equals("/")) {
+            problems.add(OKTA_ORG_URL + " must be the org's origin without a path, e.g. https://acme.okta.com");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            problems.add(OKTA_ORG_URL + " must not have a query or fragment");
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return URI.create(scheme + "://" + uri.getRawAuthority());
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost")) {
+            return true;
+        }
+        // Only literal addresses: never resolve a name here (no DNS at configuration time).
+        if (!h.matches("[0-9.]+") && !h.matches("[0-9a-f:]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max,
+            List<String> problems, boolean percent) {
+        String raw = value(env, name);
+        if (raw == null) {
+            return fallback;
+        }
+        String digits = percent && raw.endsWith("%") ? raw.substring(0, raw.length() - 1).strip() : raw;
+        try {
+            int value = Integer.parseInt(digits);
+            if (value < min || value > max) {
+                problems.add(name + " must be " + min + "-" + max + ", was " + value);
+                return fallback;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problems.add(name + " must be a whole number " + min + "-" + max);
+            return fallback;
+        }
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.oktaprov.runtime;
+
+import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.provisioning.Outcome;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
+import software.amazon.cloudwatchlogs.emf.environment.Environments;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/**
+ * The project's metrics, written as CloudWatch EMF through Powertools. Handlers call {@link #flush()}
+ * in a {@code finally}. As an {@link OktaClient.Listener} it also counts Okta throttling, errors and
+ * latency.
+ */
+public final class ProvisioningMetrics implements OktaClient.Listener {
+
+    public static final String DEFAULT_NAMESPACE = "OktaProvisioning";
+    public static final String USERS_CREATED = "UsersCreated";
+    public static final String USERS_ALREADY_EXISTED = "UsersAlreadyExisted";
+    public static final String LOGIN_CONFLICTS = "LoginConflicts";
+    public static final String INVALID_INPUT = "InvalidInput";
+    public static final String OKTA_THROTTLED = "OktaThrottled";
+    public static final String OKTA_ERRORS = "OktaErrors";
+    public static final String OKTA_LATENCY = "OktaLatency";
+
+    private final Metrics metrics;
+
+    public ProvisioningMetrics(Metrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * Powertools' metrics instance. Outside Lambda the EMF library would probe for EC2 and ECS over
+     * the network to find where to write; here it is told it is local (stdout) unless
+     * {@code AWS_EMF_ENVIRONMENT} says otherwise, and in Lambda that it is Lambda, which skips the probes.
+     */
+    public static ProvisioningMetrics fromEnvironment(Map<String, String> env) {
+        if (env.get("AWS_EMF_ENVIRONMENT") == null) {
+            EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(
+                    env.get("AWS_LAMBDA_FUNCTION_NAME") != null ? Environments.Lambda : Environments.Local);
+        }
+        Metrics metrics = MetricsFactory.getMetricsInstance();
+        if (env.get("POWERTOOLS_METRICS_NAMESPACE") == null) {
+            metrics.setNamespace(DEFAULT_NAMESPACE);
+        }
+        return new ProvisioningMetrics(metrics);
+    }
+
+    public void outcome(Outcome outcome) {
+        count(outcome == Outcome.CREATED ? USERS_CREATED : USERS_ALREADY_EXISTED);
+    }
+
+    public void userCreated() {
+        count(USERS_CREATED);
+    }
+
+    public void userAlreadyExisted() {
+        count(USERS_ALREADY_EXISTED);
+    }
+
+    public void loginConflict() {
+        count(LOGIN_CONFLICTS);
+    }
+
+    public void invalidInput() {
+        count(INVALID_INPUT);
+    }
+
+    public void oktaThrottled() {
+        count(OKTA_THROTTLED);
+    }
+
+    public void oktaError() {
+        count(OKTA_ERRORS);
+    }
+
+    public synchronized void oktaLatency(Duration latency) {
+        metrics.addMetric(OKTA_LATENCY, latency.toNanos() / 1_000_000.0, MetricUnit.MILLISECONDS);
+    }
+
+    /** Writes the collected metrics (one EMF line) and starts afresh. */
+    public synchronized void flush() {
+        metrics.flush();
+    }
+
+    public Metrics powertools() {
+        return metrics;
+    }
+
+    @Override
+    public void onThrottleWait(String bucket, Duration wait) {
+        oktaThrottled();
+    }
+
+    @Override
+    public void onResponse(String method, String bucket, int status, Duration latency, String requestId) {
+        oktaLatency(latency);
+        if (status >= 500 || status == 401 || status == 403) {
+            oktaError();
+        }
+    }
+
+    private synchronized void count(String name) {
+        metrics.addMetric(name, 1, MetricUnit.COUNT);
+    }
+}
