@@ -3,10 +3,14 @@ package dev.oktaprov.local.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +40,7 @@ class LocalSqsOnMotoTest {
     }
 
     @AfterAll
-    static void stopMoto() throws InterruptedException {
+    static void stopMoto() {
         if (sqs != null) {
             sqs.close();
         }
@@ -81,5 +85,33 @@ class LocalSqsOnMotoTest {
         assertThat(dead.get(0).messageAttributes().get("source").stringValue()).isEqualTo("ats");
         assertThat(dead.get(0).attributes()).containsKey(MessageSystemAttributeName.SENT_TIMESTAMP);
         assertThat(sqs.approximateCount(pair.queueUrl())).isZero();
+    }
+
+    @Test
+    void theEventSourceMappingRunsAgainstMotoToo() throws InterruptedException {
+        QueuePair pair = sqs.createQueueWithDlq("mapped", 2, Duration.ZERO, false);
+        for (String body : List.of("ok-1", "poison", "ok-2")) {
+            sqs.client().sendMessage(b -> b.queueUrl(pair.queueUrl()).messageBody(body));
+        }
+        List<String> seen = new CopyOnWriteArrayList<>();
+        RequestHandler<SQSEvent, SQSBatchResponse> handler = (event, context) -> {
+            event.getRecords().forEach(message -> seen.add(message.getBody()
+                    + "#" + message.getAttributes().get("ApproximateReceiveCount")));
+            return new SQSBatchResponse(event.getRecords().stream()
+                    .filter(message -> message.getBody().equals("poison"))
+                    .map(message -> new SQSBatchResponse.BatchItemFailure(message.getMessageId()))
+                    .toList());
+        };
+
+        try (EventSourceMapping mapping = EventSourceMapping.builder(sqs.client(),
+                EventSourceMappingSettings.forQueue(pair.queueArn()).withMaximumConcurrency(1), handler)
+                .logSink(line -> { })
+                .start()) {
+            assertThat(mapping.awaitDrained(Duration.ofSeconds(30))).isTrue();
+            assertThat(mapping.counters().messagesDeleted()).isEqualTo(2);
+        }
+
+        assertThat(seen).containsExactlyInAnyOrder("ok-1#1", "ok-2#1", "poison#1", "poison#2");
+        assertThat(sqs.receiveAll(pair.dlqUrl())).extracting(Message::body).containsExactly("poison");
     }
 }
