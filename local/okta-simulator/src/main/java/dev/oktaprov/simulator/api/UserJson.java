@@ -46,25 +46,25 @@ final class UserJson {
         if (links == Links.FULL) {
             switch (user.status()) {
                 case "STAGED" -> {
-                    post(node, "activate", self + "/lifecycle/activate");
-                    post(node, "deactivate", self + "/lifecycle/deactivate");
+                    lifecycle(node, "activate", self + "/lifecycle/activate");
+                    lifecycle(node, "deactivate", self + "/lifecycle/deactivate");
                 }
                 case "PROVISIONED" -> {
-                    post(node, "reactivate", self + "/lifecycle/reactivate");
-                    post(node, "deactivate", self + "/lifecycle/deactivate");
+                    lifecycle(node, "reactivate", self + "/lifecycle/reactivate");
+                    lifecycle(node, "deactivate", self + "/lifecycle/deactivate");
                 }
-                case "DEPROVISIONED" -> post(node, "activate", self + "/lifecycle/activate");
+                case "DEPROVISIONED" -> lifecycle(node, "activate", self + "/lifecycle/activate");
                 default -> {
-                    post(node, "suspend", self + "/lifecycle/suspend");
-                    post(node, "resetPassword", self + "/lifecycle/reset_password");
-                    post(node, "resetFactors", self + "/lifecycle/reset_factors");
-                    post(node, "expirePassword", self + "/lifecycle/expire_password");
+                    lifecycle(node, "suspend", self + "/lifecycle/suspend");
+                    lifecycle(node, "resetPassword", self + "/lifecycle/reset_password");
+                    lifecycle(node, "resetFactors", self + "/lifecycle/reset_factors");
+                    lifecycle(node, "expirePassword", self + "/lifecycle/expire_password");
                     if (user.hasPassword()) {
-                        post(node, "forgotPassword", self + "/credentials/forgot_password");
-                        post(node, "changeRecoveryQuestion", self + "/credentials/change_recovery_question");
-                        post(node, "changePassword", self + "/credentials/change_password");
+                        lifecycle(node, "forgotPassword", self + "/credentials/forgot_password");
+                        lifecycle(node, "changeRecoveryQuestion", self + "/credentials/change_recovery_question");
+                        lifecycle(node, "changePassword", self + "/credentials/change_password");
                     }
-                    post(node, "deactivate", self + "/lifecycle/deactivate");
+                    lifecycle(node, "deactivate", self + "/lifecycle/deactivate");
                 }
             }
             node.putObject("schema").put("href", baseUrl + "/api/v1/meta/schemas/user/osc" + user.typeId().substring(3));
@@ -74,7 +74,7 @@ final class UserJson {
         return node;
     }
 
-    private static void post(ObjectNode links, String name, String href) {
-        links.putObject(name).put("href", href).put("method", "POST");
+    private static void lifecycle(ObjectNode links, String name, String href) {
+        links.putObject(name).put("href", href);
     }
 }
