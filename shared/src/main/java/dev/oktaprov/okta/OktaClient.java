@@ -259,7 +259,7 @@ public final class OktaClient {
                 response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 lastFailure = new TransientUpstreamException(describe(e), null, e);
-                LOG.warn("Okta {} {} attempt {} failed: {}", call.method(), call.bucket(), attempt, describe(e));
+                LOG.warn("Okta {} attempt {} failed: {}", call.bucket(), attempt, describe(e));
                 if (!retryPolicy.mayRetryAfter(attempt)) {
                     throw lastFailure;
                 }
@@ -280,8 +280,8 @@ public final class OktaClient {
             RateLimitHeaders limits = RateLimitHeaders.from(response.headers()::firstValue);
             budget.record(call.bucket(), limits, receivedAt);
             listener.onResponse(call.method(), call.bucket(), status, latency, requestId);
-            LOG.debug("Okta {} {} -> {} in {} ms (request id {}, attempt {})",
-                    call.method(), call.bucket(), status, latency.toMillis(), requestId, attempt);
+            LOG.debug("Okta {} -> {} in {} ms (request id {}, attempt {})",
+                    call.bucket(), status, latency.toMillis(), requestId, attempt);
 
             if (status >= 200 && status < 300) {
                 return new Answer(status, response.headers(), response.body(), requestId);
@@ -295,14 +295,14 @@ public final class OktaClient {
                 Duration wait = budget.waitAfterTooManyRequests(call.bucket(), limits, receivedAt)
                         .orElseGet(() -> max(Duration.ofSeconds(1), retryPolicy.backoffAfter(failedAttempt)));
                 if (!retryPolicy.mayRetryAfter(attempt) || !deadline.allows(receivedAt.plus(wait))) {
-                    LOG.warn("Okta {} {} rate limited; giving up with retry-after {} s (request id {})",
-                            call.method(), call.bucket(), seconds(wait), requestId);
+                    LOG.warn("Okta {} rate limited; giving up with retry-after {} s (request id {})",
+                            call.bucket(), seconds(wait), requestId);
                     throw new RateLimitedException(seconds(wait), requestId);
                 }
                 listener.onThrottleWait(call.bucket(), wait);
                 listener.onRetry(call.method(), call.bucket(), attempt + 1, "HTTP 429");
-                LOG.info("Okta {} {} rate limited; waiting {} ms (request id {})",
-                        call.method(), call.bucket(), wait.toMillis(), requestId);
+                LOG.info("Okta {} rate limited; waiting {} ms (request id {})",
+                        call.bucket(), wait.toMillis(), requestId);
                 sleep(wait);
                 continue;
             }
@@ -311,15 +311,15 @@ public final class OktaClient {
                 credentialsRefreshed = true;
                 credentials.invalidate();
                 listener.onRetry(call.method(), call.bucket(), attempt + 1, "HTTP 401");
-                LOG.warn("Okta {} {} answered 401; refreshing credentials once (request id {})",
-                        call.method(), call.bucket(), requestId);
+                LOG.warn("Okta {} answered 401; refreshing credentials once (request id {})",
+                        call.bucket(), requestId);
                 continue;
             }
             OktaProvisioningException failure = OktaErrors.toException(status, response.body(), requestId, call.notFoundWhat());
             if (status >= 500) {
                 lastFailure = failure;
-                LOG.warn("Okta {} {} attempt {} answered {} (request id {})",
-                        call.method(), call.bucket(), attempt, status, requestId);
+                LOG.warn("Okta {} attempt {} answered {} (request id {})",
+                        call.bucket(), attempt, status, requestId);
                 if (!retryPolicy.mayRetryAfter(attempt)) {
                     throw failure;
                 }

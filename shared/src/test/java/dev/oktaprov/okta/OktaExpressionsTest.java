@@ -1,0 +1,52 @@
+package dev.oktaprov.okta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OktaExpressionsTest {
+
+    @Test
+    void quotesAndEscapes() {
+        assertThat(OktaExpressions.eq("profile.login", "a\"b\\c@example.com"))
+                .isEqualTo("profile.login eq \"a\\\"b\\\\c@example.com\"");
+    }
+
+    @Test
+    void aValueCannotChangeTheExpression() {
+        String hostile = "x\" or status eq \"ACTIVE";
+        String expression = OktaExpressions.eq("profile.lastName", hostile);
+
+        assertThat(expression).isEqualTo("profile.lastName eq \"x\\\" or status eq \\\"ACTIVE\"");
+        // Exactly one unescaped quote pair: the value stays one string literal.
+        assertThat(expression.replace("\\\"", "").chars().filter(c -> c == '"').count()).isEqualTo(2);
+    }
+
+    @Test
+    void combinesWithParentheses() {
+        assertThat(OktaExpressions.and(OktaExpressions.eq("status", "ACTIVE"),
+                OktaExpressions.or(OktaExpressions.sw("profile.lastName", "Do"), OktaExpressions.co("profile.email", "x"))))
+                .isEqualTo("(status eq \"ACTIVE\") and ((profile.lastName sw \"Do\") or (profile.email co \"x\"))");
+        assertThat(OktaExpressions.and("status eq \"ACTIVE\"")).isEqualTo("status eq \"ACTIVE\"");
+    }
+
+    @Test
+    void refusesAttributeNamesThatAreNotIdentifiers() {
+        assertThatThrownBy(() -> OktaExpressions.eq("status eq \"x\" or id", "y")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "a b|a%20b",
+        "a+b|a%2Bb",
+        "é|%C3%A9",
+        "a/b?c#d&e=f|a%2Fb%3Fc%23d%26e%3Df",
+        "safe-._~|safe-._~"})
+    void encodesWithPercent20NeverPlus(String raw, String encoded) {
+        assertThat(UriEncoding.encode(raw)).isEqualTo(encoded);
+        assertThat(UriEncoding.decode(encoded)).isEqualTo(raw);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.oktaprov.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oktaprov.testsupport.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class RateLimitBudgetTest {
+
+    private static final String BUCKET = "POST /api/v1/users";
+    private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
+
+    private RateLimitHeaders headers(long limit, long remaining, Instant reset, Instant serverDate) {
+        return new RateLimitHeaders(limit, remaining, reset.getEpochSecond(), serverDate);
+    }
+
+    @Test
+    void unknownBucketsAreNotThrottled() {
+        assertThat(new RateLimitBudget(50, clock).reserve(BUCKET)).isZero();
+    }
+
+    @Test
+    void parallelWorkersTogetherStayWithinTheShare() throws Exception {
+        RateLimitBudget budget = new RateLimitBudget(50, clock);
+        budget.record(BUCKET, headers(600, 600, clock.instant().plusSeconds(60), clock.instant()), clock.instant());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Duration>> tasks = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                tasks.add(() -> budget.reserve(BUCKET));
+            }
+            long granted = 0;
+            for (Future<Duration> f : pool.invokeAll(tasks)) {
+                if (f.get().isZero()) {
+                    granted++;
+                }
+            }
+            assertThat(granted).isEqualTo(300);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(budget.reserve(BUCKET)).isEqualTo(Duration.ofSeconds(61));
+    }
+
+    @Test
+    void waitIsMeasuredOnTheServersClock() {
+        RateLimitBudget budget = new RateLimitBudget(100, clock);
+        Instant server = Instant.parse("2026-01-05T12:00:00Z"); // two hours ahead of us
+        budget.record(BUCKET, headers(10, 0, server.plusSeconds(9), server), clock.instant());
+
+        assertThat(budget.reserve(BUCKET)).isEqualTo(Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(budget.reserve(BUCKET)).as("a new window").isZero();
+    }
+
+    @Test
+    void lateAnswersFromTheSameWindowNeverRaiseTheCount() {
+        RateLimitBudget budget = new RateLimitBudget(100, clock);
+        Instant reset = clock.instant().plusSeconds(30);
+        budget.record(BUCKET, headers(100, 40, reset, clock.instant()), clock.instant());
+        budget.record(BUCKET, headers(100, 55, reset, clock.instant()), clock.instant());
+
+        assertThat(budget.state(BUCKET)).get().extracting(RateLimitBudget.BucketState::remaining).isEqualTo(40L);
+    }
+
+    @Test
+    void tooManyRequestsWaitsOneSecondPastTheReset() {
+        RateLimitBudget budget = new RateLimitBudget(100, clock);
+        Instant server = Instant.parse("2026-01-05T09:00:00Z");
+
+        assertThat(budget.waitAfterTooManyRequests(BUCKET, headers(600, 0, server.plusSeconds(17), server), clock.instant()))
+                .contains(Duration.ofSeconds(18));
+        assertThat(budget.waitAfterTooManyRequests(BUCKET, headers(600, 0, server.minusSeconds(5), server), clock.instant()))
+                .as("a reset already past still waits a second").contains(Duration.ofSeconds(1));
+        assertThat(budget.waitAfterTooManyRequests(BUCKET, new RateLimitHeaders(0L, 0L, 99L, server), clock.instant()))
+                .as("concurrency limit").isEmpty();
+    }
+
+    @Test
+    void headersAreReadFromStrings() {
+        RateLimitHeaders h = RateLimitHeaders.from(name -> java.util.Optional.ofNullable(switch (name) {
+            case "X-Rate-Limit-Limit" -> "600";
+            case "X-Rate-Limit-Remaining" -> " 12 ";
+            case "X-Rate-Limit-Reset" -> "1767607217";
+            case "Date" -> "Mon, 05 Jan 2026 10:00:00 GMT";
+            default -> null;
+        }));
+
+        assertThat(h).isEqualTo(new RateLimitHeaders(600L, 12L, 1767607217L, Instant.parse("2026-01-05T10:00:00Z")));
+        assertThat(RateLimitHeaders.from(name -> java.util.Optional.of("garbage"))).isEqualTo(RateLimitHeaders.NONE);
+    }
+}

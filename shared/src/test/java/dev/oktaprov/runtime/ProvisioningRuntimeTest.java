@@ -1,0 +1,141 @@
+package dev.oktaprov.runtime;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.okta.model.User;
+import dev.oktaprov.provisioning.Outcome;
+import dev.oktaprov.provisioning.UserWithGroups;
+import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.testing.OktaBodies;
+import dev.oktaprov.testing.TestLambdaContext;
+import dev.oktaprov.testing.WireMockOkta;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** The runtime as a handler uses it: built from an environment map, logging and metrics included. */
+class ProvisioningRuntimeTest {
+
+    private WireMockOkta okta;
+
+    @BeforeEach
+    void start() {
+        okta = new WireMockOkta();
+    }
+
+    @AfterEach
+    void stop() {
+        okta.close();
+    }
+
+    private Map<String, String> localEnv() {
+        Map<String, String> env = new HashMap<>();
+        env.put("OKTA_ORG_URL", okta.orgUrl().toString());
+        env.put("OKTA_API_TOKEN", WireMockOkta.TOKEN);
+        return env;
+    }
+
+    @Test
+    void handlerLikePathWithLoggingAndMetrics() {
+        okta.server.stubFor(get(urlEqualTo("/api/v1/users/00u1")).willReturn(okJson(OktaBodies.user("00u1", "jane.doe@example.com"))
+                .withHeader("X-Okta-Request-Id", "req-1")));
+        okta.server.stubFor(get(urlEqualTo("/api/v1/users/00u1/groups")).willReturn(okJson("[" + OktaBodies.group("00g1", "Everyone") + "]")));
+        ProvisioningRuntime runtime = ProvisioningRuntime.fromEnvironment(localEnv());
+        Context context = new TestLambdaContext("c0ffee-1", "get-user", 30_000);
+        Map<String, String> seenInside = new HashMap<>();
+
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        UserWithGroups found;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            found = LambdaLogging.withLogging(context, "corr-42", () -> {
+                seenInside.put("request", MDC.get("function_request_id"));
+                seenInside.put("correlation", MDC.get(LambdaLogging.CORRELATION_ID));
+                LoggerFactory.getLogger("handler").info("getting user {}", Masking.maskLogin("jane.doe@example.com"));
+                try {
+                    UserWithGroups result = runtime.service().get("00u1", runtime.deadline(context.getRemainingTimeInMillis()));
+                    runtime.metrics().outcome(Outcome.CREATED);
+                    return result;
+                } finally {
+                    runtime.metrics().flush();
+                }
+            });
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(found.user().id()).isEqualTo("00u1");
+        assertThat(found.groups()).hasSize(1);
+        assertThat(seenInside).containsEntry("request", "c0ffee-1").containsEntry("correlation", "corr-42");
+        assertThat(MDC.get(LambdaLogging.CORRELATION_ID)).isNull();
+        String emf = captured.toString(StandardCharsets.UTF_8);
+        assertThat(emf).contains("\"OktaProvisioning\"", "\"UsersCreated\"", "\"OktaLatency\"");
+        assertThat(emf).doesNotContain(WireMockOkta.TOKEN);
+        assertThat(okta.requests().get(0).getHeader("Authorization")).isEqualTo("SSWS " + WireMockOkta.TOKEN);
+    }
+
+    @Test
+    void deadlineLeavesTheSafetyMargin() {
+        Map<String, String> env = localEnv();
+        env.put("DEADLINE_SAFETY_MARGIN_MS", "2000");
+        ProvisioningRuntime runtime = ProvisioningRuntime.fromEnvironment(env);
+        Instant now = runtime.clock().instant();
+
+        Deadline deadline = runtime.deadline(Duration.ofSeconds(10));
+
+        assertThat(deadline.instant()).isBetween(now.plusSeconds(8), now.plusSeconds(9));
+        assertThat(runtime.deadline(Duration.ofMillis(500)).remaining(runtime.clock())).isZero();
+    }
+
+    @Test
+    void buildingLoadsNoCredentials() {
+        Map<String, String> env = new HashMap<>();
+        env.put("OKTA_ORG_URL", okta.orgUrl().toString());
+        env.put("OKTA_SECRET_ID", "okta/provisioning");
+        // No AWS region or endpoint: building must not need them, only the first request does.
+
+        ProvisioningRuntime runtime = ProvisioningRuntime.fromEnvironment(env);
+
+        assertThat(runtime.credentials()).isInstanceOf(SecretsManagerCredentialSource.class);
+        assertThatThrownBy(() -> runtime.okta().getUser("00u1", Deadline.none()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("AWS_REGION");
+        assertThat(okta.requests()).isEmpty();
+    }
+
+    @Test
+    void badConfigurationFailsTheInit() {
+        Map<String, String> env = localEnv();
+        env.put("OKTA_ORG_URL", "http://okta.example.com");
+
+        assertThatThrownBy(() -> ProvisioningRuntime.fromEnvironment(env)).isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void theMapperWritesUsersWithIsoTimestampsAndTheWholeProfile() throws Exception {
+        okta.server.stubFor(get(urlEqualTo("/api/v1/users/00u1")).willReturn(okJson(OktaBodies.user("00u1", "jane.doe@example.com"))));
+        ProvisioningRuntime runtime = ProvisioningRuntime.fromEnvironment(localEnv());
+        User user = runtime.okta().getUser("00u1", Deadline.none());
+
+        String json = runtime.mapper().writeValueAsString(user);
+
+        assertThat(json).contains("\"created\":\"2026-01-05T09:59:58Z\"", "\"profile\":{\"firstName\":\"Jane\"",
+                "\"mobilePhone\":null");
+        assertThat(runtime.mapper().readValue(json, User.class)).isEqualTo(user);
+    }
+}
