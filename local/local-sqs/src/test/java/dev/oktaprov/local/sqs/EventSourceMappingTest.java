@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.oktaprov.testsupport.MutableClock;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,7 +41,7 @@ class EventSourceMappingTest {
 
     private final List<InvocationReport> reports = new CopyOnWriteArrayList<>();
     private final List<String> logLines = new CopyOnWriteArrayList<>();
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
 
     @BeforeAll
     static void startElasticMq() {

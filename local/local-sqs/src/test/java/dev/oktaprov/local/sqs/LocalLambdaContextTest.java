@@ -2,6 +2,7 @@ package dev.oktaprov.local.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oktaprov.testsupport.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class LocalLambdaContextTest {
 
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T23:59:59Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T23:59:59Z"));
     private final List<String> logged = new ArrayList<>();
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.nio.file.Path;
+import dev.oktaprov.testsupport.MotoServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,10 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** The same LocalSqs against moto_server through AWS_ENDPOINT_URL; skipped where moto is not installed. */
+/**
+ * The same LocalSqs, and a mapping on it, against moto_server through AWS_ENDPOINT_URL (or the SQS that
+ * AWS_ENDPOINT_URL already names); skipped where there is neither.
+ */
 class LocalSqsOnMotoTest {
 
     private static MotoServer moto;
@@ -27,14 +30,10 @@ class LocalSqsOnMotoTest {
 
     @BeforeAll
     static void startMoto() {
-        Path executable = MotoServer.executable().orElse(null);
-        if (executable == null) {
-            abort("moto_server is not installed");
-        }
         try {
-            moto = MotoServer.start(executable);
+            moto = MotoServer.start();
         } catch (IllegalStateException e) {
-            abort("moto_server does not start here: " + e.getMessage());
+            abort("no moto_server here: " + e.getMessage());
         }
         sqs = LocalSqs.start(Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString(), "AWS_REGION", "eu-west-1"));
     }
