@@ -97,7 +97,8 @@ public final class EventSourceMapping implements AutoCloseable {
 
     /**
      * @param sqs the client to poll with; not closed by the mapping
-     * @param handler the function's handler, called on the mapping's threads
+     * @param handler the function's handler, called on the mapping's threads; Lambda's serializers
+     *     load event classes through its class loader, as the runtime loads them from the function jar
      */
     public static Builder builder(SqsClient sqs, EventSourceMappingSettings settings,
             RequestHandler<SQSEvent, SQSBatchResponse> handler) {
@@ -120,7 +121,8 @@ public final class EventSourceMapping implements AutoCloseable {
     /**
      * Waits until the queue holds no message at all (none visible, in flight or delayed) and no
      * invocation is running: everything sent has been deleted or moved to the DLQ. Wakes on the
-     * pollers' activity (at least once per long poll), never on a timer.
+     * pollers' activity (at least once per long poll), never on a timer. Exact on ElasticMQ and
+     * moto; on real SQS the counts it reads are approximate.
      *
      * @return false if that did not happen within {@code timeout}
      */
