@@ -92,7 +92,22 @@ public final class OktaContract {
         if (body != null && !body.isEmpty()) {
             request.withBody(body);
         }
-        return validator.validateRequest(request.build());
+        return validator.validateRequest(request.build()).merge(authorization(headers(headers)));
+    }
+
+    /**
+     * Every Users API operation requires {@code apiToken} or {@code oauth2}; the validator cannot
+     * check an either-or with OAuth in it, so the header is checked here.
+     */
+    private static ValidationReport authorization(Map<String, List<String>> headers) {
+        boolean present = headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("Authorization"))
+                .flatMap(e -> e.getValue().stream())
+                .anyMatch(v -> v.startsWith("SSWS ") || v.startsWith("Bearer ") || v.startsWith("DPoP "));
+        return present ? ValidationReport.empty() : ValidationReport.singleton(ValidationReport.Message
+                .create("validation.request.security.missing",
+                        "No Authorization header with SSWS, Bearer or DPoP credentials (required: apiToken or oauth2)")
+                .build());
     }
 
     /** Validates an answer to {@code method path} ({@code path} as sent, e.g. {@code /api/v1/users/00u1}). */
@@ -128,6 +143,8 @@ public final class OktaContract {
 
     private static String describe(ValidationReport.Message m, String indent) {
         StringBuilder line = new StringBuilder(indent).append(m.getKey()).append(": ").append(m.getMessage());
+        m.getContext().flatMap(c -> c.getParameter()).ifPresent(p -> line.append(" (").append(p.getIn())
+                .append(" parameter ").append(p.getName()).append(")"));
         m.getContext().flatMap(c -> c.getPointers()).ifPresent(p -> line.append(" at ").append(p.getInstance()));
         for (ValidationReport.Message nested : m.getNestedMessages()) {
             line.append("\n").append(describe(nested, indent + "  - "));
