@@ -129,7 +129,9 @@ public record ProvisioningConfig(
             return true;
         }
         // Only literal addresses: never resolve a name here (no DNS at configuration time).
-        if (!h.matches("[0-9.]+") && !h.matches("[0-9a-f:]+")) {
+        boolean ipv4 = h.matches("[0-9.]+");
+        boolean ipv6 = h.contains(":") && h.matches("[0-9a-f:.]+");
+        if (!ipv4 && !ipv6) {
             return false;
         }
         try {

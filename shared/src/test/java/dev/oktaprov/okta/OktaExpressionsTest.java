@@ -26,6 +26,40 @@ class OktaExpressionsTest {
     }
 
     @Test
+    void noValueEscapesItsStringLiteral() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        String alphabet = "ab \"\\()'=&+%#/?*eqorand\t";
+        for (int run = 0; run < 5_000; run++) {
+            StringBuilder value = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String expression = OktaExpressions.eq("profile.x", value.toString());
+            String literal = expression.substring("profile.x eq ".length());
+            assertThat(unquote(literal)).as(expression).isEqualTo(value.toString());
+        }
+    }
+
+    /** Reads one JSON-style string literal that must span the whole text. */
+    private static String unquote(String literal) {
+        assertThat(literal).startsWith("\"");
+        StringBuilder out = new StringBuilder();
+        for (int i = 1; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == '\\') {
+                out.append(literal.charAt(++i));
+            } else if (c == '"') {
+                assertThat(i).as("the literal ends only at the end: " + literal).isEqualTo(literal.length() - 1);
+                return out.toString();
+            } else {
+                out.append(c);
+            }
+        }
+        throw new AssertionError("unterminated literal: " + literal);
+    }
+
+    @Test
     void combinesWithParentheses() {
         assertThat(OktaExpressions.and(OktaExpressions.eq("status", "ACTIVE"),
                 OktaExpressions.or(OktaExpressions.sw("profile.lastName", "Do"), OktaExpressions.co("profile.email", "x"))))

@@ -71,6 +71,8 @@ class ProvisioningConfigTest {
         "http://acme.okta.com|must use https://",
         "http://10.0.0.5|must use https://",
         "http://localhost.example.com|must use https://",
+        "http://cafe:8080|must use https://",
+        "http://[2001:db8::1]|must use https://",
         "ftp://acme.okta.com|must use https://",
         "https://acme.okta.com/api/v1|without a path",
         "https://acme.okta.com?x=1|must not have a query or fragment",
