@@ -1,0 +1,94 @@
+package dev.oktaprov.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code java -jar okta-simulator.jar ...}: the options a user types. */
+class CommandLineTest {
+
+    @Test
+    void optionsBecomeSimulatorOptions() {
+        SimulatorOptions options = CommandLine.parse("--port", "0", "--token", "abc", "--limit-users", "100",
+                "--limit-user-get=50", "--concurrency", "9", "--fault-rate", "0.05", "--fault-statuses", "503,504",
+                "--drop-rate", "0.01", "--lost-answer-rate", "0.02", "--latency-ms", "30", "--latency-rate", "0.5",
+                "--search-lag-ms", "1000", "--random-seed", "7", "--threads", "20").options();
+
+        assertThat(options.port()).isZero();
+        assertThat(options.token()).isEqualTo("abc");
+        assertThat(options.limits()).containsEntry(RateLimitBucket.USERS, 100).containsEntry(RateLimitBucket.USER_GET, 50)
+                .containsEntry(RateLimitBucket.GROUPS, 500);
+        assertThat(options.concurrencyLimit()).isEqualTo(9);
+        assertThat(options.faults()).isEqualTo(new FaultPlan(0.05, java.util.List.of(503, 504), 0.01, 0.02,
+                Duration.ofMillis(30), 0.5, java.util.List.of()));
+        assertThat(options.searchLag()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(options.randomSeed()).isEqualTo(7);
+        assertThat(options.threads()).isEqualTo(20);
+    }
+
+    @Test
+    void defaultsToPort8089AndARandomToken() {
+        SimulatorOptions options = CommandLine.parse().options();
+
+        assertThat(options.port()).isEqualTo(8089);
+        assertThat(options.token()).hasSize(42);
+    }
+
+    @Test
+    void mistakesAreExplained() {
+        assertThatThrownBy(() -> CommandLine.parse("--limit-nope", "3")).hasMessageContaining("unknown rate-limit bucket");
+        assertThatThrownBy(() -> CommandLine.parse("--fault-rate", "2")).hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> CommandLine.parse("--port")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> CommandLine.parse("--colour", "red")).hasMessageContaining("unknown option --colour");
+        assertThatThrownBy(() -> CommandLine.parse("--fault-statuses", "502")).hasMessageContaining("500, 503 or 504");
+    }
+
+    @Test
+    void helpListsEveryOption() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = Main.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err, false);
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--token", "--limit-users", "--limit-user-get",
+                "--concurrency", "--fault-rate", "--drop-rate", "--lost-answer-rate", "--latency-ms", "--seed", "/__sim/counters");
+    }
+
+    @Test
+    void startPrintsTheBaseUrlAndTokenAndLoadsTheSeedFile(@TempDir Path dir) throws Exception {
+        Path seed = dir.resolve("seed.json");
+        Files.writeString(seed, """
+                {"groups": [{"name": "Engineering"}],
+                 "users": [{"profile": {"login": "ada@example.com", "email": "ada@example.com",
+                                        "firstName": "Ada", "lastName": "Lovelace"}, "groups": ["Engineering"]}]}
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = Main.run(new String[] {"--port", "0", "--token", "cli-token", "--seed", seed.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err, false);
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).isZero();
+        assertThat(printed).containsPattern("listening on http://127\\.0\\.0\\.1:\\d+").contains("cli-token")
+                .contains("users:    1, groups: 2");
+    }
+
+    @Test
+    void badCommandLineExitsWith2() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = Main.run(new String[] {"--seed", "/no/such/file.json"}, System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read seed file");
+    }
+}
