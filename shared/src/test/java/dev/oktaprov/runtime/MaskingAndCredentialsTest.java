@@ -26,6 +26,14 @@ class MaskingAndCredentialsTest {
     }
 
     @Test
+    void usersPrintWithoutPersonalData() {
+        dev.oktaprov.okta.model.User user = new dev.oktaprov.okta.model.User("00u1", "ACTIVE", null, null, null, null, null,
+                null, null, null, dev.oktaprov.okta.model.Profile.of("jane.doe@example.com", "Jane", "Doe", "jane@example.com", null));
+
+        assertThat(user.toString()).isEqualTo("User[id=00u1, status=ACTIVE, profile=Profile[login, firstName, lastName, email]]");
+    }
+
+    @Test
     void parsesAnApiTokenSecret() {
         OktaCredentials credentials = OktaCredentials.parse("{\"apiToken\":\" " + TOKEN + " \"}", "test");
 

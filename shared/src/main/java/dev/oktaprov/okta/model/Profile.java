@@ -52,6 +52,12 @@ public record Profile(Map<String, Object> attributes) {
         return string("lastName");
     }
 
+    /** Attribute names only: values are personal data and stay out of log lines. */
+    @Override
+    public String toString() {
+        return "Profile" + attributes.keySet();
+    }
+
     /** An attribute as text, or {@code null} when unset or not a string. */
     public String string(String name) {
         return attributes.get(name) instanceof String s ? s : null;

@@ -19,4 +19,10 @@ public record User(
     public User {
         profile = profile == null ? new Profile(null) : profile;
     }
+
+    /** Without the profile: a user printed into a log line must not carry a login or an email. */
+    @Override
+    public String toString() {
+        return "User[id=" + id + ", status=" + status + ", profile=" + profile + "]";
+    }
 }
