@@ -32,8 +32,9 @@ class AuthTest {
     void anythingButTheTokenIs401E0000011(String authorization) {
         OktaHttp.Request request = http.request("GET", "/api/v1/users");
         request = authorization.equals("(none)") ? request.withoutHeader("Authorization") : request.header("Authorization", authorization);
+        boolean noKnownScheme = authorization.equals("(none)") || !authorization.contains(" ");
 
-        Answer answer = request.send();
+        Answer answer = (noKnownScheme ? request.violatingContract() : request).send();
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.errorCode()).isEqualTo("E0000011");
@@ -43,7 +44,9 @@ class AuthTest {
 
     @Test
     void schemeIsCaseInsensitive() {
-        assertThat(http.request("GET", "/api/v1/users").header("Authorization", "ssws test-token").send().status()).isEqualTo(200);
+        // RFC 7235 schemes are case-insensitive; the contract only spells it "SSWS".
+        assertThat(http.request("GET", "/api/v1/users").header("Authorization", "ssws test-token").violatingContract()
+                .send().status()).isEqualTo(200);
     }
 
     @Test
@@ -62,7 +65,7 @@ class AuthTest {
             OktaHttp bearerHttp = new OktaHttp(bearer);
 
             Answer accepted = bearerHttp.request("GET", "/api/v1/users").header("Authorization", "Bearer access-token").send();
-            Answer refused = bearerHttp.get("/api/v1/users");
+            Answer refused = bearerHttp.request("GET", "/api/v1/users").header("Authorization", "Bearer expired").send();
 
             assertThat(accepted.status()).isEqualTo(200);
             assertThat(refused.status()).isEqualTo(401);

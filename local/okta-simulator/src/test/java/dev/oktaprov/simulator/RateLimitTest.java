@@ -108,7 +108,7 @@ class RateLimitTest {
 
     @Test
     void unauthenticatedRequestsDoNotSpendTheBudget() {
-        Answer rejected = http.request("GET", "/api/v1/users").withoutHeader("Authorization").send();
+        Answer rejected = http.request("GET", "/api/v1/users").withoutHeader("Authorization").violatingContract().send();
         Answer accepted = http.get("/api/v1/users");
 
         assertThat(rejected.status()).isEqualTo(401);
