@@ -1,6 +1,7 @@
 package dev.oktaprov.simulator;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar okta-simulator.jar --port 8089 --token ...}: runs until interrupted (Ctrl-C). */
@@ -21,7 +22,7 @@ public final class Main {
         CommandLine.Parsed parsed;
         try {
             parsed = CommandLine.parse(args);
-        } catch (CommandLine.UsageException | java.io.UncheckedIOException e) {
+        } catch (CommandLine.UsageException | UncheckedIOException e) {
             err.println("okta-simulator: " + e.getMessage());
             err.println("Try --help.");
             return 2;

@@ -22,6 +22,7 @@ import dev.oktaprov.simulator.query.QueryDialect;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -123,7 +124,7 @@ final class UsersEndpoints {
     ApiResponse activate(ApiRequest request) {
         SimulatedUser user = resolveByPath(request, 3);
         boolean sendEmail = request.query().get("sendEmail").map(value -> value.equalsIgnoreCase("true")).orElse(true);
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         directory.updateUser(user.id(), current -> {
             if (!current.status().equals("STAGED") && !current.status().equals("DEPROVISIONED")) {
                 throw OktaErrors.alreadyActive();

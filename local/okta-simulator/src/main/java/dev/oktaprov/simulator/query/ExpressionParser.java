@@ -3,6 +3,7 @@ package dev.oktaprov.simulator.query;
 import dev.oktaprov.simulator.query.Expression.Comparison;
 import dev.oktaprov.simulator.query.Expression.Literal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -68,7 +69,7 @@ public final class ExpressionParser {
         if (token.isWord("not")) {
             throw new InvalidSearchCriteriaException("'not' is not supported");
         }
-        if (token.kind() != Token.Kind.WORD || KEYWORDS.contains(token.text().toLowerCase(java.util.Locale.ROOT))) {
+        if (token.kind() != Token.Kind.WORD || KEYWORDS.contains(token.text().toLowerCase(Locale.ROOT))) {
             throw new InvalidSearchCriteriaException("expected an attribute at " + token.position());
         }
         Token operatorToken = take();
@@ -89,7 +90,7 @@ public final class ExpressionParser {
             case NUMBER -> new Literal(Literal.Kind.NUMBER, token.text());
             case WORD -> {
                 if (token.isWord("true") || token.isWord("false")) {
-                    yield new Literal(Literal.Kind.BOOLEAN, token.text().toLowerCase(java.util.Locale.ROOT));
+                    yield new Literal(Literal.Kind.BOOLEAN, token.text().toLowerCase(Locale.ROOT));
                 }
                 if (token.isWord("null")) {
                     yield new Literal(Literal.Kind.NULL, "null");

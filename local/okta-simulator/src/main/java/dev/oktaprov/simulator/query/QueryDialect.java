@@ -3,7 +3,10 @@ package dev.oktaprov.simulator.query;
 import dev.oktaprov.simulator.query.Expression.Comparison;
 import dev.oktaprov.simulator.query.Expression.Literal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -112,7 +115,7 @@ public final class QueryDialect {
             throw new InvalidSearchCriteriaException("'" + attribute + "' cannot be used in " + parameter);
         }
         if (!allowedOperators(attribute).contains(operator)) {
-            throw new InvalidSearchCriteriaException("'" + operator.name().toLowerCase(java.util.Locale.ROOT)
+            throw new InvalidSearchCriteriaException("'" + operator.name().toLowerCase(Locale.ROOT)
                     + "' cannot be used with '" + attribute + "' in " + parameter);
         }
         if (isDate(attribute) && operator != Operator.PR) {
@@ -143,10 +146,10 @@ public final class QueryDialect {
     static Instant parseDate(String text) {
         try {
             return Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             try {
-                return java.time.OffsetDateTime.parse(text).toInstant();
-            } catch (java.time.format.DateTimeParseException notOffset) {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException notOffset) {
                 return null;
             }
         }
