@@ -1,5 +1,7 @@
 package dev.oktaprov.simulator;
 
+import dev.oktaprov.simulator.oauth.OAuthClientFiles;
+import dev.oktaprov.simulator.oauth.RegisteredClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +20,14 @@ final class CommandLine {
         }
     }
 
-    /** @param help true when --help was asked for (nothing else is parsed then) */
-    record Parsed(boolean help, SimulatorOptions options) {
+    /**
+     * @param help true when --help was asked for (nothing else is parsed then)
+     * @param oauthClients service apps to register with the token endpoint at start
+     */
+    record Parsed(boolean help, SimulatorOptions options, List<RegisteredClient> oauthClients) {
+        Parsed(boolean help, SimulatorOptions options) {
+            this(help, options, List.of());
+        }
     }
 
     private CommandLine() {
@@ -51,6 +59,8 @@ final class CommandLine {
                   --latency-rate R        share of requests that get the latency (default 1)
                   --search-lag-ms N       new users stay invisible to list/search this long (default 0)
                   --threads N             worker threads (default 100)
+                  --oauth-client FILE     register OAuth service apps (JSON: clientId, keyId, publicKey as
+                                          PEM or JWK, scopes) with POST /oauth2/v1/token; repeatable
                   --help                  this text
 
                 Admin endpoints (no auth, loopback only): GET /__sim/counters, POST /__sim/reset,
@@ -71,6 +81,7 @@ final class CommandLine {
         FaultPlan faults = FaultPlan.none();
         Duration latency = Duration.ZERO;
         double latencyRate = 1.0;
+        List<RegisteredClient> oauthClients = new ArrayList<>();
         for (String[] pair : pairs) {
             String name = pair[0];
             String value = pair[1];
@@ -94,6 +105,7 @@ final class CommandLine {
                     case "--latency-rate" -> latencyRate = share(name, value);
                     case "--search-lag-ms" -> options = options.withSearchLag(Duration.ofMillis(integer(name, value)));
                     case "--threads" -> options = options.withThreads(integer(name, value));
+                    case "--oauth-client" -> oauthClients.addAll(oauthClientFile(required(name, value)));
                     default -> throw new UsageException("unknown option " + name);
                 }
             } catch (UsageException e) {
@@ -105,7 +117,7 @@ final class CommandLine {
             }
         }
         try {
-            return new Parsed(false, options.withFaults(faults.withLatency(latency, latencyRate)));
+            return new Parsed(false, options.withFaults(faults.withLatency(latency, latencyRate)), List.copyOf(oauthClients));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -159,6 +171,14 @@ final class CommandLine {
             statuses[i] = Integer.parseInt(parts[i].trim());
         }
         return statuses;
+    }
+
+    private static List<RegisteredClient> oauthClientFile(String file) {
+        Path path = Path.of(file);
+        if (!Files.isReadable(path)) {
+            throw new UsageException("cannot read OAuth client file " + file);
+        }
+        return OAuthClientFiles.read(path);
     }
 
     private static SeedData seedFile(String file) {

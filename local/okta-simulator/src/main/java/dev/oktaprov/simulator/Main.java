@@ -38,8 +38,13 @@ public final class Main {
             err.println("okta-simulator: " + e.getMessage());
             return 1;
         }
+        parsed.oauthClients().forEach(simulator.oauth()::register);
         out.println("Okta simulator listening on " + simulator.baseUrl());
         out.println("  token:    " + simulator.token() + "   (send: Authorization: SSWS <token>)");
+        if (!parsed.oauthClients().isEmpty()) {
+            out.println("  oauth:    " + simulator.baseUrl() + "/oauth2/v1/token for "
+                    + parsed.oauthClients().stream().map(c -> c.clientId()).toList());
+        }
         out.println("  counters: " + simulator.baseUrl() + "/__sim/counters");
         out.println("  users:    " + simulator.userCount() + ", groups: " + simulator.groups().size());
         out.flush();

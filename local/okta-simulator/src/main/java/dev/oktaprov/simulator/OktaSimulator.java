@@ -8,6 +8,8 @@ import dev.oktaprov.simulator.directory.OktaIds;
 import dev.oktaprov.simulator.faults.FaultInjector;
 import dev.oktaprov.simulator.http.Counters;
 import dev.oktaprov.simulator.http.SimulatorServer;
+import dev.oktaprov.simulator.oauth.AuthorizationServer;
+import dev.oktaprov.simulator.oauth.BearerTokenAuthenticator;
 import dev.oktaprov.simulator.ratelimit.ConcurrencyLimiter;
 import dev.oktaprov.simulator.ratelimit.RateLimiter;
 import java.net.URI;
@@ -38,6 +40,7 @@ public final class OktaSimulator implements AutoCloseable {
     private final ConcurrencyLimiter concurrencyLimiter;
     private final FaultInjector faults;
     private final Counters counters = new Counters();
+    private final AuthorizationServer oauth;
     private final SimulatorServer server;
     private volatile Duration searchLag;
 
@@ -53,9 +56,10 @@ public final class OktaSimulator implements AutoCloseable {
         seed(options.seed());
         OktaApi api = new OktaApi(directory, options.clock(), () -> searchLag, counters, ids, mapper);
         AdminEndpoints admin = new AdminEndpoints(this, mapper);
+        this.oauth = new AuthorizationServer(options.clock(), mapper);
         this.server = SimulatorServer.start(options.port(), options.threads(), new SimulatorServer.Pipeline(
-                options.effectiveAuthenticator(), rateLimiter, concurrencyLimiter, faults, options.sleeper(),
-                counters, ids, options.clock(), mapper, api, admin));
+                new BearerTokenAuthenticator(oauth, options.effectiveAuthenticator()), rateLimiter, concurrencyLimiter,
+                faults, options.sleeper(), counters, ids, options.clock(), mapper, api, admin, oauth::token));
     }
 
     /** Starts on loopback and returns once it accepts connections (well under a second). */
@@ -88,6 +92,14 @@ public final class OktaSimulator implements AutoCloseable {
 
     public SimulatorOptions options() {
         return options;
+    }
+
+    /**
+     * The org authorization server: register service apps here, then clients get Bearer tokens from
+     * {@code baseUrl() + "/oauth2/v1/token"}; API tokens keep working beside them.
+     */
+    public AuthorizationServer oauth() {
+        return oauth;
     }
 
     // ---- state
@@ -158,6 +170,7 @@ public final class OktaSimulator implements AutoCloseable {
     /**
      * Back to the state at start: the options' seed data only (same ids), zero counters, fresh
      * rate-limit windows, and the start options' limits, concurrency limit, faults and search lag.
+     * OAuth access tokens and used assertion ids are forgotten; registered service apps stay.
      */
     public void reset() {
         directory.clear();
@@ -167,6 +180,7 @@ public final class OktaSimulator implements AutoCloseable {
         concurrencyLimiter.setLimit(options.concurrencyLimit());
         faults.restart(options.faults());
         searchLag = options.searchLag();
+        oauth.reset();
     }
 
     public void setLimit(RateLimitBucket bucket, int perMinute) {

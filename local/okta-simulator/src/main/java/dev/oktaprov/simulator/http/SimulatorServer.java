@@ -60,8 +60,12 @@ public final class SimulatorServer implements AutoCloseable {
             Clock clock,
             ObjectMapper mapper,
             Handler api,
-            Handler admin) {
+            Handler admin,
+            Handler tokenEndpoint) {
     }
+
+    /** The org authorization server's token endpoint (OAuth service apps); OAuth-shaped answers, no /api machinery. */
+    public static final String TOKEN_PATH = "/oauth2/v1/token";
 
     private static final System.Logger LOG = System.getLogger(SimulatorServer.class.getName());
     private static final int MAX_BODY_BYTES = 1 << 20;
@@ -110,6 +114,8 @@ public final class SimulatorServer implements AutoCloseable {
             String rawPath = exchange.getRequestURI().getRawPath();
             if (rawPath.equals("/__sim") || rawPath.startsWith("/__sim/")) {
                 serveAdmin(exchange);
+            } else if (rawPath.equals(TOKEN_PATH)) {
+                send(exchange, pipeline.ids().requestId(), pipeline.tokenEndpoint().handle(readRequest(exchange)), null);
             } else {
                 serveApi(exchange);
             }
