@@ -1,14 +1,18 @@
 package dev.oktaprov.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.okta.auth.OAuthCredentialSource;
+import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.provisioning.ProvisioningService;
 import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.ratelimit.Sleeper;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -22,6 +26,9 @@ import java.util.random.RandomGenerator;
  * request, after any SnapStart restore.
  */
 public final class ProvisioningRuntime {
+
+    /** The OAuth scopes a service app asks for, overriding the secret's and the function's defaults. */
+    public static final String OKTA_SCOPES = "OKTA_SCOPES";
 
     private final ProvisioningConfig config;
     private final CredentialSource credentials;
@@ -46,23 +53,65 @@ public final class ProvisioningRuntime {
         return fromEnvironment(System.getenv());
     }
 
+    /**
+     * For Lambda: from the process environment, for a function whose OAuth scopes default to
+     * {@code defaultScopes} (see {@link OAuthScopes}; {@code OKTA_SCOPES} overrides them).
+     */
+    public static ProvisioningRuntime fromEnvironment(List<String> defaultScopes) {
+        return fromEnvironment(System.getenv(), defaultScopes);
+    }
+
     /** From an explicit environment map (tests, the local runner), with the real clock and sleeper. */
     public static ProvisioningRuntime fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, OAuthScopes.ALL);
+    }
+
+    /** As {@link #fromEnvironment(Map)}, the OAuth scopes defaulting to {@code defaultScopes}. */
+    public static ProvisioningRuntime fromEnvironment(Map<String, String> env, List<String> defaultScopes) {
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
         Clock clock = Clock.systemUTC();
-        return new ProvisioningRuntime(config, credentialSource(config, env, clock),
-                OktaClient.defaultHttpClient(Duration.ofSeconds(5)), clock, Sleeper.REAL,
-                RandomGenerator.getDefault(), ProvisioningMetrics.fromEnvironment(env));
+        HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(5));
+        return new ProvisioningRuntime(config, credentialSource(config, env, clock, http, defaultScopes),
+                http, clock, Sleeper.REAL, RandomGenerator.getDefault(), ProvisioningMetrics.fromEnvironment(env));
     }
 
     /** {@code OKTA_API_TOKEN} when given (local runs), else the Secrets Manager secret; nothing fetched yet. */
     public static CredentialSource credentialSource(ProvisioningConfig config, Map<String, String> env, Clock clock) {
+        return credentialSource(config, env, clock, OktaClient.defaultHttpClient(Duration.ofSeconds(5)), OAuthScopes.ALL);
+    }
+
+    /**
+     * As {@link #credentialSource(ProvisioningConfig, Map, Clock)}; a service-app secret gets its access
+     * tokens through {@code http}, asking for the scopes in {@code OKTA_SCOPES}, else those the secret
+     * names, else {@code defaultScopes}.
+     */
+    public static CredentialSource credentialSource(ProvisioningConfig config, Map<String, String> env, Clock clock,
+            HttpClient http, List<String> defaultScopes) {
         if (config.apiToken().isPresent()) {
             return new StaticTokenCredentialSource(config.apiToken().get());
         }
+        List<String> configuredScopes = scopesFromEnvironment(env);
+        List<String> fallbackScopes = OAuthScopes.validated(defaultScopes);
         String secretId = config.secretId().orElseThrow();
         return new SecretsManagerCredentialSource(secretId, () -> SecretsManagerClients.fromEnvironment(env),
-                config.secretCacheTtl(), clock);
+                config.secretCacheTtl(), clock,
+                serviceApp -> new OAuthCredentialSource(config.orgUrl(), serviceApp.app(),
+                        configuredScopes != null ? configuredScopes : serviceApp.scopes().orElse(fallbackScopes),
+                        http, clock, config.requestTimeout()));
+    }
+
+    /** {@code OKTA_SCOPES}, spaces or commas between scopes; null when unset. */
+    private static List<String> scopesFromEnvironment(Map<String, String> env) {
+        String raw = env.get(OKTA_SCOPES);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return OAuthScopes.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Invalid configuration: " + OKTA_SCOPES + " " + e.getMessage()
+                    + ", e.g. \"okta.users.read okta.groups.read\"");
+        }
     }
 
     /** The deadline for an invocation with {@code remaining} time left, minus the safety margin. */

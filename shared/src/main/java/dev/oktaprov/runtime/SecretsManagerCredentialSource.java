@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,10 @@ import software.amazon.lambda.powertools.parameters.secrets.SecretsProvider;
  * a SnapStart snapshot. The secret is then cached for the TTL, measured on the injected clock, and
  * dropped by {@link #invalidate()} (Okta answered 401: the token may have been rotated). Fetches are
  * serialised, so parallel workers cause one read, not N.
+ *
+ * <p>An API-token secret is sent as {@code SSWS}; an OAuth service-app secret becomes the credential
+ * source {@code serviceApps} builds (an access token fetched with the app's key), kept as long as
+ * the secret's text stays the same, so its access token outlives a TTL re-read.
  */
 public final class SecretsManagerCredentialSource implements CredentialSource {
 
@@ -36,23 +41,44 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
     private final String secretId;
     private final Supplier<SecretsManagerClient> clientFactory;
     private final ClockedCache cache;
+    private final Function<OktaCredentials.ServiceApp, CredentialSource> serviceApps;
     private SecretsProvider provider;
     private String parsedFrom;
     private OktaCredentials parsed;
+    private CredentialSource source;
+    private OktaCredentials sourceFor;
+
+    /** For API-token secrets only: an OAuth service-app secret is refused as a configuration error. */
+    public SecretsManagerCredentialSource(String secretId, Supplier<SecretsManagerClient> clientFactory, Duration ttl, Clock clock) {
+        this(secretId, clientFactory, ttl, clock, app -> {
+            throw new ConfigurationException("The secret named by OKTA_SECRET_ID holds an OAuth service app,"
+                    + " which this credential source was not set up for");
+        });
+    }
 
     /**
      * @param clientFactory called once, on first use, to build the Secrets Manager client
      * @param ttl how long a read secret is used before it is read again
+     * @param serviceApps builds the credential source of an OAuth service-app secret
      */
-    public SecretsManagerCredentialSource(String secretId, Supplier<SecretsManagerClient> clientFactory, Duration ttl, Clock clock) {
+    public SecretsManagerCredentialSource(String secretId, Supplier<SecretsManagerClient> clientFactory, Duration ttl, Clock clock,
+            Function<OktaCredentials.ServiceApp, CredentialSource> serviceApps) {
         this.secretId = Objects.requireNonNull(secretId, "secretId");
         this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
         this.cache = new ClockedCache(Objects.requireNonNull(ttl, "ttl"), Objects.requireNonNull(clock, "clock"));
+        this.serviceApps = Objects.requireNonNull(serviceApps, "serviceApps");
     }
 
     @Override
     public synchronized String authorizationHeader() {
-        return credentials().authorizationHeader();
+        OktaCredentials current = credentials();
+        if (source == null || sourceFor != current) {
+            source = current instanceof OktaCredentials.ApiToken token
+                    ? new StaticTokenCredentialSource(token.token())
+                    : serviceApps.apply((OktaCredentials.ServiceApp) current);
+            sourceFor = current;
+        }
+        return source.authorizationHeader();
     }
 
     /** The parsed credentials, read from Secrets Manager when the cache has none. */
@@ -70,6 +96,8 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
         cache.clear();
         parsed = null;
         parsedFrom = null;
+        source = null;
+        sourceFor = null;
     }
 
     private String read() {

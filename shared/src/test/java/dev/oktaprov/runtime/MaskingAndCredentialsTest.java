@@ -35,7 +35,7 @@ class MaskingAndCredentialsTest {
 
     @Test
     void parsesAnApiTokenSecret() {
-        OktaCredentials credentials = OktaCredentials.parse("{\"apiToken\":\" " + TOKEN + " \"}", "test");
+        OktaCredentials.ApiToken credentials = (OktaCredentials.ApiToken) OktaCredentials.parse("{\"apiToken\":\" " + TOKEN + " \"}", "test");
 
         assertThat(credentials.authorizationHeader()).isEqualTo("SSWS " + TOKEN);
         assertThat(credentials.toString()).doesNotContain(TOKEN);
@@ -59,7 +59,7 @@ class MaskingAndCredentialsTest {
     void oauthSecretsGetAClearMessage() {
         ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
                 () -> OktaCredentials.parse("{\"clientId\":\"0oa1\",\"privateKey\":\"k\"}", "s"));
-        assertThat(e.getMessage()).contains("OAuth service-app fields");
+        assertThat(e.getMessage()).contains("an OAuth service app needs clientId, privateKey and keyId");
     }
 
     @Test

@@ -1,0 +1,215 @@
+package dev.oktaprov.security;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.errors.OktaAccessDeniedException;
+import dev.oktaprov.errors.RateLimitedException;
+import dev.oktaprov.errors.TransientUpstreamException;
+import dev.oktaprov.errors.UnexpectedOktaException;
+import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.okta.auth.OAuthCredentialSource;
+import dev.oktaprov.okta.auth.OAuthScopes;
+import dev.oktaprov.okta.auth.ServiceAppCredentials;
+import dev.oktaprov.okta.auth.SigningKey;
+import dev.oktaprov.testsupport.MutableClock;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.Signature;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The token request byte for byte, and each kind of answer Okta's token endpoint gives, pinned with WireMock. */
+class TokenRequestWireTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final KeyPair RSA = TestKeys.rsa();
+    private static final KeyPair EC = TestKeys.ec();
+    private static final String TOKEN_JSON =
+            "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"eyJraWQiOiJ0b2tlbi12YWx1ZSJ9.at\",\"scope\":\"okta.users.read\"}";
+
+    private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
+    private WireMockServer okta;
+
+    @BeforeEach
+    void start() {
+        okta = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        okta.start();
+    }
+
+    @AfterEach
+    void stop() {
+        okta.stop();
+    }
+
+    private OAuthCredentialSource source(KeyPair keys) {
+        ServiceAppCredentials app = new ServiceAppCredentials("0oaAPP", SigningKey.fromPem(TestKeys.privatePem(keys)), "key-7");
+        return new OAuthCredentialSource(URI.create("http://127.0.0.1:" + okta.port()), app, OAuthScopes.READ_USERS,
+                OktaClient.defaultHttpClient(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5));
+    }
+
+    private void answer(int status, String body) {
+        okta.stubFor(post(urlEqualTo("/oauth2/v1/token")).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json").withHeader("X-Okta-Request-Id", "req-token").withBody(body)));
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            form.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return form;
+    }
+
+    private static JsonNode part(String jwt, int index) throws Exception {
+        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"RS256", "ES256"})
+    void theTokenRequestIsTheClientCredentialsFormWithASignedAssertion(String algorithm) throws Exception {
+        KeyPair keys = algorithm.equals("RS256") ? RSA : EC;
+        answer(200, TOKEN_JSON);
+
+        String header = source(keys).authorizationHeader();
+
+        assertThat(header).isEqualTo("Bearer eyJraWQiOiJ0b2tlbi12YWx1ZSJ9.at");
+        LoggedRequest request = okta.getAllServeEvents().get(0).getRequest();
+        assertThat(request.getMethod().getName()).isEqualTo("POST");
+        assertThat(request.getHeader("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+        assertThat(request.getHeader("Accept")).isEqualTo("application/json");
+        assertThat(request.containsHeader("Authorization")).isFalse();
+        Map<String, String> form = form(request.getBodyAsString());
+        assertThat(form.keySet()).containsExactly("grant_type", "scope", "client_assertion_type", "client_assertion");
+        assertThat(form).containsEntry("grant_type", "client_credentials")
+                .containsEntry("scope", "okta.users.read okta.groups.read")
+                .containsEntry("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+        String assertion = form.get("client_assertion");
+        assertThat(assertion).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+
+        JsonNode jwsHeader = part(assertion, 0);
+        assertThat(JSON.writeValueAsString(jwsHeader)).isEqualTo("{\"alg\":\"" + algorithm + "\",\"kid\":\"key-7\",\"typ\":\"JWT\"}");
+        JsonNode claims = part(assertion, 1);
+        assertThat(claims.path("iss").asText()).isEqualTo("0oaAPP");
+        assertThat(claims.path("sub").asText()).isEqualTo("0oaAPP");
+        assertThat(claims.path("aud").asText()).isEqualTo("http://127.0.0.1:" + okta.port() + "/oauth2/v1/token");
+        assertThat(claims.path("iat").asLong()).isEqualTo(clock.instant().getEpochSecond());
+        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(300);
+        assertThat(java.util.UUID.fromString(claims.path("jti").asText())).isNotNull();
+
+        byte[] signature = Base64.getUrlDecoder().decode(assertion.split("\\.")[2]);
+        Signature verifier = Signature.getInstance(algorithm.equals("RS256") ? "SHA256withRSA" : "SHA256withECDSAinP1363Format");
+        verifier.initVerify(keys.getPublic());
+        verifier.update(assertion.substring(0, assertion.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII));
+        assertThat(verifier.verify(signature)).isTrue();
+        if (algorithm.equals("ES256")) {
+            assertThat(signature).hasSize(64);
+        }
+    }
+
+    @Test
+    void everyAssertionHasItsOwnJti() throws Exception {
+        answer(200, TOKEN_JSON);
+        OAuthCredentialSource source = source(EC);
+
+        source.authorizationHeader();
+        source.invalidate();
+        source.authorizationHeader();
+
+        var requests = okta.getAllServeEvents();
+        String first = part(form(requests.get(0).getRequest().getBodyAsString()).get("client_assertion"), 1).path("jti").asText();
+        String second = part(form(requests.get(1).getRequest().getBodyAsString()).get("client_assertion"), 1).path("jti").asText();
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void anAnswerWithoutExpiresInIsKeptFiveMinutesAtMost() {
+        answer(200, "{\"token_type\":\"Bearer\",\"access_token\":\"at-1\"}");
+        OAuthCredentialSource source = source(RSA);
+
+        source.authorizationHeader();
+        clock.advance(Duration.ofSeconds(269));
+        source.authorizationHeader();
+        clock.advance(Duration.ofSeconds(1));
+        source.authorizationHeader();
+
+        assertThat(okta.getAllServeEvents()).hasSize(2);
+    }
+
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of(400, "{\"error\":\"invalid_client\",\"error_description\":\"The client_assertion signature is invalid.\"}",
+                        OktaAccessDeniedException.class, "Okta rejected the API credentials (invalid_client)"),
+                Arguments.of(401, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed.\"}",
+                        OktaAccessDeniedException.class, "Okta rejected the API credentials (invalid_client)"),
+                Arguments.of(401, "", OktaAccessDeniedException.class, "invalid_client"),
+                Arguments.of(400, "{\"error\":\"invalid_scope\",\"error_description\":\"The following scopes are not allowed: okta.groups.read\"}",
+                        OktaAccessDeniedException.class, "lack the permission for this operation (invalid_scope)"),
+                Arguments.of(400, "{\"error\":\"unauthorized_client\",\"error_description\":\"The client is not authorized to use the provided grant type.\"}",
+                        ConfigurationException.class, "unauthorized_client: The client is not authorized to use the provided grant type."),
+                Arguments.of(400, "{\"error\":\"use_dpop_nonce\",\"error_description\":\"Authorization server requires nonce in DPoP proof.\"}",
+                        ConfigurationException.class, "requires DPoP"),
+                Arguments.of(200, "{\"token_type\":\"DPoP\",\"expires_in\":3600,\"access_token\":\"at\"}",
+                        ConfigurationException.class, "requires DPoP"),
+                Arguments.of(503, "{\"errorCode\":\"E0000010\"}", TransientUpstreamException.class, "HTTP 503"),
+                Arguments.of(429, "{}", RateLimitedException.class, "rate limit"),
+                Arguments.of(200, "<html>", UnexpectedOktaException.class, "could not read"),
+                Arguments.of(200, "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"at\\r\\nX-Injected: 1\"}",
+                        UnexpectedOktaException.class, "no usable access token"),
+                Arguments.of(302, "", UnexpectedOktaException.class, "HTTP 302"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("failures")
+    void tokenEndpointFailuresAreTypedAndNeverQuoteTheAssertion(int status, String body, Class<?> type, String message) {
+        answer(status, body);
+
+        Throwable e = catchThrowable(() -> source(RSA).authorizationHeader());
+
+        assertThat(e).isInstanceOf(type).hasMessageContaining(message);
+        String assertion = form(okta.getAllServeEvents().get(0).getRequest().getBodyAsString()).get("client_assertion");
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain(assertion.split("\\.")[1], assertion.split("\\.")[2]);
+        }
+    }
+
+    @Test
+    void anErrorDescriptionEchoingTheAssertionIsRedacted() {
+        okta.stop();
+        okta = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().globalTemplating(true));
+        okta.start();
+        okta.stubFor(post(urlEqualTo("/oauth2/v1/token")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_request\",\"error_description\":\"Bad assertion "
+                        + "{{formData request.body 'form' urlDecode=true}}{{form.client_assertion}}\"}")));
+
+        ConfigurationException e = (ConfigurationException) catchThrowable(() -> source(EC).authorizationHeader());
+
+        String assertion = form(okta.getAllServeEvents().get(0).getRequest().getBodyAsString()).get("client_assertion");
+        assertThat(e.getMessage()).contains("invalid_request: Bad assertion [redacted]")
+                .doesNotContain(assertion.split("\\.")[0], assertion.split("\\.")[1], assertion.split("\\.")[2]);
+    }
+}
