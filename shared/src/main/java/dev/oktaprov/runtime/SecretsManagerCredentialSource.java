@@ -42,11 +42,15 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
     private final Supplier<SecretsManagerClient> clientFactory;
     private final ClockedCache cache;
     private final Function<OktaCredentials.ServiceApp, CredentialSource> serviceApps;
+    private final Duration ttl;
     private SecretsProvider provider;
     private String parsedFrom;
     private OktaCredentials parsed;
     private CredentialSource source;
     private OktaCredentials sourceFor;
+    /** A secret that cannot be read as text is not asked for again before this instant (no retry storm). */
+    private Instant unreadableUntil;
+    private final Clock clock;
 
     /** For API-token secrets only: an OAuth service-app secret is refused as a configuration error. */
     public SecretsManagerCredentialSource(String secretId, Supplier<SecretsManagerClient> clientFactory, Duration ttl, Clock clock) {
@@ -66,6 +70,8 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
         this.secretId = Objects.requireNonNull(secretId, "secretId");
         this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
         this.cache = new ClockedCache(Objects.requireNonNull(ttl, "ttl"), Objects.requireNonNull(clock, "clock"));
+        this.clock = clock;
+        this.ttl = ttl;
         this.serviceApps = Objects.requireNonNull(serviceApps, "serviceApps");
     }
 
@@ -98,9 +104,13 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
         parsedFrom = null;
         source = null;
         sourceFor = null;
+        unreadableUntil = null;
     }
 
     private String read() {
+        if (unreadableUntil != null && clock.instant().isBefore(unreadableUntil)) {
+            throw unreadable();
+        }
         if (provider == null) {
             provider = SecretsProvider.builder().withClient(clientFactory.get()).withCacheManager(cache).build();
         }
@@ -121,7 +131,16 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
             throw new ConfigurationException("Secrets Manager could not be reached to read the secret named by OKTA_SECRET_ID", e);
         } catch (SdkException e) {
             throw new ConfigurationException("Reading the secret named by OKTA_SECRET_ID failed", e);
+        } catch (IllegalArgumentException e) {
+            // Powertools decodes a binary secret as base64; its message quotes a character of the value.
+            unreadableUntil = clock.instant().plus(ttl);
+            throw unreadable();
         }
+    }
+
+    private static ConfigurationException unreadable() {
+        return new ConfigurationException("The secret named by OKTA_SECRET_ID is binary or unreadable as text;"
+                + " store the JSON as the secret string");
     }
 
     /**

@@ -33,7 +33,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,18 +51,24 @@ class TokenRequestWireTest {
     private static final String TOKEN_JSON =
             "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"eyJraWQiOiJ0b2tlbi12YWx1ZSJ9.at\",\"scope\":\"okta.users.read\"}";
 
-    private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
-    private WireMockServer okta;
+    private static WireMockServer okta;
 
-    @BeforeEach
-    void start() {
-        okta = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
+
+    @BeforeAll
+    static void start() {
+        okta = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().globalTemplating(true));
         okta.start();
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         okta.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        okta.resetAll();
     }
 
     private OAuthCredentialSource source(KeyPair keys) {
@@ -198,9 +205,6 @@ class TokenRequestWireTest {
 
     @Test
     void anErrorDescriptionEchoingTheAssertionIsRedacted() {
-        okta.stop();
-        okta = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().globalTemplating(true));
-        okta.start();
         okta.stubFor(post(urlEqualTo("/oauth2/v1/token")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":\"invalid_request\",\"error_description\":\"Bad assertion "

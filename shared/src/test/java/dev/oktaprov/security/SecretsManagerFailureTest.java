@@ -1,0 +1,232 @@
+package dev.oktaprov.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.okta.CredentialSource;
+import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.okta.model.UserQuery;
+import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.runtime.ProvisioningConfig;
+import dev.oktaprov.runtime.ProvisioningMetrics;
+import dev.oktaprov.runtime.ProvisioningRuntime;
+import dev.oktaprov.runtime.SecretsManagerClients;
+import dev.oktaprov.runtime.SecretsManagerCredentialSource;
+import dev.oktaprov.simulator.OktaSimulator;
+import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.MotoServer;
+import dev.oktaprov.testsupport.MutableClock;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Secrets Manager down, hanging up, failing or holding a secret of the wrong shape: the caller gets
+ * a {@link ConfigurationException} that says so, Secrets Manager sees a bounded number of attempts,
+ * and Okta (the simulator, token endpoint included) sees nothing at all.
+ *
+ * <p>The Secrets Manager client keeps the production retry strategy ({@link SecretsManagerClients})
+ * with its waits between attempts removed, so no test sleeps.
+ */
+class SecretsManagerFailureTest {
+
+    private static MotoServer moto;
+    private static SecretsManagerClient admin;
+
+    private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
+    private OktaSimulator okta;
+
+    @BeforeAll
+    static void startMoto() {
+        moto = MotoServer.start();
+        admin = SecretsManagerClients.fromEnvironment(moto.environment());
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        admin.close();
+        moto.close();
+    }
+
+    @BeforeEach
+    void startOkta() {
+        okta = OktaSimulator.start(SimulatorOptions.defaults().withClock(clock));
+    }
+
+    @AfterEach
+    void stopOkta() {
+        okta.close();
+    }
+
+    private Map<String, String> env(URI secretsManager) {
+        Map<String, String> env = new HashMap<>(moto.environment());
+        env.put("AWS_ENDPOINT_URL", secretsManager.toString());
+        env.put("OKTA_ORG_URL", okta.baseUrl());
+        env.put("OKTA_SECRET_ID", "okta/provisioning");
+        return env;
+    }
+
+    /** The production client's retry strategy, minus the waits. */
+    static RetryStrategy productionRetriesWithoutWaiting(Map<String, String> env) {
+        try (SecretsManagerClient production = SecretsManagerClients.fromEnvironment(env)) {
+            RetryStrategy strategy = production.serviceClientConfiguration().overrideConfiguration().retryStrategy().orElseThrow();
+            return strategy.toBuilder()
+                    .backoffStrategy(BackoffStrategy.retryImmediately())
+                    .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                    .build();
+        }
+    }
+
+    private OktaClient client(Map<String, String> env, String secretId) {
+        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
+        RetryStrategy retries = productionRetriesWithoutWaiting(env);
+        // The source production builds, with a client that does not wait between attempts.
+        CredentialSource credentials = new SecretsManagerCredentialSource(secretId, () -> SecretsManagerClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(5)))
+                .region(Region.of(env.get("AWS_REGION")))
+                .endpointOverride(URI.create(env.get("AWS_ENDPOINT_URL")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)))
+                .overrideConfiguration(o -> o.retryStrategy(retries))
+                .build(), config.secretCacheTtl(), clock, app -> {
+                    throw new AssertionError("no secret in these tests is a usable service app");
+                });
+        return new ProvisioningRuntime(config, credentials, OktaClient.defaultHttpClient(Duration.ofSeconds(2)), clock,
+                clock::advance, new SplittableRandom(3), ProvisioningMetrics.fromEnvironment(Map.of())).okta();
+    }
+
+    private void assertNothingReachedOkta() {
+        assertThat(okta.counters().totalRequests()).as("requests to Okta's API").isZero();
+        assertThat(okta.oauth().tokenRequests()).as("requests to Okta's token endpoint").isZero();
+    }
+
+    static Stream<Arguments> unavailable() {
+        return Stream.of(
+                Arguments.of("hangs up", (java.util.function.Supplier<CountingEndpoint>) CountingEndpoint::hangingUp, "could not be reached"),
+                Arguments.of("answers 500", (java.util.function.Supplier<CountingEndpoint>) () -> CountingEndpoint.answering(500,
+                        "application/x-amz-json-1.1", "{\"__type\":\"InternalServiceError\",\"message\":\"down\"}"), "refused to read"),
+                Arguments.of("throttles", (java.util.function.Supplier<CountingEndpoint>) () -> CountingEndpoint.answering(400,
+                        "application/x-amz-json-1.1", "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}"), "refused to read"));
+    }
+
+    @ParameterizedTest(name = "Secrets Manager {0}")
+    @MethodSource("unavailable")
+    void anUnavailableSecretsManagerIsAConfigurationErrorAfterAFewAttempts(String name,
+            java.util.function.Supplier<CountingEndpoint> endpoint, String reason) {
+        try (CountingEndpoint secretsManager = endpoint.get()) {
+            Map<String, String> env = env(secretsManager.uri());
+            OktaClient client = client(env, "okta/provisioning");
+            int attemptsAllowed = productionRetriesWithoutWaiting(env).maxAttempts();
+
+            ConfigurationException first = catchThrowableOfType(ConfigurationException.class,
+                    () -> client.listUsers(UserQuery.all(), Deadline.none()));
+            int afterFirst = secretsManager.hits();
+            ConfigurationException second = catchThrowableOfType(ConfigurationException.class,
+                    () -> client.getUser("00u1", Deadline.none()));
+
+            assertThat(first).isNotNull();
+            assertThat(first.getMessage()).contains("OKTA_SECRET_ID").contains(reason).doesNotContain(MotoServer.SECRET_KEY);
+            assertThat(second).isNotNull();
+            assertThat(attemptsAllowed).as("the production client's attempts per read").isBetween(1, 3);
+            assertThat(afterFirst).as("attempts for one call").isEqualTo(attemptsAllowed);
+            assertThat(secretsManager.hits()).as("attempts for two calls").isEqualTo(2 * attemptsAllowed);
+            assertNothingReachedOkta();
+        }
+    }
+
+    @Test
+    void aStoppedSecretsManagerIsAConfigurationError() {
+        // A moto of its own, read once (and cached), then stopped; a 401-style invalidation forces a re-read.
+        try (MotoServer own = MotoServer.start()) {
+            org.junit.jupiter.api.Assumptions.assumeFalse(own.endpoint().equals(moto.endpoint()),
+                    "AWS_ENDPOINT_URL names an external server this test cannot stop");
+            Map<String, String> env = env(own.endpoint());
+            try (SecretsManagerClient ownAdmin = SecretsManagerClients.fromEnvironment(env)) {
+                ownAdmin.createSecret(b -> b.name("okta/provisioning").secretString("{\"apiToken\":\"" + okta.token() + "\"}"));
+            }
+            ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
+            RetryStrategy retries = productionRetriesWithoutWaiting(env);
+            SecretsManagerCredentialSource credentials = new SecretsManagerCredentialSource("okta/provisioning",
+                    () -> SecretsManagerClient.builder()
+                            .httpClientBuilder(UrlConnectionHttpClient.builder())
+                            .region(Region.of(MotoServer.REGION))
+                            .endpointOverride(own.endpoint())
+                            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)))
+                            .overrideConfiguration(o -> o.retryStrategy(retries))
+                            .build(), config.secretCacheTtl(), clock);
+            OktaClient client = new ProvisioningRuntime(config, credentials, OktaClient.defaultHttpClient(Duration.ofSeconds(2)),
+                    clock, clock::advance, new SplittableRandom(3), ProvisioningMetrics.fromEnvironment(Map.of())).okta();
+            client.listUsers(UserQuery.all(), Deadline.none());
+            long before = okta.counters().totalRequests();
+
+            own.close();
+            credentials.invalidate();
+            ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+                    () -> client.listUsers(UserQuery.all(), Deadline.none()));
+
+            assertThat(e.getMessage()).isEqualTo("Secrets Manager could not be reached to read the secret named by OKTA_SECRET_ID");
+            assertThat(okta.counters().totalRequests()).isEqualTo(before);
+        }
+    }
+
+    static Stream<Arguments> unexpectedShapes() {
+        return Stream.of(
+                Arguments.of("plain text", "00plain-token-text", "is not JSON", 1),
+                Arguments.of("a JSON array", "[\"00token\"]", "is not a JSON object", 1),
+                Arguments.of("a number for the token", "{\"apiToken\":42}", "empty or non-text apiToken", 1),
+                Arguments.of("another product's fields", "{\"username\":\"svc\",\"password\":\"hunter2-secret\"}", "has no apiToken or clientId", 1),
+                Arguments.of("half a service app", "{\"clientId\":\"0oa1\",\"privateKey\":\"-----BEGIN PRIVATE KEY-----\\nAAAA\\n-----END PRIVATE KEY-----\"}",
+                        "needs clientId, privateKey and keyId", 1),
+                Arguments.of("a service app with a broken key", "{\"clientId\":\"0oa1\",\"keyId\":\"k\",\"privateKey\":\"-----BEGIN PRIVATE KEY-----\\nAAAA\\n-----END PRIVATE KEY-----\"}",
+                        "unusable privateKey", 1),
+                // Powertools asks twice for a binary secret: GetSecretValue, then again for its bytes.
+                Arguments.of("binary", null, "binary or unreadable as text", 2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unexpectedShapes")
+    void aSecretOfAnUnexpectedShapeIsAConfigurationErrorAndIsNotReadAgainAndAgain(String name, String value, String reason,
+            int requestsPerRead) {
+        String secretId = "okta/provisioning/" + UUID.randomUUID();
+        if (value == null) {
+            admin.createSecret(b -> b.name(secretId).secretBinary(SdkBytes.fromUtf8String("{\"apiToken\":\"00binary\"}")));
+        } else {
+            admin.createSecret(b -> b.name(secretId).secretString(value));
+        }
+        try (CountingEndpoint secretsManager = CountingEndpoint.forwardingTo(moto.endpoint())) {
+            Map<String, String> env = env(secretsManager.uri());
+            env.put("OKTA_SECRET_ID", secretId);
+            OktaClient client = client(env, secretId);
+
+            for (int call = 0; call < 3; call++) {
+                ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+                        () -> client.listUsers(UserQuery.all(), Deadline.none()));
+                assertThat(e).as("call %d", call).isNotNull();
+                assertThat(e.getMessage()).contains("OKTA_SECRET_ID").contains(reason)
+                        .doesNotContain("00plain-token-text", "hunter2-secret", "00binary", "AAAA");
+            }
+            assertThat(secretsManager.hits()).as("one read for three calls: the answer is kept until the TTL").isEqualTo(requestsPerRead);
+            assertNothingReachedOkta();
+        }
+    }
+}
