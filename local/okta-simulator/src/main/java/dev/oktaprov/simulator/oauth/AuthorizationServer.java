@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -44,6 +45,8 @@ public final class AuthorizationServer {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
     private final Map<String, IssuedToken> tokens = new ConcurrentHashMap<>();
+    private final List<String> issuedValues = new CopyOnWriteArrayList<>();
+    private final List<String> assertionsSeen = new CopyOnWriteArrayList<>();
     private final LongAdder tokenRequests = new LongAdder();
     private final LongAdder tokensIssued = new LongAdder();
 
@@ -90,14 +93,29 @@ public final class AuthorizationServer {
         return tokens.values().stream().filter(token -> token.expiresAt().isAfter(now)).toList();
     }
 
+    /**
+     * Every access token issued since start or the last reset, expired or revoked ones included: for
+     * tests that check no token ends up in a log line or a response.
+     */
+    public List<String> issuedTokenValues() {
+        return List.copyOf(issuedValues);
+    }
+
+    /** Every client assertion presented since start or the last reset, accepted or not (leak tests). */
+    public List<String> receivedAssertions() {
+        return List.copyOf(assertionsSeen);
+    }
+
     /** Forgets every issued token: clients then see 401 E0000011 until they fetch a new one. */
     public void revokeAll() {
         tokens.clear();
     }
 
-    /** Tokens, used jtis and counters back to none; registered clients stay. */
+    /** Tokens, used jtis, the leak-test records and counters back to none; registered clients stay. */
     public void reset() {
         tokens.clear();
+        issuedValues.clear();
+        assertionsSeen.clear();
         verifier.reset();
         tokenRequests.reset();
         tokensIssued.reset();
@@ -137,6 +155,7 @@ public final class AuthorizationServer {
         if (assertion == null || assertion.isEmpty()) {
             throw OAuthError.invalidClient("Client authentication failed: no client_assertion.");
         }
+        assertionsSeen.add(assertion);
         String tokenUrl = request.baseUrl() + TOKEN_PATH;
         RegisteredClient client = verifier.verify(assertion, tokenUrl, clients::get);
         String clientIdParameter = form.get("client_id");
@@ -152,6 +171,7 @@ public final class AuthorizationServer {
         String value = newTokenValue();
         Instant expiresAt = clock.instant().plus(TOKEN_LIFETIME);
         tokens.put(value, new IssuedToken(client.clientId(), scopes, expiresAt));
+        issuedValues.add(value);
         forgetExpiredTokens();
         tokensIssued.increment();
         ObjectNode body = mapper.createObjectNode()

@@ -80,6 +80,8 @@ class TokenEndpointTest {
         assertThat(token.path("access_token").asText()).isNotBlank();
         assertThat(get("/api/v1/users/" + jane.id(), token.path("access_token").asText()).status()).isEqualTo(200);
         assertThat(okta.oauth().tokensIssued()).isEqualTo(1);
+        assertThat(okta.oauth().issuedTokenValues()).containsExactly(token.path("access_token").asText());
+        assertThat(okta.oauth().receivedAssertions()).hasSize(1);
     }
 
     @Test
