@@ -5,6 +5,7 @@ import dev.oktaprov.provisioning.Outcome;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -28,6 +29,8 @@ public final class ProvisioningMetrics implements OktaClient.Listener {
     public static final String OKTA_LATENCY = "OktaLatency";
 
     private final Metrics metrics;
+    // Per thread: the client calls its listener on the calling thread, so each invocation sees its own.
+    private final ThreadLocal<String> lastOktaRequestId = new ThreadLocal<>();
 
     public ProvisioningMetrics(Metrics metrics) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -91,6 +94,16 @@ public final class ProvisioningMetrics implements OktaClient.Listener {
         return metrics;
     }
 
+    /** The {@code X-Okta-Request-Id} of the last Okta answer on this thread: for an invocation's log line. */
+    public Optional<String> lastOktaRequestId() {
+        return Optional.ofNullable(lastOktaRequestId.get());
+    }
+
+    /** Forgets {@link #lastOktaRequestId()} on this thread, at the start of an invocation. */
+    public void forgetOktaRequestId() {
+        lastOktaRequestId.remove();
+    }
+
     @Override
     public void onThrottleWait(String bucket, Duration wait) {
         oktaThrottled();
@@ -98,6 +111,9 @@ public final class ProvisioningMetrics implements OktaClient.Listener {
 
     @Override
     public void onResponse(String method, String bucket, int status, Duration latency, String requestId) {
+        if (requestId != null) {
+            lastOktaRequestId.set(requestId);
+        }
         oktaLatency(latency);
         if (status >= 500 || status == 401 || status == 403) {
             oktaError();
