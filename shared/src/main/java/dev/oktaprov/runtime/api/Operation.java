@@ -1,0 +1,23 @@
+package dev.oktaprov.runtime.api;
+
+import dev.oktaprov.ratelimit.Deadline;
+import java.util.Map;
+
+/**
+ * One function's work, reachable from both callers: read its input from an HTTP API request or
+ * from a direct invocation's input, then run it. Input problems are thrown as
+ * {@link dev.oktaprov.errors.InvalidInputException} (or, for HTTP only, {@link HttpApiException}).
+ *
+ * @param <I> the operation's input
+ */
+public interface Operation<I> {
+
+    /** The input from an HTTP API request that matched the function's route. */
+    I fromHttp(HttpApiRequest request);
+
+    /** The input from a direct invocation (Step Functions), without {@code correlationId}. */
+    I fromDirect(Map<String, Object> input);
+
+    /** Calls the use case within {@code deadline}. */
+    OperationResult run(I input, Deadline deadline);
+}

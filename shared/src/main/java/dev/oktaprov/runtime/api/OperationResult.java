@@ -1,0 +1,33 @@
+package dev.oktaprov.runtime.api;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What an operation produced: the result object (a direct invocation's answer, an HTTP body), and
+ * for HTTP the status and any extra headers. {@code outcome} names it in the log line
+ * ({@code CREATED}, {@code FOUND}, ...).
+ */
+public record OperationResult(int status, Map<String, Object> body, Map<String, String> headers, String outcome) {
+
+    public OperationResult {
+        Objects.requireNonNull(body, "body");
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers == null ? Map.of() : headers));
+        Objects.requireNonNull(outcome, "outcome");
+    }
+
+    public static OperationResult ok(Map<String, Object> body, String outcome) {
+        return new OperationResult(200, body, Map.of(), outcome);
+    }
+
+    /** 201 with {@code Location: location}. */
+    public static OperationResult created(String location, Map<String, Object> body, String outcome) {
+        return new OperationResult(201, body, Map.of("Location", location), outcome);
+    }
+
+    HttpApiResponse toHttpResponse() {
+        return HttpApiResponse.status(status).headers(headers).json(body);
+    }
+}
