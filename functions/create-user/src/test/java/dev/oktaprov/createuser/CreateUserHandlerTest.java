@@ -1,0 +1,349 @@
+package dev.oktaprov.createuser;
+
+import static dev.oktaprov.createuser.FunctionHarness.answer;
+import static dev.oktaprov.createuser.FunctionHarness.asLambdaDelivers;
+import static dev.oktaprov.createuser.FunctionHarness.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oktaprov.createuser.FunctionHarness.Answer;
+import dev.oktaprov.errors.InvalidInputException;
+import dev.oktaprov.errors.LoginConflictException;
+import dev.oktaprov.errors.RateLimitedException;
+import dev.oktaprov.errors.TransientUpstreamException;
+import dev.oktaprov.runtime.Secret;
+import dev.oktaprov.runtime.StaticTokenCredentialSource;
+import dev.oktaprov.simulator.FaultPlan;
+import dev.oktaprov.simulator.RateLimitBucket;
+import dev.oktaprov.simulator.SeedData;
+import dev.oktaprov.simulator.SeedGroup;
+import dev.oktaprov.simulator.SeedUser;
+import dev.oktaprov.simulator.SimulatedUser;
+import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.TestLambdaContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every row of the create contract, through the Lambda runtime's event serialization, against the Okta simulator. */
+class CreateUserHandlerTest {
+
+    static final String ENGINEERING = "00g1emaKYZTWRYYRRTSK";
+    static final String LOGIN = "isaac.brock@example.com";
+
+    private static FunctionHarness harness;
+    private CreateUserHandler handler;
+
+    @BeforeAll
+    static void startOkta() {
+        harness = new FunctionHarness(SimulatorOptions.defaults().withSeed(new SeedData(
+                List.of(new SeedGroup(ENGINEERING, "Engineering", "All engineers", null)), List.of())));
+    }
+
+    @AfterAll
+    static void stopOkta() {
+        harness.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        harness.reset();
+        handler = new CreateUserHandler(harness.runtime());
+    }
+
+    private Answer call(Map<String, Object> event) {
+        return answer(handler.handleRequest(asLambdaDelivers(event), TestLambdaContext.of("create-user")));
+    }
+
+    private static Map<String, Object> withBody(String body) {
+        Map<String, Object> event = event("apigw-create-user.json");
+        event.put("body", body);
+        return event;
+    }
+
+    private long oktaRequests() {
+        return harness.okta.counters().totalRequests();
+    }
+
+    @Test
+    void createsAStagedUserWith201AndLocation() {
+        Answer answer = call(event("apigw-create-user.json"));
+
+        assertThat(answer.status()).isEqualTo(201);
+        String id = answer.body().path("id").asText();
+        assertThat(id).startsWith("00u");
+        assertThat(answer.header("location")).isEqualTo("/users/" + id);
+        assertThat(answer.header("content-type")).isEqualTo("application/json");
+        assertThat(answer.base64()).isFalse();
+        JsonNode user = answer.body();
+        assertThat(user.path("status").asText()).as("activate=false: STAGED").isEqualTo("STAGED");
+        assertThat(user.path("outcome").asText()).isEqualTo("CREATED");
+        assertThat(user.path("created").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+        assertThat(user.has("activated")).isTrue();
+        assertThat(user.path("profile").path("login").asText()).isEqualTo(LOGIN);
+        assertThat(user.path("profile").path("department").asText()).isEqualTo("Engineering");
+        assertThat(user.has("_links")).isFalse();
+        assertThat(user.has("credentials")).isFalse();
+        SimulatedUser stored = harness.okta.findByLogin(LOGIN).orElseThrow();
+        assertThat(stored.id()).isEqualTo(id);
+        assertThat(stored.groupIds()).contains(ENGINEERING);
+    }
+
+    @Test
+    void theSamePersonAgainIs200WithTheSameUser() {
+        Answer first = call(event("apigw-create-user.json"));
+        Answer again = call(event("apigw-create-user.json"));
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("outcome").asText()).isEqualTo("ALREADY_EXISTED");
+        assertThat(again.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
+        assertThat(again.header("location")).isNull();
+        assertThat(harness.okta.userCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aLoginOfSomeoneElseIs409() {
+        harness.okta.seedUsers(SeedUser.of(LOGIN, "Isaac", "Newton"));
+
+        Answer answer = call(event("apigw-create-user.json"));
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.code()).isEqualTo("LOGIN_CONFLICT");
+        assertThat(answer.body().path("oktaRequestId").asText()).isNotBlank();
+        assertThat(harness.okta.userCount()).isEqualTo(1);
+    }
+
+    @Test
+    void everyInvalidFieldIsListedAndNothingIsSentToOkta() {
+        Answer answer = call(event("apigw-create-user-invalid.json"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.code()).isEqualTo("INVALID_INPUT");
+        assertThat(answer.detailFields()).contains("firstName", "lastName", "email", "activate", "groupIds");
+        assertThat(answer.body().path("requestId").asText()).isEqualTo("HvBZ2h3mIAMEbTw=");
+        assertThat(oktaRequests()).isZero();
+    }
+
+    @Test
+    void emojiInANameIsRefusedBeforeOkta() {
+        Answer answer = call(withBody("{\"firstName\":\"Isaac 🚀\",\"lastName\":\"Brock\",\"email\":\"" + LOGIN
+                + "\",\"login\":\"" + LOGIN + "\"}"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.detailFields()).containsExactly("firstName");
+        assertThat(oktaRequests()).isZero();
+    }
+
+    @Test
+    void missingFieldsAndWrongTypesAreEachNamed() {
+        Answer missing = call(withBody("{}"));
+        Answer wrongTypes = call(withBody("{\"firstName\":42,\"lastName\":[\"Brock\"],\"email\":true,\"login\":{\"a\":1},"
+                + "\"activate\":1,\"groupIds\":[7]}"));
+
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.detailFields()).containsExactlyInAnyOrder("firstName", "lastName", "email", "login");
+        assertThat(wrongTypes.status()).isEqualTo(400);
+        assertThat(wrongTypes.detailFields())
+                .containsExactlyInAnyOrder("firstName", "lastName", "email", "login", "activate", "groupIds[0]");
+        assertThat(oktaRequests()).isZero();
+    }
+
+    @Test
+    void activateAcceptsTheStringsTrueAndFalse() {
+        Answer answer = call(withBody("{\"firstName\":\"Isaac\",\"lastName\":\"Brock\",\"email\":\"" + LOGIN
+                + "\",\"login\":\"" + LOGIN + "\",\"activate\":\"true\"}"));
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.body().path("status").asText()).as("activated without a password").isEqualTo("PROVISIONED");
+    }
+
+    @Test
+    void oversizedStringsAreFieldErrorsAndOversizedBodiesAre413() {
+        Answer longName = call(withBody("{\"firstName\":\"" + "I".repeat(51) + "\",\"lastName\":\"Brock\",\"email\":\""
+                + LOGIN + "\",\"login\":\"" + LOGIN + "\"}"));
+        Answer hugeBody = call(withBody("{\"firstName\":\"" + "I".repeat(70_000) + "\"}"));
+
+        assertThat(longName.status()).isEqualTo(400);
+        assertThat(longName.detailFields()).containsExactly("firstName");
+        assertThat(hugeBody.status()).isEqualTo(413);
+        assertThat(hugeBody.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(oktaRequests()).isZero();
+    }
+
+    @Test
+    void malformedJsonIs400WithoutEchoingTheBody() {
+        Answer truncated = call(withBody("{\"firstName\":\"Isaac\",\"password\":\"Tr0ub4dor&3\","));
+        Answer duplicateKey = call(withBody("{\"login\":\"" + LOGIN + "\",\"login\":\"other@example.com\"}"));
+        Answer trailing = call(withBody("{} {}"));
+        Answer empty = call(withBody(""));
+        Answer deep = call(withBody("[".repeat(5000) + "]".repeat(5000)));
+
+        for (Answer answer : List.of(truncated, duplicateKey, trailing, empty, deep)) {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.code()).isEqualTo("MALFORMED_JSON");
+        }
+        assertThat(truncated.rawBody()).doesNotContain("Tr0ub4dor").contains("line 1");
+        assertThat(duplicateKey.rawBody()).doesNotContain("other@example.com");
+        assertThat(oktaRequests()).isZero();
+    }
+
+    @Test
+    void aJsonValueThatIsNotAnObjectIsInvalidInput() {
+        Answer answer = call(withBody("[{\"login\":\"" + LOGIN + "\"}]"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.code()).isEqualTo("INVALID_INPUT");
+        assertThat(answer.detailFields()).containsExactly("body");
+    }
+
+    @Test
+    void aBase64EncodedBodyIsDecoded() {
+        Map<String, Object> event = event("apigw-create-user.json");
+        String body = (String) event.get("body");
+        event.put("body", Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)));
+        event.put("isBase64Encoded", true);
+
+        assertThat(call(event).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aPasswordNeverComesBack() {
+        Answer answer = call(withBody("{\"firstName\":\"Isaac\",\"lastName\":\"Brock\",\"email\":\"" + LOGIN
+                + "\",\"login\":\"" + LOGIN + "\",\"activate\":true,\"password\":\"Correct-Horse-9-Battery\"}"));
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.body().path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(answer.rawBody()).doesNotContain("Correct-Horse-9-Battery").doesNotContain("credentials");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anUnknownRouteIs404AndAnotherMethodIs405() {
+        Map<String, Object> groups = event("apigw-create-user.json");
+        groups.put("routeKey", "POST /groups");
+        groups.put("rawPath", "/groups");
+        Map<String, Object> get = event("apigw-create-user.json");
+        get.put("routeKey", "GET /users");
+        ((Map<String, Object>) get.get("requestContext")).put("http", Map.of("method", "GET", "path", "/users"));
+        Map<String, Object> catchAll = event("apigw-create-user.json");
+        catchAll.put("routeKey", "$default");
+        catchAll.put("rawPath", "/users/00ub0oNGTSWTBKOLGLNR/groups");
+
+        Answer notFound = call(groups);
+        Answer notAllowed = call(get);
+        Answer unknownPath = call(catchAll);
+
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.code()).isEqualTo("ROUTE_NOT_FOUND");
+        assertThat(notAllowed.status()).isEqualTo(405);
+        assertThat(notAllowed.code()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(notAllowed.header("allow")).isEqualTo("POST");
+        assertThat(unknownPath.status()).isEqualTo(404);
+        assertThat(oktaRequests()).isZero();
+    }
+
+    @Test
+    void throttledWithNoTimeLeftIs429WithRetryAfter() {
+        harness.okta.setLimit(RateLimitBucket.USERS, 1);
+        call(event("apigw-create-user.json"));
+        Map<String, Object> second = withBody("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\","
+                + "\"login\":\"ada@example.com\"}");
+
+        Answer answer = answer(handler.handleRequest(asLambdaDelivers(second),
+                TestLambdaContext.of("create-user").withRemainingMillis(3_000)));
+
+        assertThat(answer.status()).isEqualTo(429);
+        assertThat(answer.code()).isEqualTo("RATE_LIMITED");
+        // Okta's windows are a minute long; the wait is until this one resets.
+        assertThat(Long.parseLong(answer.header("retry-after"))).isBetween(1L, 120L);
+        assertThat(harness.okta.findByLogin("ada@example.com")).isEmpty();
+        assertThat(harness.waits).as("nothing waited past the deadline").isEmpty();
+    }
+
+    @Test
+    void oktaUnavailableIs503AndUnreadableCredentialsAre502() {
+        harness.okta.setFaults(FaultPlan.none().withErrorRate(1.0).withErrorStatuses(503));
+        Answer unavailable = call(event("apigw-create-user.json"));
+        harness.okta.setFaults(FaultPlan.none());
+        CreateUserHandler wrongToken = new CreateUserHandler(harness.runtime(Map.of(),
+                new StaticTokenCredentialSource(Secret.of("00wrong-token-value"))));
+        Answer refused = answer(wrongToken.handleRequest(asLambdaDelivers(event("apigw-create-user.json")),
+                TestLambdaContext.of("create-user")));
+
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(unavailable.code()).isEqualTo("OKTA_UNAVAILABLE");
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.code()).isEqualTo("OKTA_UNAUTHORIZED");
+        assertThat(refused.rawBody()).doesNotContain("00wrong-token-value").doesNotContain(harness.okta.token());
+        assertThat(harness.okta.userCount()).isZero();
+    }
+
+    // ---------------------------------------------------------------- Step Functions (direct) caller
+
+    @Test
+    void theStateMachinesInputGetsTheUserWithItsOutcome() {
+        Map<String, Object> result = handler.handleRequest(asLambdaDelivers(event("sfn-create-user.json")),
+                TestLambdaContext.of("create-user"));
+
+        JsonNode json = FunctionHarness.json(FunctionHarness.lambdaJson(result));
+        assertThat(json.path("outcome").asText()).isEqualTo("CREATED");
+        assertThat(json.path("id").asText()).isEqualTo(harness.okta.findByLogin(LOGIN).orElseThrow().id());
+        assertThat(json.path("created").asText()).endsWith("Z");
+        assertThat(json.has("statusCode")).isFalse();
+    }
+
+    @Test
+    void directFailuresAreThrownAsTheCoresTypedExceptions() {
+        Map<String, Object> invalid = new HashMap<>(event("sfn-create-user.json"));
+        invalid.put("email", "nope");
+        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(invalid), TestLambdaContext.of("create-user")))
+                .isInstanceOf(InvalidInputException.class);
+
+        harness.okta.seedUsers(SeedUser.of(LOGIN, "Isaac", "Newton"));
+        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(event("sfn-create-user.json")),
+                TestLambdaContext.of("create-user"))).isInstanceOf(LoginConflictException.class);
+
+        harness.okta.reset();
+        harness.okta.setFaults(FaultPlan.none().withErrorRate(1.0).withErrorStatuses(503));
+        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(event("sfn-create-user.json")),
+                TestLambdaContext.of("create-user"))).isInstanceOf(TransientUpstreamException.class);
+
+        harness.okta.reset();
+        harness.okta.setLimit(RateLimitBucket.USERS, 1);
+        handler.handleRequest(asLambdaDelivers(Map.of("firstName", "Ada", "lastName", "Lovelace",
+                "email", "ada@example.com", "login", "ada@example.com")), TestLambdaContext.of("create-user"));
+        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(event("sfn-create-user.json")),
+                TestLambdaContext.of("create-user").withRemainingMillis(3_000))).isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
+    void aCorrelationIdInTheInputIsTakenOutBeforeValidation() {
+        Map<String, Object> input = new HashMap<>(event("sfn-create-user.json"));
+        input.put("correlationId", "onboarding-execution-42");
+
+        Map<String, Object> result = handler.handleRequest(asLambdaDelivers(input), TestLambdaContext.of("create-user"));
+
+        assertThat(result.get("outcome")).isEqualTo("CREATED");
+    }
+
+    @Test
+    void everyMessageOfTheSampleOnboardingBatchIsAValidCreateInput() {
+        SQSEvent batch = EventLoader.loadSQSEvent(FunctionHarness.EVENTS + "sqs-onboarding-batch.json");
+
+        assertThat(batch.getRecords()).hasSize(3);
+        for (SQSEvent.SQSMessage message : batch.getRecords()) {
+            Map<String, Object> form = asLambdaDelivers(FunctionHarness.jsonObject(message.getBody()));
+            assertThat(handler.handleRequest(form, TestLambdaContext.of("create-user")).get("outcome")).isEqualTo("CREATED");
+        }
+        assertThat(harness.okta.userCount()).isEqualTo(3);
+    }
+}
