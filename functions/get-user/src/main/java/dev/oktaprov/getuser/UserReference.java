@@ -1,0 +1,76 @@
+package dev.oktaprov.getuser;
+
+import dev.oktaprov.errors.FieldError;
+import dev.oktaprov.errors.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which user to read: an Okta id or a login, checked before anything is sent to Okta. Values are
+ * taken as given (HTTP API has decoded the path already): a login's {@code +} stays a plus.
+ */
+final class UserReference {
+
+    static final int MAX_LENGTH = 100;
+    private static final Set<String> ACCEPTED_FIELDS = Set.of("id", "login");
+
+    private UserReference() {}
+
+    /** {@code GET /users/{id+}}: the path parameter, an id or a login. */
+    static String fromPath(String idOrLogin) {
+        List<FieldError> errors = new ArrayList<>();
+        String value = check("id", idOrLogin, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return value;
+    }
+
+    /** A direct invocation: exactly one of {@code {"id": …}} and {@code {"login": …}}. */
+    static String fromInput(Map<String, Object> input) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String key : input.keySet()) {
+            if (!ACCEPTED_FIELDS.contains(key)) {
+                errors.add(new FieldError(key, "is not accepted; give id or login"));
+            }
+        }
+        boolean hasId = input.get("id") != null;
+        boolean hasLogin = input.get("login") != null;
+        String value = null;
+        if (hasId && hasLogin) {
+            errors.add(new FieldError("login", "give id or login, not both"));
+        } else if (hasId || hasLogin) {
+            String field = hasId ? "id" : "login";
+            value = input.get(field) instanceof String text
+                    ? check(field, text, errors)
+                    : reject(field, "must be a string", errors);
+        } else {
+            errors.add(new FieldError("id", "is required (or login)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return value;
+    }
+
+    private static String check(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return reject(field, "is required", errors);
+        }
+        String text = value.strip();
+        if (text.length() > MAX_LENGTH) {
+            return reject(field, "must be at most " + MAX_LENGTH + " characters long, was " + text.length(), errors);
+        }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            return reject(field, "must not contain control characters", errors);
+        }
+        return text;
+    }
+
+    private static String reject(String field, String message, List<FieldError> errors) {
+        errors.add(new FieldError(field, message));
+        return null;
+    }
+}

@@ -1,0 +1,284 @@
+package dev.oktaprov.getuser;
+
+import static dev.oktaprov.getuser.FunctionHarness.answer;
+import static dev.oktaprov.getuser.FunctionHarness.asLambdaDelivers;
+import static dev.oktaprov.getuser.FunctionHarness.event;
+import static dev.oktaprov.getuser.FunctionHarness.stdout;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oktaprov.errors.InvalidInputException;
+import dev.oktaprov.errors.NotFoundException;
+import dev.oktaprov.errors.RateLimitedException;
+import dev.oktaprov.errors.TransientUpstreamException;
+import dev.oktaprov.getuser.FunctionHarness.Answer;
+import dev.oktaprov.simulator.FaultPlan;
+import dev.oktaprov.simulator.RateLimitBucket;
+import dev.oktaprov.simulator.SeedData;
+import dev.oktaprov.simulator.SeedGroup;
+import dev.oktaprov.simulator.SeedUser;
+import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.TestLambdaContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every row of the get contract, through the Lambda runtime's event serialization, against the Okta simulator. */
+class GetUserHandlerTest {
+
+    static final String ISAAC_ID = "00ub0oNGTSWTBKOLGLNR";
+    static final String ENGINEERING = "00g1emaKYZTWRYYRRTSK";
+
+    private static FunctionHarness harness;
+    private GetUserHandler handler;
+
+    private static SeedUser user(String id, String login, String firstName, String... groups) {
+        return new SeedUser(id, Map.of("login", login, "email", login.replace("/", "."), "firstName", firstName,
+                "lastName", "Brock", "department", "Engineering"), "ACTIVE", true, List.of(groups), null, null);
+    }
+
+    @BeforeAll
+    static void startOkta() {
+        harness = new FunctionHarness(SimulatorOptions.defaults().withSeed(new SeedData(
+                List.of(new SeedGroup(ENGINEERING, "Engineering", "All engineers", null)),
+                List.of(user(ISAAC_ID, "isaac.brock@example.com", "Isaac", ENGINEERING),
+                        user(null, "isaac.brock+it@example.com", "Isaac (IT)"),
+                        // What a second decoding of the path would look for: it must never be found.
+                        user(null, "isaac.brock it@example.com", "Wrong"),
+                        user(null, "it/ops@example.com", "Ops")))));
+    }
+
+    @AfterAll
+    static void stopOkta() {
+        harness.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        harness.reset();
+        handler = new GetUserHandler(harness.runtime());
+    }
+
+    private Answer call(Map<String, Object> event) {
+        return answer(handler.handleRequest(asLambdaDelivers(event), TestLambdaContext.of("get-user")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> byPath(String idOrLogin) {
+        Map<String, Object> event = event("apigw-get-user.json");
+        event.put("rawPath", "/users/" + idOrLogin);
+        ((Map<String, Object>) event.get("pathParameters")).put("id", idOrLogin);
+        return event;
+    }
+
+    private long oktaRequests() {
+        return harness.okta.counters().totalRequests();
+    }
+
+    @Test
+    void byIdWithItsGroups() {
+        Answer answer = call(event("apigw-get-user.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode user = answer.body();
+        assertThat(user.path("id").asText()).isEqualTo(ISAAC_ID);
+        assertThat(user.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(user.path("profile").path("department").asText()).isEqualTo("Engineering");
+        assertThat(user.has("created") && user.has("activated") && user.has("lastUpdated")).isTrue();
+        assertThat(user.has("_links") || user.has("credentials") || user.has("outcome")).isFalse();
+        assertThat(user.path("groups")).hasSize(2);
+        assertThat(user.path("groups").findValuesAsText("name")).containsExactlyInAnyOrder("Everyone", "Engineering");
+        JsonNode engineering = user.path("groups").findParents("name").stream()
+                .filter(g -> g.path("name").asText().equals("Engineering")).findFirst().orElseThrow();
+        assertThat(engineering.path("id").asText()).isEqualTo(ENGINEERING);
+        assertThat(engineering.path("type").asText()).isEqualTo("OKTA_GROUP");
+    }
+
+    @Test
+    void byALoginWithAPlusThePlusStaysAPlus() {
+        Answer answer = call(event("apigw-get-user-plus-login.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("profile").path("login").asText()).isEqualTo("isaac.brock+it@example.com");
+        assertThat(answer.body().path("profile").path("firstName").asText()).isEqualTo("Isaac (IT)");
+    }
+
+    @Test
+    void byALoginWithASlashThroughTheGreedyRoute() {
+        Answer answer = call(event("apigw-get-user-slash-login.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("profile").path("login").asText()).isEqualTo("it/ops@example.com");
+        assertThat(harness.okta.counters().requests(RateLimitBucket.USERS)).as("looked up with a filter").isEqualTo(1);
+    }
+
+    @Test
+    void byAPlainLoginWithAnAt() {
+        Answer answer = call(byPath("isaac.brock@example.com"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("id").asText()).isEqualTo(ISAAC_ID);
+    }
+
+    @Test
+    void aLocalApiWithoutRouteKeyOrPathParametersIsReadFromThePath() {
+        Map<String, Object> event = event("apigw-get-user-slash-login.json");
+        event.put("routeKey", "$default");
+        event.remove("pathParameters");
+
+        Answer answer = call(event);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("profile").path("login").asText()).isEqualTo("it/ops@example.com");
+    }
+
+    @Test
+    void anAbsentUserIs404() {
+        Answer byId = call(byPath("00u0000000000000000X"));
+        Answer byLogin = call(byPath("nobody@example.com"));
+        Answer bySlashLogin = call(byPath("no/body@example.com"));
+
+        for (Answer answer : List.of(byId, byLogin, bySlashLogin)) {
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.code()).isEqualTo("NOT_FOUND");
+        }
+        assertThat(byId.body().path("oktaRequestId").asText()).isNotBlank();
+    }
+
+    @Test
+    void badIdsAreRefusedBeforeOkta() {
+        for (String bad : List.of("x".repeat(101) + "@example.com", "   ", "00u1\u0000")) {
+            Answer answer = call(byPath(bad));
+            assertThat(answer.status()).as(bad).isEqualTo(400);
+            assertThat(answer.detailFields()).containsExactly("id");
+        }
+        assertThat(oktaRequests()).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anUnknownRouteIs404AndAnotherMethodIs405() {
+        Map<String, Object> groups = event("apigw-get-user.json");
+        groups.put("routeKey", "GET /groups/{id}");
+        groups.put("rawPath", "/groups/" + ENGINEERING);
+        Map<String, Object> delete = event("apigw-get-user.json");
+        delete.put("routeKey", "DELETE /users/{id+}");
+        ((Map<String, Object>) delete.get("requestContext")).put("http", Map.of("method", "DELETE", "path", "/users/" + ISAAC_ID));
+
+        Answer notFound = call(groups);
+        Answer notAllowed = call(delete);
+
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.code()).isEqualTo("ROUTE_NOT_FOUND");
+        assertThat(notAllowed.status()).isEqualTo(405);
+        assertThat(notAllowed.header("allow")).isEqualTo("GET");
+        assertThat(oktaRequests()).isZero();
+    }
+
+    @Test
+    void throttledWithNoTimeLeftIs429WithRetryAfter() {
+        harness.okta.setLimit(RateLimitBucket.USER_GET, 1);
+        assertThat(call(event("apigw-get-user.json")).status()).isEqualTo(200);
+
+        Answer answer = answer(handler.handleRequest(asLambdaDelivers(event("apigw-get-user.json")),
+                TestLambdaContext.of("get-user").withRemainingMillis(3_000)));
+
+        assertThat(answer.status()).isEqualTo(429);
+        assertThat(answer.code()).isEqualTo("RATE_LIMITED");
+        assertThat(Long.parseLong(answer.header("retry-after"))).isBetween(1L, 120L);
+        assertThat(harness.waits).isEmpty();
+    }
+
+    @Test
+    void oktaUnavailableIs503() {
+        harness.okta.setFaults(FaultPlan.none().withErrorRate(1.0).withErrorStatuses(503, 504));
+
+        Answer answer = call(event("apigw-get-user.json"));
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.code()).isEqualTo("OKTA_UNAVAILABLE");
+        assertThat(answer.body().path("oktaRequestId").asText()).isNotBlank();
+    }
+
+    // ---------------------------------------------------------------- Step Functions (direct) caller
+
+    @Test
+    void theStateMachinesReadBackById() {
+        Map<String, Object> result = handler.handleRequest(asLambdaDelivers(event("sfn-get-user.json")),
+                TestLambdaContext.of("get-user"));
+
+        JsonNode json = FunctionHarness.json(FunctionHarness.lambdaJson(result));
+        assertThat(json.path("id").asText()).isEqualTo(ISAAC_ID);
+        assertThat(json.path("groups")).hasSize(2);
+        assertThat(json.has("statusCode")).isFalse();
+    }
+
+    @Test
+    void directlyByLoginWithACorrelationId() {
+        Map<String, Object> result = handler.handleRequest(
+                asLambdaDelivers(Map.of("login", "isaac.brock+it@example.com", "correlationId", "execution-7")),
+                TestLambdaContext.of("get-user"));
+
+        assertThat(result.get("id")).isNotEqualTo(ISAAC_ID);
+        assertThat(((Map<?, ?>) result.get("profile")).get("login")).isEqualTo("isaac.brock+it@example.com");
+    }
+
+    @Test
+    void directFailuresAreThrownAsTheCoresTypedExceptions() {
+        Map<String, Object> both = new HashMap<>(Map.of("id", ISAAC_ID, "login", "isaac.brock@example.com"));
+        for (Map<String, Object> bad : List.of(Map.<String, Object>of(), Map.<String, Object>of("id", 5), both,
+                Map.<String, Object>of("Id", ISAAC_ID), Map.<String, Object>of("login", ""))) {
+            assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(bad), TestLambdaContext.of("get-user")))
+                    .as(bad.toString()).isInstanceOf(InvalidInputException.class);
+        }
+        assertThat(oktaRequests()).isZero();
+        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(Map.of("id", "00u0000000000000000X")),
+                TestLambdaContext.of("get-user"))).isInstanceOf(NotFoundException.class);
+
+        harness.okta.setFaults(FaultPlan.none().withErrorRate(1.0).withErrorStatuses(503));
+        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(event("sfn-get-user.json")),
+                TestLambdaContext.of("get-user"))).isInstanceOf(TransientUpstreamException.class);
+
+        harness.reset();
+        harness.okta.setLimit(RateLimitBucket.USER_GET, 1);
+        handler.handleRequest(asLambdaDelivers(event("sfn-get-user.json")), TestLambdaContext.of("get-user"));
+        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(event("sfn-get-user.json")),
+                TestLambdaContext.of("get-user").withRemainingMillis(3_000))).isInstanceOf(RateLimitedException.class);
+    }
+
+    // ---------------------------------------------------------------- Lambda practice
+
+    @Test
+    void oneLogLineWithoutTheLoginInClear() {
+        String output = stdout(() -> call(event("apigw-get-user-plus-login.json")));
+
+        assertThat(output).contains("\"correlation_id\":\"HvBbP7yYIAMEbZQ=\"", "\"outcome\":\"FOUND\"", "\"okta_request_id\"");
+        assertThat(output).doesNotContain("isaac.brock+it@example.com").doesNotContain(harness.okta.token());
+    }
+
+    @Test
+    void primingBeforeTheSnapshotCallsNoOktaAndLoadsNoCredentials() {
+        stdout(() -> handler.beforeCheckpoint(null));
+
+        assertThat(oktaRequests()).isZero();
+        assertThat(harness.credentials.headersGiven.get()).isZero();
+        assertThat(harness.credentials.invalidations.get()).isPositive();
+        handler.afterRestore(null);
+        assertThat(call(event("apigw-get-user.json")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theLambdaConstructorReadsTheEnvironmentAndCallsNothing() {
+        // Surefire sets OKTA_ORG_URL to a loopback port where nothing listens (see the pom).
+        GetUserHandler fromEnvironment = new GetUserHandler();
+
+        Answer invalid = answer(fromEnvironment.handleRequest(asLambdaDelivers(byPath("   ")), TestLambdaContext.of("get-user")));
+
+        assertThat(invalid.status()).isEqualTo(400);
+    }
+}
