@@ -2,6 +2,7 @@ package dev.oktaprov.createuser;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.provisioning.CreateResult;
 import dev.oktaprov.provisioning.NewHire;
 import dev.oktaprov.provisioning.NewHireValidator;
@@ -33,9 +34,12 @@ public final class CreateUserHandler
 
     private final FunctionInvocation invocation;
 
-    /** For Lambda: one runtime per execution environment, no credentials loaded yet. */
+    /**
+     * For Lambda: one runtime per execution environment, no credentials loaded yet. A service app
+     * asks only for the scopes this function needs, {@link OAuthScopes#CREATE_USERS}.
+     */
     public CreateUserHandler() {
-        this(ProvisioningRuntime.fromEnvironment());
+        this(ProvisioningRuntime.fromEnvironment(OAuthScopes.CREATE_USERS));
         Core.getGlobalContext().register(this);
     }
 

@@ -2,6 +2,7 @@ package dev.oktaprov.getuser;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.provisioning.UserWithGroups;
 import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.runtime.ProvisioningRuntime;
@@ -28,9 +29,12 @@ public final class GetUserHandler
 
     private final FunctionInvocation invocation;
 
-    /** For Lambda: one runtime per execution environment, no credentials loaded yet. */
+    /**
+     * For Lambda: one runtime per execution environment, no credentials loaded yet. A service app
+     * asks only for the scopes this function needs, {@link OAuthScopes#READ_USERS}.
+     */
     public GetUserHandler() {
-        this(ProvisioningRuntime.fromEnvironment());
+        this(ProvisioningRuntime.fromEnvironment(OAuthScopes.READ_USERS));
         Core.getGlobalContext().register(this);
     }
 
