@@ -1,0 +1,90 @@
+package dev.oktaprov.onboarding;
+
+import dev.oktaprov.onboarding.Settlement.Disposition;
+import dev.oktaprov.onboarding.Settlement.Settled;
+import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.runtime.ProvisioningMetrics;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The onboarding use case for one SQS batch: read each message as a new hire, create the users,
+ * settle every message (handled, re-sent or returned), log and count each one.
+ */
+final class BatchOnboarding {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchOnboarding.class);
+
+    private final BatchRun run;
+    private final Settlement settlement;
+    private final Function<String, SourceQueue> sourceQueues;
+    private final ProvisioningMetrics metrics;
+
+    /** @param sourceQueues the queue of an event source ARN */
+    BatchOnboarding(BatchRun run, Settlement settlement, Function<String, SourceQueue> sourceQueues,
+            ProvisioningMetrics metrics) {
+        this.run = Objects.requireNonNull(run, "run");
+        this.settlement = Objects.requireNonNull(settlement, "settlement");
+        this.sourceQueues = Objects.requireNonNull(sourceQueues, "sourceQueues");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * @param eventSourceArn the queue the batch came from; a name ending in {@code .fifo} means FIFO rules
+     * @return the ids of the messages SQS must hand out again ({@code batchItemFailures}), in batch order
+     */
+    List<String> process(List<QueueMessage> messages, String eventSourceArn, Deadline deadline) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        boolean fifo = eventSourceArn != null && eventSourceArn.endsWith(".fifo");
+        List<HireMessage> hires = messages.stream().map(HireMessage::parse).toList();
+        List<MessageResult> results = fifo ? run.fifo(hires, deadline) : run.standard(hires, deadline);
+        List<Settled> settled = fifo
+                ? settlement.fifo(results, () -> sourceQueues.apply(eventSourceArn))
+                : settlement.standard(results, () -> sourceQueues.apply(eventSourceArn));
+        settled.forEach(BatchOnboarding::log);
+        OnboardingMetrics.count(metrics, results);
+        return settled.stream()
+                .filter(s -> s.disposition() == Disposition.RETURNED)
+                .map(s -> s.result().message().messageId())
+                .toList();
+    }
+
+    private static void log(Settled settled) {
+        MessageResult result = settled.result();
+        Failure failure = result.failure();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("message_id", result.message().messageId());
+        fields.put("outcome", result.outcome().name());
+        fields.put("disposition", settled.disposition().name());
+        fields.put("receive_count", Integer.toString(result.message().receiveCount()));
+        fields.put("login", result.hire().maskedLogin());
+        if (failure != null) {
+            fields.put("error_code", failure.code());
+            if (failure.oktaRequestId() != null) {
+                fields.put("okta_request_id", failure.oktaRequestId());
+            }
+        }
+        if (settled.disposition() != Disposition.DELETED) {
+            fields.put("delay_seconds", Long.toString(settled.delay().toSeconds()));
+        }
+        fields.forEach(MDC::put);
+        try {
+            if (failure == null) {
+                LOG.info("Onboarding message {}: {}", result.message().messageId(), result.outcome());
+            } else {
+                LOG.warn("Onboarding message {}: {} ({}): {}", result.message().messageId(), result.outcome(),
+                        failure.code(), failure.message());
+            }
+        } finally {
+            fields.keySet().forEach(MDC::remove);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.oktaprov.onboarding;
+
+import dev.oktaprov.onboarding.MessageResult.Outcome;
+import dev.oktaprov.ratelimit.Deadline;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.MDC;
+
+/**
+ * Works through the messages of one batch and says what happened to each; it never throws for a
+ * message.
+ *
+ * <p>Standard queues: messages with the same login (ignoring case and diacritics) form a group that
+ * one worker handles in batch order, so a login is never created twice at once; up to
+ * {@code parallelism} groups are in progress. FIFO queues: one message after the other, and the
+ * first one that must come back stops the batch (AWS's rule for FIFO partial batch responses).
+ *
+ * <p>A message is started only while one whole Okta request still fits before the deadline. Once a
+ * message is throttled (Okta's budget is spent with no time left to wait for the reset), or the
+ * secret cannot be read, no further message is started: every Okta call would fail the same way.
+ */
+final class BatchRun {
+
+    private final HireOnboarding onboarding;
+    private final int parallelism;
+    private final Duration timePerMessage;
+    private final Clock clock;
+
+    /**
+     * @param timePerMessage the time a message needs at least: one Okta request timeout
+     * @param clock the clock of the deadlines
+     */
+    BatchRun(HireOnboarding onboarding, int parallelism, Duration timePerMessage, Clock clock) {
+        this.onboarding = Objects.requireNonNull(onboarding, "onboarding");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+        this.parallelism = parallelism;
+        this.timePerMessage = Objects.requireNonNull(timePerMessage, "timePerMessage");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The results in batch order. */
+    List<MessageResult> standard(List<HireMessage> hires, Deadline deadline) {
+        Map<String, List<HireMessage>> byLogin = new LinkedHashMap<>();
+        hires.forEach(hire -> byLogin.computeIfAbsent(hire.loginKey(), key -> new ArrayList<>()).add(hire));
+        Queue<List<HireMessage>> groups = new ConcurrentLinkedQueue<>(byLogin.values());
+        Map<String, MessageResult> results = new ConcurrentHashMap<>();
+        AtomicReference<Failure> stoppedBy = new AtomicReference<>();
+        Runnable worker = () -> {
+            for (List<HireMessage> group = groups.poll(); group != null; group = groups.poll()) {
+                for (HireMessage hire : group) {
+                    MessageResult result = stoppedBy.get() != null || !timeForOneMore(deadline)
+                            ? notStarted(hire, stoppedBy.get())
+                            : onboarding.onboard(hire, deadline);
+                    if (stopsTheBatch(result)) {
+                        stoppedBy.compareAndSet(null, result.failure());
+                    }
+                    results.put(hire.message().messageId(), result);
+                }
+            }
+        };
+        runWorkers(Math.min(parallelism, byLogin.size()), worker);
+        return hires.stream().map(hire -> results.get(hire.message().messageId())).toList();
+    }
+
+    /** The results in batch order; from the first message that must come back on, all come back. */
+    List<MessageResult> fifo(List<HireMessage> hires, Deadline deadline) {
+        List<MessageResult> results = new ArrayList<>();
+        Failure blockedBy = null;
+        for (HireMessage hire : hires) {
+            MessageResult result;
+            if (blockedBy != null) {
+                result = new MessageResult(hire, Outcome.NOT_STARTED, afterEarlierFailure(blockedBy));
+            } else if (!timeForOneMore(deadline)) {
+                result = notStarted(hire, null);
+            } else {
+                result = onboarding.onboard(hire, deadline);
+            }
+            if (blockedBy == null && returnsToQueue(result)) {
+                blockedBy = result.failure();
+            }
+            results.add(result);
+        }
+        return results;
+    }
+
+    private boolean timeForOneMore(Deadline deadline) {
+        return deadline.remaining(clock).compareTo(timePerMessage) >= 0;
+    }
+
+    private static boolean stopsTheBatch(MessageResult result) {
+        return result.outcome() == Outcome.THROTTLED
+                || result.outcome() == Outcome.RETRY_LATER && result.failure().isConfiguration();
+    }
+
+    static boolean returnsToQueue(MessageResult result) {
+        return switch (result.outcome()) {
+            case CREATED, ALREADY_EXISTED, DEAD_LETTERED -> false;
+            case DEAD_LETTER_FAILED, RETRY_LATER, THROTTLED, NOT_STARTED -> true;
+        };
+    }
+
+    /**
+     * After a throttle: deferred until Okta's reset. After an unreadable secret: back with a backoff
+     * like any transient failure (the environment, not throttling, is at fault). Without either:
+     * too little time was left.
+     */
+    private static MessageResult notStarted(HireMessage hire, Failure stoppedBy) {
+        if (stoppedBy == null) {
+            return new MessageResult(hire, Outcome.NOT_STARTED, new Failure(Failure.Kind.TRANSIENT, "OUT_OF_TIME",
+                    "Not started: too little time was left in this invocation", null, null));
+        }
+        if (stoppedBy.kind() == Failure.Kind.THROTTLED) {
+            return new MessageResult(hire, Outcome.NOT_STARTED, new Failure(Failure.Kind.THROTTLED, stoppedBy.code(),
+                    "Not started: Okta's rate limit was reached in this batch", null, stoppedBy.retryAfter()));
+        }
+        return new MessageResult(hire, Outcome.RETRY_LATER, new Failure(Failure.Kind.TRANSIENT, stoppedBy.code(),
+                "Not started: " + stoppedBy.message(), null, null));
+    }
+
+    private static Failure afterEarlierFailure(Failure earlier) {
+        return new Failure(earlier.kind(), earlier.code(), "Not started: an earlier message of this FIFO batch failed",
+                null, earlier.retryAfter());
+    }
+
+    /** Runs {@code count} copies of {@code worker}; the caller's log context goes along to each. */
+    private static void runWorkers(int count, Runnable worker) {
+        if (count <= 1) {
+            worker.run();
+            return;
+        }
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        AtomicInteger number = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(count, runnable -> {
+            Thread thread = new Thread(runnable, "onboarding-worker-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                running.add(pool.submit(() -> {
+                    if (logContext != null) {
+                        MDC.setContextMap(logContext);
+                    }
+                    try {
+                        worker.run();
+                    } finally {
+                        MDC.clear();
+                    }
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while onboarding a batch", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("An onboarding worker failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.oktaprov.onboarding;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oktaprov.runtime.Json;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The body a failed message leaves in the DLQ: the original, byte for byte, unless it holds a
+ * password. The DLQ is read by people, kept 14 days and redriven in bulk, so a password never goes
+ * there: every field whose name contains "password" (any case, any depth) and every
+ * {@code credentials} object is removed, and the removed paths are named in an attribute. A body
+ * that is not JSON cannot be cleaned reliably: if it mentions a password it is withheld altogether.
+ *
+ * @param removedFields JSON paths of the removed fields, e.g. {@code password}, {@code profile.passwordHint}
+ * @param withheld whether the original body was replaced by a note
+ */
+record DeadLetterBody(String body, List<String> removedFields, boolean withheld) {
+
+    static final String WITHHELD_NOTE = "{\"withheld\":\"The original body was not well-formed JSON and mentioned a"
+            + " password, so it was not copied to the dead-letter queue. Send the hire again from its source.\"}";
+
+    // A second JSON value after the first would escape the cleaning: such a body counts as not JSON.
+    private static final ObjectReader STRICT_READER = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    DeadLetterBody {
+        removedFields = List.copyOf(removedFields);
+    }
+
+    static DeadLetterBody of(String original) {
+        String text = original == null ? "" : original;
+        JsonNode json;
+        try {
+            json = STRICT_READER.readTree(text);
+        } catch (JsonProcessingException e) {
+            json = null;
+        }
+        if (json == null || json.isMissingNode()) {
+            return mentionsSecret(text) ? new DeadLetterBody(WITHHELD_NOTE, List.of(), true)
+                    : new DeadLetterBody(text, List.of(), false);
+        }
+        List<String> removed = new ArrayList<>();
+        removeSecrets(json, "", removed);
+        if (removed.isEmpty()) {
+            return new DeadLetterBody(text, List.of(), false);
+        }
+        try {
+            return new DeadLetterBody(Json.mapper().writeValueAsString(json), removed, false);
+        } catch (JsonProcessingException e) {
+            return new DeadLetterBody(WITHHELD_NOTE, List.of(), true);
+        }
+    }
+
+    private static void removeSecrets(JsonNode node, String path, List<String> removed) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (isSecretName(field.getKey())) {
+                    fields.remove();
+                    removed.add(fieldPath);
+                } else {
+                    removeSecrets(field.getValue(), fieldPath, removed);
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                removeSecrets(node.get(i), path + "[" + i + "]", removed);
+            }
+        }
+    }
+
+    private static boolean isSecretName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.contains("password") || lower.equals("credentials");
+    }
+
+    private static boolean mentionsSecret(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("password") || lower.contains("credentials");
+    }
+}

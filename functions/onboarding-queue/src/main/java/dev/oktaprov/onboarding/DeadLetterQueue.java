@@ -1,0 +1,73 @@
+package dev.oktaprov.onboarding;
+
+import static dev.oktaprov.onboarding.MessageAttributes.putNumber;
+import static dev.oktaprov.onboarding.MessageAttributes.putText;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+/**
+ * Sends a permanently failed message to the DLQ ({@code ONBOARDING_DLQ_URL}) with its reason in
+ * message attributes: {@code errorCode}, {@code errorMessage}, {@code oktaRequestId},
+ * {@code attempts} (the receive count), {@code sourceMessageId}, {@code failedAt}, and, when the body
+ * was cleaned, {@code removedFields} or {@code bodyWithheld} (see {@link DeadLetterBody}).
+ */
+final class DeadLetterQueue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterQueue.class);
+    private static final String FIFO_GROUP_FALLBACK = "onboarding-dead-letters";
+
+    private final Supplier<SqsClient> sqs;
+    private final String url;
+    private final boolean fifo;
+    private final Clock clock;
+
+    DeadLetterQueue(Supplier<SqsClient> sqs, String url, boolean fifo, Clock clock) {
+        this.sqs = Objects.requireNonNull(sqs, "sqs");
+        this.url = Objects.requireNonNull(url, "url");
+        this.fifo = fifo;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** True once SQS has the message; false when the send failed (the caller returns the message to its queue). */
+    boolean send(QueueMessage message, Failure failure) {
+        DeadLetterBody body = DeadLetterBody.of(message.body());
+        Map<String, MessageAttributeValue> ours = new LinkedHashMap<>();
+        putText(ours, MessageAttributes.ERROR_CODE, failure.code());
+        putText(ours, MessageAttributes.ERROR_MESSAGE, failure.message());
+        putText(ours, MessageAttributes.OKTA_REQUEST_ID, failure.oktaRequestId());
+        putNumber(ours, MessageAttributes.ATTEMPTS, message.receiveCount());
+        putText(ours, MessageAttributes.SOURCE_MESSAGE_ID, message.messageId());
+        putText(ours, MessageAttributes.FAILED_AT, clock.instant().toString());
+        putText(ours, MessageAttributes.REMOVED_FIELDS, String.join(",", body.removedFields()));
+        if (body.withheld()) {
+            putText(ours, MessageAttributes.BODY_WITHHELD, "true");
+        }
+        putText(ours, MessageAttributes.ORIGINAL_MESSAGE_ID, message.attributeText(MessageAttributes.ORIGINAL_MESSAGE_ID));
+        SendMessageRequest.Builder request = SendMessageRequest.builder()
+                .queueUrl(url)
+                .messageBody(body.body())
+                .messageAttributes(MessageAttributes.withProducerAttributes(ours, message));
+        if (fifo) {
+            request.messageGroupId(message.groupId() != null ? message.groupId() : FIFO_GROUP_FALLBACK)
+                    .messageDeduplicationId(message.messageId());
+        }
+        try {
+            sqs.get().sendMessage(request.build());
+            return true;
+        } catch (SdkException e) {
+            LOG.error("Could not send message {} to the dead-letter queue ({}); it goes back to its queue",
+                    message.messageId(), SqsClients.describe(e));
+            return false;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.oktaprov.onboarding;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.oktaprov.errors.InvalidInputException;
+import dev.oktaprov.provisioning.NewHire;
+import dev.oktaprov.provisioning.NewHireValidator;
+import dev.oktaprov.runtime.Json;
+import dev.oktaprov.runtime.Masking;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A queue message read as a new hire: the create input of the create function, checked by the same
+ * validator. Either {@link #hire()} or {@link #invalid()} is set.
+ */
+record HireMessage(QueueMessage message, NewHire hire, Failure invalid) {
+
+    // Trailing content and duplicate keys make a body ambiguous: refuse it rather than guess.
+    private static final ObjectReader BODY_READER = Json.mapper().readerFor(LinkedHashMap.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    static HireMessage parse(QueueMessage message) {
+        Map<String, Object> input;
+        try {
+            input = message.body() == null || message.body().isBlank() ? null : BODY_READER.readValue(message.body());
+        } catch (JsonProcessingException e) {
+            // Jackson's message may quote the body (a password); keep only where it broke.
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            return new HireMessage(message, null, Failure.permanent(Failure.MALFORMED_JSON,
+                    "The message body is not well-formed JSON" + where));
+        } catch (RuntimeException e) {
+            return new HireMessage(message, null, Failure.permanent(Failure.MALFORMED_JSON,
+                    "The message body is not a JSON object"));
+        }
+        try {
+            return new HireMessage(message, NewHireValidator.validate(input), null);
+        } catch (InvalidInputException e) {
+            return new HireMessage(message, null, Failure.of(e));
+        }
+    }
+
+    /**
+     * Okta's notion of "the same login": case and diacritics do not count. Two messages with the same
+     * key are never worked on at once. Invalid messages get a key of their own.
+     */
+    String loginKey() {
+        if (hire == null) {
+            return "invalid:" + message.messageId();
+        }
+        String decomposed = Normalizer.normalize(hire.login().strip(), Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** For log lines. */
+    String maskedLogin() {
+        return hire == null ? "" : Masking.maskLogin(hire.login());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.oktaprov.onboarding;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/** The message attributes this function writes, and the producer's ones it carries along. */
+final class MessageAttributes {
+
+    static final String ERROR_CODE = "errorCode";
+    static final String ERROR_MESSAGE = "errorMessage";
+    static final String OKTA_REQUEST_ID = "oktaRequestId";
+    static final String ATTEMPTS = "attempts";
+    static final String SOURCE_MESSAGE_ID = "sourceMessageId";
+    static final String FAILED_AT = "failedAt";
+    static final String REMOVED_FIELDS = "removedFields";
+    static final String BODY_WITHHELD = "bodyWithheld";
+    static final String ORIGINAL_MESSAGE_ID = "originalMessageId";
+    static final String THROTTLE_COUNT = "throttleCount";
+
+    /** Ours: a producer's attribute of the same name is never copied (e.g. from a redriven message). */
+    static final Set<String> RESERVED = Set.of(ERROR_CODE, ERROR_MESSAGE, OKTA_REQUEST_ID, ATTEMPTS,
+            SOURCE_MESSAGE_ID, FAILED_AT, REMOVED_FIELDS, BODY_WITHHELD, ORIGINAL_MESSAGE_ID, THROTTLE_COUNT);
+
+    /** SQS accepts at most 10 message attributes per message. */
+    static final int MAX_PER_MESSAGE = 10;
+
+    private static final int MAX_TEXT = 1024;
+
+    private MessageAttributes() {}
+
+    /** A String attribute; null or empty values are left out (SQS refuses empty ones). */
+    static void putText(Map<String, MessageAttributeValue> attributes, String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        String text = value.length() <= MAX_TEXT ? value : value.substring(0, MAX_TEXT - 1) + "…";
+        attributes.put(name, MessageAttributeValue.builder().dataType("String").stringValue(text).build());
+    }
+
+    static void putNumber(Map<String, MessageAttributeValue> attributes, String name, long value) {
+        attributes.put(name, MessageAttributeValue.builder().dataType("Number").stringValue(Long.toString(value)).build());
+    }
+
+    /** {@code ours}, then as many of the producer's own attributes as still fit, in their order. */
+    static Map<String, MessageAttributeValue> withProducerAttributes(Map<String, MessageAttributeValue> ours,
+            QueueMessage message) {
+        Map<String, MessageAttributeValue> all = new LinkedHashMap<>(ours);
+        message.messageAttributes().forEach((name, value) -> {
+            if (all.size() < MAX_PER_MESSAGE && !RESERVED.contains(name)) {
+                all.put(name, value);
+            }
+        });
+        return all;
+    }
+
+    /** The id of the message the producer sent, through any number of re-sends. */
+    static String originalMessageId(QueueMessage message) {
+        String carried = message.attributeText(ORIGINAL_MESSAGE_ID);
+        return carried != null ? carried : message.messageId();
+    }
+
+    static int throttleCount(QueueMessage message) {
+        try {
+            String carried = message.attributeText(THROTTLE_COUNT);
+            return carried == null ? 0 : Math.max(0, Integer.parseInt(carried.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

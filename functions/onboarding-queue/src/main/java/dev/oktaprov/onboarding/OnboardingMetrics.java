@@ -1,0 +1,60 @@
+package dev.oktaprov.onboarding;
+
+import dev.oktaprov.onboarding.MessageResult.Outcome;
+import dev.oktaprov.runtime.ProvisioningMetrics;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/**
+ * One count per message outcome, added once per batch on the handler's thread. Created and
+ * already-existed users go to the core's {@code UsersCreated} / {@code UsersAlreadyExisted};
+ * throttle waits are the core's {@code OktaThrottled}.
+ */
+final class OnboardingMetrics {
+
+    static final String DEAD_LETTERED = "OnboardingDeadLettered";
+    static final String DEAD_LETTER_FAILED = "OnboardingDeadLetterFailed";
+    static final String RETRIED = "OnboardingRetried";
+    static final String THROTTLED = "OnboardingThrottled";
+    static final String NOT_STARTED = "OnboardingNotStarted";
+
+    private static final Map<Outcome, String> OWN_NAMES = new EnumMap<>(Map.of(
+            Outcome.DEAD_LETTERED, DEAD_LETTERED,
+            Outcome.DEAD_LETTER_FAILED, DEAD_LETTER_FAILED,
+            Outcome.RETRY_LATER, RETRIED,
+            Outcome.THROTTLED, THROTTLED,
+            Outcome.NOT_STARTED, NOT_STARTED));
+
+    private OnboardingMetrics() {}
+
+    static void count(ProvisioningMetrics metrics, List<MessageResult> results) {
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        for (MessageResult result : results) {
+            counts.merge(result.outcome(), 1, Integer::sum);
+            switch (result.outcome()) {
+                case CREATED -> metrics.userCreated();
+                case ALREADY_EXISTED -> metrics.userAlreadyExisted();
+                default -> countReason(metrics, result.failure());
+            }
+        }
+        counts.forEach((outcome, count) -> {
+            String name = OWN_NAMES.get(outcome);
+            if (name != null) {
+                metrics.powertools().addMetric(name, count, MetricUnit.COUNT);
+            }
+        });
+    }
+
+    private static void countReason(ProvisioningMetrics metrics, Failure failure) {
+        if (failure == null || failure.kind() != Failure.Kind.PERMANENT) {
+            return;
+        }
+        switch (failure.code()) {
+            case "LOGIN_CONFLICT" -> metrics.loginConflict();
+            case "INVALID_INPUT", Failure.MALFORMED_JSON -> metrics.invalidInput();
+            default -> { }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.oktaprov.onboarding;
+
+import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.ratelimit.Sleeper;
+import dev.oktaprov.runtime.ProvisioningConfig;
+import dev.oktaprov.runtime.ProvisioningMetrics;
+import dev.oktaprov.runtime.ProvisioningRuntime;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Everything the onboarding function keeps for the life of an execution environment: the core's
+ * runtime (one Okta client, so every worker shares one rate-limit budget), the onboarding settings,
+ * and the SQS client, which is built on first use (after any SnapStart restore, never into a
+ * snapshot).
+ */
+public final class OnboardingRuntime {
+
+    private final ProvisioningRuntime provisioning;
+    private final OnboardingSettings settings;
+    private final Supplier<SqsClient> sqs;
+    private final BatchOnboarding onboarding;
+
+    /**
+     * @param sqsFactory called once, on first use
+     * @param random the backoff's jitter
+     */
+    public OnboardingRuntime(ProvisioningRuntime provisioning, OnboardingSettings settings,
+            Supplier<SqsClient> sqsFactory, RandomGenerator random) {
+        this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.sqs = new Once<>(Objects.requireNonNull(sqsFactory, "sqsFactory"));
+        Clock clock = provisioning.clock();
+        DeadLetterQueue deadLetters = new DeadLetterQueue(sqs, settings.deadLetterQueueUrl(),
+                settings.deadLetterQueueIsFifo(), clock);
+        BatchRun run = new BatchRun(new HireOnboarding(provisioning.service(), deadLetters), settings.parallelism(),
+                provisioning.config().requestTimeout(), clock);
+        Settlement settlement = new Settlement(new RetryBackoff(settings.retryBase(), settings.retryMax(), random),
+                settings.throttleDelayMax());
+        Map<String, SourceQueue> sourceQueues = new ConcurrentHashMap<>();
+        this.onboarding = new BatchOnboarding(run, settlement,
+                arn -> sourceQueues.computeIfAbsent(arn, key -> SourceQueue.of(sqs.get(), key)), provisioning.metrics());
+    }
+
+    /** For Lambda: the process environment, the system clock, real sleeps. */
+    public static OnboardingRuntime fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, Clock.systemUTC(), Sleeper.REAL, new Random());
+    }
+
+    /**
+     * From an explicit environment (tests, the local runner, the benchmark) with the given time.
+     * Checks both configurations first; builds no client that talks to anyone yet.
+     *
+     * @param random shared by every worker thread, so it must be thread-safe ({@link Random} is)
+     */
+    public static OnboardingRuntime fromEnvironment(Map<String, String> env, Clock clock, Sleeper sleeper,
+            RandomGenerator random) {
+        OnboardingSettings settings = OnboardingSettings.fromEnvironment(env);
+        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
+        ProvisioningRuntime provisioning = new ProvisioningRuntime(config,
+                ProvisioningRuntime.credentialSource(config, env, clock),
+                OktaClient.defaultHttpClient(Duration.ofSeconds(5)), clock, sleeper, random,
+                ProvisioningMetrics.fromEnvironment(env));
+        return new OnboardingRuntime(provisioning, settings, () -> SqsClients.fromEnvironment(env), random);
+    }
+
+    /** The invocation's deadline: its remaining time minus the core's safety margin. */
+    public Deadline deadline(long remainingMillis) {
+        return provisioning.deadline(remainingMillis);
+    }
+
+    public ProvisioningRuntime provisioning() {
+        return provisioning;
+    }
+
+    public OnboardingSettings settings() {
+        return settings;
+    }
+
+    public ProvisioningMetrics metrics() {
+        return provisioning.metrics();
+    }
+
+    BatchOnboarding onboarding() {
+        return onboarding;
+    }
+
+    /** A value made on first use, by one thread, then shared. */
+    private static final class Once<T> implements Supplier<T> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Once(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public T get() {
+            T made = value;
+            if (made == null) {
+                synchronized (this) {
+                    made = value;
+                    if (made == null) {
+                        made = factory.get();
+                        value = made;
+                    }
+                }
+            }
+            return made;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.oktaprov.onboarding;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchResponse;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/** The queue a batch came from: hold messages back, or put copies of them back. */
+final class SourceQueue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceQueue.class);
+    private static final int MAX_ENTRIES_PER_CALL = 10;
+
+    private final SqsClient sqs;
+    private final String url;
+
+    SourceQueue(SqsClient sqs, String url) {
+        this.sqs = Objects.requireNonNull(sqs, "sqs");
+        this.url = Objects.requireNonNull(url, "url");
+    }
+
+    /** The queue of an event source ARN, addressed through the client's endpoint. */
+    static SourceQueue of(SqsClient sqs, String eventSourceArn) {
+        String url = QueueAddress.fromArn(eventSourceArn).url(sqs.serviceClientConfiguration().endpointOverride());
+        return new SourceQueue(sqs, url);
+    }
+
+    /**
+     * Sends each message again as a new message, delayed by its duration: same body, the producer's
+     * attributes, {@code originalMessageId} and {@code throttleCount} + 1. The copy starts with a
+     * receive count of 0, so time spent waiting for Okta's budget never counts toward the DLQ.
+     *
+     * @return the ids of the messages whose copy SQS accepted; the others must go back to the queue
+     */
+    Set<String> resend(Map<QueueMessage, Duration> delays) {
+        Set<String> accepted = new HashSet<>();
+        for (List<Map.Entry<QueueMessage, Duration>> chunk : chunks(new ArrayList<>(delays.entrySet()))) {
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                QueueMessage message = chunk.get(i).getKey();
+                Map<String, MessageAttributeValue> ours = new LinkedHashMap<>();
+                MessageAttributes.putText(ours, MessageAttributes.ORIGINAL_MESSAGE_ID, MessageAttributes.originalMessageId(message));
+                MessageAttributes.putNumber(ours, MessageAttributes.THROTTLE_COUNT, MessageAttributes.throttleCount(message) + 1L);
+                entries.add(SendMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(i))
+                        .messageBody(message.body())
+                        .delaySeconds(delaySeconds(chunk.get(i).getValue()))
+                        .messageAttributes(MessageAttributes.withProducerAttributes(ours, message))
+                        .build());
+            }
+            try {
+                SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries));
+                response.successful().forEach(entry -> accepted.add(chunk.get(Integer.parseInt(entry.id())).getKey().messageId()));
+                response.failed().forEach(entry -> LOG.warn("Could not re-send message {}: {}",
+                        chunk.get(Integer.parseInt(entry.id())).getKey().messageId(), entry.code()));
+            } catch (SdkException e) {
+                LOG.warn("Could not re-send {} messages ({}); they go back to the queue", chunk.size(), SqsClients.describe(e));
+            }
+        }
+        return accepted;
+    }
+
+    /**
+     * Keeps each message invisible for its duration from now (SQS ChangeMessageVisibility). A failure
+     * is logged and otherwise ignored: the message then comes back after the queue's own visibility
+     * timeout, later than planned but not lost.
+     */
+    void holdBack(Map<QueueMessage, Duration> visibility) {
+        List<Map.Entry<QueueMessage, Duration>> all = new ArrayList<>(visibility.entrySet());
+        for (List<Map.Entry<QueueMessage, Duration>> chunk : chunks(all)) {
+            List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
+                        .id(Integer.toString(i))
+                        .receiptHandle(chunk.get(i).getKey().receiptHandle())
+                        .visibilityTimeout(visibilitySeconds(chunk.get(i).getValue()))
+                        .build());
+            }
+            try {
+                ChangeMessageVisibilityBatchResponse response =
+                        sqs.changeMessageVisibilityBatch(b -> b.queueUrl(url).entries(entries));
+                response.failed().forEach(entry -> LOG.warn("Could not change the visibility of message {}: {}",
+                        chunk.get(Integer.parseInt(entry.id())).getKey().messageId(), entry.code()));
+            } catch (SdkException e) {
+                LOG.warn("Could not change the visibility of {} messages ({})", chunk.size(), SqsClients.describe(e));
+            }
+        }
+    }
+
+    String url() {
+        return url;
+    }
+
+    private static int delaySeconds(Duration duration) {
+        return (int) Math.min(Math.max(0, duration.toSeconds()), OnboardingSettings.MAX_DELAY_SECONDS);
+    }
+
+    private static int visibilitySeconds(Duration duration) {
+        return (int) Math.min(Math.max(0, duration.toSeconds()), OnboardingSettings.MAX_VISIBILITY_SECONDS);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += MAX_ENTRIES_PER_CALL) {
+            chunks.add(items.subList(from, Math.min(from + MAX_ENTRIES_PER_CALL, items.size())));
+        }
+        return chunks;
+    }
+}
