@@ -3,6 +3,7 @@ package dev.oktaprov.runtime.api;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.LoginConflictException;
+import dev.oktaprov.errors.OktaProvisioningException;
 import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.runtime.LambdaLogging;
@@ -186,7 +187,10 @@ public final class FunctionInvocation {
             this.httpStatus = httpStatus;
         }
 
-        void log(long startedNanos, String oktaRequestId) {
+        void log(long startedNanos, String lastOktaRequestId) {
+            // The failing answer's id first: a refusal by the token endpoint never reaches the metrics listener.
+            String oktaRequestId = failure instanceof OktaProvisioningException known && known.oktaRequestId().isPresent()
+                    ? known.oktaRequestId().get() : lastOktaRequestId;
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("caller", priming ? "snapstart-priming" : caller);
             fields.put("outcome", outcome);
