@@ -1,11 +1,13 @@
 package dev.oktaprov.onboarding;
 
 import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.ratelimit.Sleeper;
 import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -65,10 +67,11 @@ public final class OnboardingRuntime {
             RandomGenerator random) {
         OnboardingSettings settings = OnboardingSettings.fromEnvironment(env);
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
+        HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(5));
+        // A service app asks only for what creating needs (the idempotent lookup included).
         ProvisioningRuntime provisioning = new ProvisioningRuntime(config,
-                ProvisioningRuntime.credentialSource(config, env, clock),
-                OktaClient.defaultHttpClient(Duration.ofSeconds(5)), clock, sleeper, random,
-                ProvisioningMetrics.fromEnvironment(env));
+                ProvisioningRuntime.credentialSource(config, env, clock, http, OAuthScopes.CREATE_USERS),
+                http, clock, sleeper, random, ProvisioningMetrics.fromEnvironment(env));
         return new OnboardingRuntime(provisioning, settings, () -> SqsClients.fromEnvironment(env), random);
     }
 
