@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.model.DimensionSet;
 import software.amazon.lambda.powertools.metrics.model.MetricResolution;
@@ -22,20 +22,32 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * progress display reads the same counts CloudWatch would chart ({@code UsersCreated},
  * {@code UsersAlreadyExisted}, …).
  *
- * <p>It also measures the time the function's Okta client spends waiting for a rate-limit reset. The
- * client announces such a wait ({@code OktaThrottled}, on the waiting thread) right before it
- * sleeps; {@link #sleeper(Sleeper)} counts a sleep only when the last metric added on its thread was
- * that announcement. Backoff pauses after a 5xx or an I/O error are not counted.
+ * <p>It also measures how long the function was held up by Okta's rate limit: the time during which
+ * at least one of its threads slept until a rate-limit reset (wall-clock time, so eight workers
+ * waiting out the same minute count one minute). The client announces such a wait
+ * ({@code OktaThrottled}, on the waiting thread) right before it sleeps; {@link #sleeper(Sleeper)}
+ * counts a sleep only when the last metric added on its thread was that announcement, so backoff
+ * pauses after a 5xx or an I/O error are not counted.
  */
 public final class FunctionCounters implements Metrics {
 
     private final Metrics delegate;
     private final Map<String, DoubleAdder> totals = new ConcurrentHashMap<>();
     private final ThreadLocal<Boolean> throttleWaitAnnounced = ThreadLocal.withInitial(() -> false);
-    private final AtomicLong rateLimitWaitNanos = new AtomicLong();
+    private final LongSupplier nanoTime;
+    private final Object waits = new Object();
+    private int threadsWaiting;
+    private long waitingSinceNanos;
+    private long rateLimitWaitNanos;
 
     public FunctionCounters(Metrics delegate) {
+        this(delegate, System::nanoTime);
+    }
+
+    /** @param nanoTime the time source of the rate-limit wait (tests) */
+    FunctionCounters(Metrics delegate, LongSupplier nanoTime) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
     /** The total of metric {@code name} since start (0 when it was never added). */
@@ -44,9 +56,12 @@ public final class FunctionCounters implements Metrics {
         return total == null ? 0 : Math.round(total.sum());
     }
 
-    /** Time spent sleeping until an Okta rate-limit reset, summed over every thread of the function. */
+    /** Time during which some thread of the function waited for a rate-limit reset, the current wait included. */
     public Duration rateLimitWait() {
-        return Duration.ofNanos(rateLimitWaitNanos.get());
+        synchronized (waits) {
+            long current = threadsWaiting > 0 ? nanoTime.getAsLong() - waitingSinceNanos : 0;
+            return Duration.ofNanos(rateLimitWaitNanos + current);
+        }
     }
 
     /** {@code real}, timing the sleeps that wait for a rate-limit reset. */
@@ -55,12 +70,22 @@ public final class FunctionCounters implements Metrics {
         return duration -> {
             boolean rateLimited = throttleWaitAnnounced.get();
             throttleWaitAnnounced.set(false);
-            long started = System.nanoTime();
+            if (!rateLimited) {
+                real.sleep(duration);
+                return;
+            }
+            synchronized (waits) {
+                if (threadsWaiting++ == 0) {
+                    waitingSinceNanos = nanoTime.getAsLong();
+                }
+            }
             try {
                 real.sleep(duration);
             } finally {
-                if (rateLimited) {
-                    rateLimitWaitNanos.addAndGet(System.nanoTime() - started);
+                synchronized (waits) {
+                    if (--threadsWaiting == 0) {
+                        rateLimitWaitNanos += nanoTime.getAsLong() - waitingSinceNanos;
+                    }
                 }
             }
         };

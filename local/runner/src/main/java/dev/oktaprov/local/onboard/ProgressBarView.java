@@ -9,7 +9,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * The live bar on a terminal: done / total, elapsed and ETA, then the counts:
- * {@code Onboarding 62% [=====>    ] 124/200 (0:00:21 / 0:00:13) created 118 · already existed 2 · failed 4 · …}.
+ * {@code Onboarding 62% [=====>    ] 124/200 (0:00:21 / 0:00:13) created 118 · existed 2 · failed 4 · …}.
  */
 final class ProgressBarView implements ProgressView {
 
@@ -30,7 +30,7 @@ final class ProgressBarView implements ProgressView {
     @Override
     public void update(Tally tally) {
         last = tally;
-        bar.setExtraMessage(" " + ProgressView.counts(tally));
+        bar.setExtraMessage(" " + ProgressView.shortCounts(tally));
         bar.stepTo(tally.done());
     }
 

@@ -1,0 +1,91 @@
+package dev.oktaprov.local.cli;
+
+import dev.oktaprov.local.LocalSetSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The local set's options, shared by {@code start} and {@code onboard}; each has an environment variable. */
+final class LocalSetOptions {
+
+    static final String DEFAULT_SEED = "samples/okta-seed.json";
+    static final String DEFAULT_LOG_FILE = "local-run/logs/handlers.log";
+
+    @Option(names = "--okta-port", paramLabel = "PORT", defaultValue = "${env:LOCAL_OKTA_PORT:-8089}",
+            description = "Port of the Okta simulator on 127.0.0.1; 0 picks a free one (env LOCAL_OKTA_PORT, default ${DEFAULT-VALUE}).")
+    int oktaPort;
+
+    @Option(names = "--okta-token", paramLabel = "TOKEN", defaultValue = "${env:LOCAL_OKTA_TOKEN}",
+            description = "API token of the Okta simulator (env LOCAL_OKTA_TOKEN, default: a random one, printed at start).")
+    String oktaToken;
+
+    @Option(names = "--okta-seed", paramLabel = "FILE", defaultValue = "${env:LOCAL_OKTA_SEED}",
+            description = "Groups and users the simulator starts with (env LOCAL_OKTA_SEED, default " + DEFAULT_SEED + ").")
+    Path oktaSeed;
+
+    @Option(names = "--no-okta-seed", description = "Start the simulator with an empty org.")
+    boolean noOktaSeed;
+
+    @Option(names = "--okta-users-limit", paramLabel = "N", defaultValue = "${env:LOCAL_OKTA_USERS_LIMIT}",
+            description = "The simulator's per-minute rate limit of GET|POST /api/v1/users (env LOCAL_OKTA_USERS_LIMIT, default Okta's 600).")
+    Integer oktaUsersLimit;
+
+    @Option(names = "--queue-name", paramLabel = "NAME", defaultValue = "${env:LOCAL_QUEUE_NAME:-" + LocalSetSettings.DEFAULT_QUEUE_NAME + "}",
+            description = "Name of the local onboarding queue; its DLQ is NAME-dlq (env LOCAL_QUEUE_NAME, default ${DEFAULT-VALUE}).")
+    String queueName;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "${env:LOCAL_BATCH_SIZE:-10}",
+            description = "Messages per onboarding invocation, 1-10 (env LOCAL_BATCH_SIZE, default ${DEFAULT-VALUE} as the template).")
+    int batchSize;
+
+    @Option(names = "--batching-window", paramLabel = "SECONDS", defaultValue = "${env:LOCAL_BATCHING_WINDOW_SECONDS:-5}",
+            description = "How long the poller may wait to fill a batch, 0-300 (env LOCAL_BATCHING_WINDOW_SECONDS, default ${DEFAULT-VALUE} as the template).")
+    int batchingWindowSeconds;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "${env:LOCAL_MAX_CONCURRENCY:-2}",
+            description = "Onboarding invocations at once: the mapping's maximum concurrency (env LOCAL_MAX_CONCURRENCY, default ${DEFAULT-VALUE} as the template).")
+    int concurrency;
+
+    @Option(names = "--max-receive-count", paramLabel = "N", defaultValue = "${env:LOCAL_MAX_RECEIVE_COUNT:-5}",
+            description = "Receives before SQS moves a message to the DLQ (env LOCAL_MAX_RECEIVE_COUNT, default ${DEFAULT-VALUE} as the template).")
+    int maxReceiveCount;
+
+    @Option(names = "--visibility-timeout", paramLabel = "SECONDS", defaultValue = "${env:LOCAL_VISIBILITY_TIMEOUT_SECONDS:-120}",
+            description = "The queue's visibility timeout (env LOCAL_VISIBILITY_TIMEOUT_SECONDS, default ${DEFAULT-VALUE}; the template's 840 s would hold a failed batch for 14 minutes).")
+    int visibilityTimeoutSeconds;
+
+    @Option(names = "--retry-base", paramLabel = "SECONDS", defaultValue = "${env:ONBOARDING_RETRY_BASE_SECONDS:-2}",
+            description = "Backoff ceiling after a transient failure's first receive (env ONBOARDING_RETRY_BASE_SECONDS, default ${DEFAULT-VALUE}; deployed: 60).")
+    int retryBaseSeconds;
+
+    @Option(names = "--retry-max", paramLabel = "SECONDS", defaultValue = "${env:ONBOARDING_RETRY_MAX_SECONDS:-30}",
+            description = "Longest backoff of a transient failure (env ONBOARDING_RETRY_MAX_SECONDS, default ${DEFAULT-VALUE}; deployed: 3600).")
+    int retryMaxSeconds;
+
+    @Option(names = "--log-file", paramLabel = "FILE", defaultValue = "${env:LOCAL_LOG_FILE}",
+            description = "Where the functions' structured logs go (env LOCAL_LOG_FILE, default " + DEFAULT_LOG_FILE + ").")
+    Path logFile;
+
+    LocalSetSettings settings(Integer apiPort, Path home) {
+        return new LocalSetSettings(apiPort, oktaPort, oktaToken, seed(home), oktaUsersLimit, queueName, batchSize,
+                Duration.ofSeconds(batchingWindowSeconds), concurrency, maxReceiveCount,
+                Duration.ofSeconds(visibilityTimeoutSeconds), Duration.ofSeconds(retryBaseSeconds),
+                Duration.ofSeconds(retryMaxSeconds));
+    }
+
+    Path logFile(Path home) {
+        return logFile != null ? logFile : home.resolve(DEFAULT_LOG_FILE);
+    }
+
+    private Path seed(Path home) {
+        if (noOktaSeed) {
+            return null;
+        }
+        if (oktaSeed != null) {
+            return oktaSeed;
+        }
+        Path sample = home.resolve(DEFAULT_SEED);
+        return Files.isReadable(sample) ? sample : null;
+    }
+}

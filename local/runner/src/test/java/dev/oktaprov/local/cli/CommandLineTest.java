@@ -1,0 +1,116 @@
+package dev.oktaprov.local.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oktaprov.local.sqs.LocalSqs;
+import dev.oktaprov.local.sqs.QueuePair;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+class CommandLineTest {
+
+    /** Options that are about one run rather than a setting of the set; they need no variable. */
+    private static final Set<String> WITHOUT_VARIABLE = Set.of("--onboard", "--skip-unreadable", "--format",
+            "--no-okta-seed");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpListsTheCommandsAndEveryOption() {
+        InProcessRunner top = new InProcessRunner();
+        assertThat(top.run("--help")).isZero();
+        assertThat(top.out()).contains("start", "onboard", "simulator", "Without arguments: start --onboard samples/new-hires.csv");
+
+        InProcessRunner start = new InProcessRunner();
+        assertThat(start.run("start", "--help")).isZero();
+        InProcessRunner onboard = new InProcessRunner();
+        assertThat(onboard.run("onboard", "--help")).isZero();
+        for (String option : List.of("--api-port", "--okta-port", "--okta-token", "--okta-seed", "--queue-name",
+                "--batch-size", "--batching-window", "--concurrency", "--max-receive-count", "--visibility-timeout",
+                "--retry-base", "--retry-max", "--log-file")) {
+            assertThat(start.out()).contains(option);
+        }
+        assertThat(onboard.out()).contains("--queue-url", "--dlq-url", "--skip-unreadable", "--follow-timeout", "FILE");
+    }
+
+    @Test
+    void everySettingHasAnEnvironmentVariable() {
+        CommandLine cli = new CommandLine(new RunLocal())
+                .addSubcommand(new StartCommand(null))
+                .addSubcommand(new OnboardCommand(null))
+                .setInterpolateVariables(false);
+        for (String command : List.of("start", "onboard")) {
+            for (OptionSpec option : cli.getSubcommands().get(command).getCommandSpec().options()) {
+                if (!option.usageHelp() && !option.versionHelp() && !WITHOUT_VARIABLE.contains(option.longestName())) {
+                    assertThat(String.join(" ", option.description())).as(command + " " + option.longestName())
+                            .containsPattern("\\(env [A-Z_]+");
+                    assertThat(option.defaultValue()).as(command + " " + option.longestName()).startsWith("${env:");
+                }
+            }
+        }
+    }
+
+    @Test
+    void unreadableRowsAreListedAndNothingIsSent() throws Exception {
+        Path file = dir.resolve("hires.csv");
+        Files.writeString(file, """
+                firstName,lastName,email,login
+                Ada,Lovelace,ada@example.com,ada@example.com
+                Bad"Quote,Row,b@example.com,b@example.com
+                Grace,Hopper,grace@example.com
+                """, StandardCharsets.UTF_8);
+        try (LocalSqs sqs = LocalSqs.start(Map.of())) {
+            QueuePair queues = sqs.createQueueWithDlq("unreadable", 5, Duration.ofSeconds(30), false);
+            InProcessRunner runner = new InProcessRunner();
+
+            int status = runner.run("onboard", file.toString(), "--queue-url", queues.queueUrl());
+
+            assertThat(status).isEqualTo(2);
+            assertThat(runner.err()).contains("2 rows cannot be read; nothing was sent",
+                    "line 3: column 1: a quote inside an unquoted field",
+                    "line 4: 3 fields, but the header has 4 columns",
+                    "--skip-unreadable");
+            assertThat(sqs.approximateCount(queues.queueUrl())).isZero();
+        }
+    }
+
+    @Test
+    void startWithAnUnreadableFileStartsNothing() throws Exception {
+        Path file = dir.resolve("hires.jsonl");
+        Files.writeString(file, "{\"login\": \"a@example.com\"}\n{not json}\n", StandardCharsets.UTF_8);
+        InProcessRunner runner = new InProcessRunner();
+
+        assertThat(runner.run("start", "--onboard", file.toString(), "--api-port", "0", "--okta-port", "0")).isEqualTo(2);
+        assertThat(runner.err()).contains("line 2: not valid JSON");
+        assertThat(runner.hasStarted()).isFalse();
+    }
+
+    @Test
+    void simulatorHelpIsTheSimulatorsOwn() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.oktaprov.local.Main", "simulator", "--help")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("okta-simulator.jar", "--port", "--token", "--seed");
+    }
+
+    @Test
+    void simulatorDefaultsComeFromTheEnvironmentAndOptionsWin() {
+        assertThat(SimulatorCommand.arguments(Map.of("LOCAL_OKTA_PORT", "9001", "LOCAL_OKTA_TOKEN", "t"), List.of("--port", "9002")))
+                .containsExactly("--port", "9001", "--token", "t", "--port", "9002");
+    }
+}
