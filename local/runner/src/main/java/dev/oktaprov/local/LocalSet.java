@@ -198,8 +198,8 @@ public final class LocalSet implements AutoCloseable {
             try {
                 simulator = OktaSimulator.start(options);
             } catch (RuntimeException e) {
-                throw new StartException("the Okta simulator cannot listen on 127.0.0.1:" + settings.oktaPort() + " ("
-                        + describe(e) + "); choose another port with --okta-port or LOCAL_OKTA_PORT", e);
+                throw new StartException("the Okta simulator did not start (" + describe(e)
+                        + "); if the port is taken, choose another with --okta-port or LOCAL_OKTA_PORT", e);
             }
             started.push(simulator);
             okta = OktaTarget.simulator(simulator.baseUrl(), simulator.token());

@@ -37,9 +37,9 @@ public record LocalSetSettings(
     public static final int DEFAULT_OKTA_PORT = 8089;
     public static final String DEFAULT_QUEUE_NAME = "okta-provisioning-onboarding";
     /** Above the onboarding function's 90 s timeout plus the batching window, as SQS requires. */
-    public static final Duration LOCAL_VISIBILITY_TIMEOUT = Duration.ofSeconds(120);
-    public static final Duration LOCAL_RETRY_BASE = Duration.ofSeconds(2);
-    public static final Duration LOCAL_RETRY_MAX = Duration.ofSeconds(30);
+    public static final int LOCAL_VISIBILITY_TIMEOUT_SECONDS = 120;
+    public static final int LOCAL_RETRY_BASE_SECONDS = 2;
+    public static final int LOCAL_RETRY_MAX_SECONDS = 30;
 
     public LocalSetSettings {
         Objects.requireNonNull(queueName, "queueName");
@@ -47,32 +47,5 @@ public record LocalSetSettings(
         Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
         Objects.requireNonNull(retryBase, "retryBase");
         Objects.requireNonNull(retryMax, "retryMax");
-    }
-
-    /** The defaults, on free ports (tests). */
-    public static LocalSetSettings onFreePorts() {
-        return new LocalSetSettings(0, 0, null, null, null, DEFAULT_QUEUE_NAME, TemplateSettings.BATCH_SIZE,
-                TemplateSettings.BATCHING_WINDOW, TemplateSettings.MAXIMUM_CONCURRENCY,
-                TemplateSettings.MAX_RECEIVE_COUNT, LOCAL_VISIBILITY_TIMEOUT, LOCAL_RETRY_BASE, LOCAL_RETRY_MAX);
-    }
-
-    public LocalSetSettings withApiPort(Integer port) {
-        return new LocalSetSettings(port, oktaPort, oktaToken, oktaSeed, oktaUsersLimit, queueName, batchSize,
-                batchingWindow, maximumConcurrency, maxReceiveCount, visibilityTimeout, retryBase, retryMax);
-    }
-
-    public LocalSetSettings withOktaSeed(Path seed) {
-        return new LocalSetSettings(apiPort, oktaPort, oktaToken, seed, oktaUsersLimit, queueName, batchSize,
-                batchingWindow, maximumConcurrency, maxReceiveCount, visibilityTimeout, retryBase, retryMax);
-    }
-
-    public LocalSetSettings withOktaToken(String token) {
-        return new LocalSetSettings(apiPort, oktaPort, token, oktaSeed, oktaUsersLimit, queueName, batchSize,
-                batchingWindow, maximumConcurrency, maxReceiveCount, visibilityTimeout, retryBase, retryMax);
-    }
-
-    public LocalSetSettings withBatchingWindow(Duration window) {
-        return new LocalSetSettings(apiPort, oktaPort, oktaToken, oktaSeed, oktaUsersLimit, queueName, batchSize,
-                window, maximumConcurrency, maxReceiveCount, visibilityTimeout, retryBase, retryMax);
     }
 }

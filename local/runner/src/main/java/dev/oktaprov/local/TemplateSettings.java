@@ -30,13 +30,13 @@ public final class TemplateSettings {
     /** {@code OnboardingBatchSize}'s default. */
     public static final int BATCH_SIZE = 10;
     /** {@code OnboardingBatchingWindowSeconds}'s default. */
-    public static final Duration BATCHING_WINDOW = Duration.ofSeconds(5);
+    public static final int BATCHING_WINDOW_SECONDS = 5;
     /** {@code OnboardingConcurrency}'s default: the mapping's maximum concurrency. */
     public static final int MAXIMUM_CONCURRENCY = 2;
     /** {@code MaxReceiveCount}'s default: the queue's RedrivePolicy. */
     public static final int MAX_RECEIVE_COUNT = 5;
     /** The onboarding queue's {@code VisibilityTimeout}. */
-    public static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(840);
+    public static final int VISIBILITY_TIMEOUT_SECONDS = 840;
 
     /** {@code Globals.Function.Environment} with the parameters' defaults (OKTA_ORG_URL and the secret aside). */
     public static final Map<String, String> GLOBAL_ENVIRONMENT = globalEnvironment();

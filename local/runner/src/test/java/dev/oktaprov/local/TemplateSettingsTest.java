@@ -61,14 +61,14 @@ class TemplateSettingsTest {
     @Test
     void theQueueAndItsEventSourceUseTheTemplatesDefaults() {
         JsonNode queue = template.path("Resources").path("OnboardingQueue").path("Properties");
-        assertThat(queue.path("VisibilityTimeout").asLong()).isEqualTo(TemplateSettings.VISIBILITY_TIMEOUT.toSeconds());
+        assertThat(queue.path("VisibilityTimeout").asLong()).isEqualTo(TemplateSettings.VISIBILITY_TIMEOUT_SECONDS);
         assertThat(resolve(queue.path("RedrivePolicy").path("maxReceiveCount")).asInt()).isEqualTo(TemplateSettings.MAX_RECEIVE_COUNT);
 
         JsonNode source = functionWithHandler(TemplateSettings.ONBOARDING.handlerClass())
                 .path("Properties").path("Events").path("OnboardingQueue").path("Properties");
         assertThat(resolve(source.path("BatchSize")).asInt()).isEqualTo(TemplateSettings.BATCH_SIZE);
         assertThat(resolve(source.path("MaximumBatchingWindowInSeconds")).asLong())
-                .isEqualTo(TemplateSettings.BATCHING_WINDOW.toSeconds());
+                .isEqualTo(TemplateSettings.BATCHING_WINDOW_SECONDS);
         assertThat(resolve(source.path("ScalingConfig").path("MaximumConcurrency")).asInt())
                 .isEqualTo(TemplateSettings.MAXIMUM_CONCURRENCY);
         assertThat(source.path("FunctionResponseTypes").toString()).contains("ReportBatchItemFailures");

@@ -1,6 +1,7 @@
 package dev.oktaprov.local.cli;
 
 import dev.oktaprov.local.LocalSetSettings;
+import dev.oktaprov.local.TemplateSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,7 @@ final class LocalSetOptions {
     static final String DEFAULT_SEED = "samples/okta-seed.json";
     static final String DEFAULT_LOG_FILE = "local-run/logs/handlers.log";
 
-    @Option(names = "--okta-port", paramLabel = "PORT", defaultValue = "${env:LOCAL_OKTA_PORT:-8089}",
+    @Option(names = "--okta-port", paramLabel = "PORT", defaultValue = "${env:LOCAL_OKTA_PORT:-" + LocalSetSettings.DEFAULT_OKTA_PORT + "}",
             description = "Port of the Okta simulator on 127.0.0.1; 0 picks a free one (env LOCAL_OKTA_PORT, default ${DEFAULT-VALUE}).")
     int oktaPort;
 
@@ -35,31 +36,31 @@ final class LocalSetOptions {
             description = "Name of the local onboarding queue; its DLQ is NAME-dlq (env LOCAL_QUEUE_NAME, default ${DEFAULT-VALUE}).")
     String queueName;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "${env:LOCAL_BATCH_SIZE:-10}",
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "${env:LOCAL_BATCH_SIZE:-" + TemplateSettings.BATCH_SIZE + "}",
             description = "Messages per onboarding invocation, 1-10 (env LOCAL_BATCH_SIZE, default ${DEFAULT-VALUE} as the template).")
     int batchSize;
 
-    @Option(names = "--batching-window", paramLabel = "SECONDS", defaultValue = "${env:LOCAL_BATCHING_WINDOW_SECONDS:-5}",
+    @Option(names = "--batching-window", paramLabel = "SECONDS", defaultValue = "${env:LOCAL_BATCHING_WINDOW_SECONDS:-" + TemplateSettings.BATCHING_WINDOW_SECONDS + "}",
             description = "How long the poller may wait to fill a batch, 0-300 (env LOCAL_BATCHING_WINDOW_SECONDS, default ${DEFAULT-VALUE} as the template).")
     int batchingWindowSeconds;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "${env:LOCAL_MAX_CONCURRENCY:-2}",
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "${env:LOCAL_MAX_CONCURRENCY:-" + TemplateSettings.MAXIMUM_CONCURRENCY + "}",
             description = "Onboarding invocations at once: the mapping's maximum concurrency (env LOCAL_MAX_CONCURRENCY, default ${DEFAULT-VALUE} as the template).")
     int concurrency;
 
-    @Option(names = "--max-receive-count", paramLabel = "N", defaultValue = "${env:LOCAL_MAX_RECEIVE_COUNT:-5}",
+    @Option(names = "--max-receive-count", paramLabel = "N", defaultValue = "${env:LOCAL_MAX_RECEIVE_COUNT:-" + TemplateSettings.MAX_RECEIVE_COUNT + "}",
             description = "Receives before SQS moves a message to the DLQ (env LOCAL_MAX_RECEIVE_COUNT, default ${DEFAULT-VALUE} as the template).")
     int maxReceiveCount;
 
-    @Option(names = "--visibility-timeout", paramLabel = "SECONDS", defaultValue = "${env:LOCAL_VISIBILITY_TIMEOUT_SECONDS:-120}",
+    @Option(names = "--visibility-timeout", paramLabel = "SECONDS", defaultValue = "${env:LOCAL_VISIBILITY_TIMEOUT_SECONDS:-" + LocalSetSettings.LOCAL_VISIBILITY_TIMEOUT_SECONDS + "}",
             description = "The queue's visibility timeout (env LOCAL_VISIBILITY_TIMEOUT_SECONDS, default ${DEFAULT-VALUE}; the template's 840 s would hold a failed batch for 14 minutes).")
     int visibilityTimeoutSeconds;
 
-    @Option(names = "--retry-base", paramLabel = "SECONDS", defaultValue = "${env:ONBOARDING_RETRY_BASE_SECONDS:-2}",
+    @Option(names = "--retry-base", paramLabel = "SECONDS", defaultValue = "${env:ONBOARDING_RETRY_BASE_SECONDS:-" + LocalSetSettings.LOCAL_RETRY_BASE_SECONDS + "}",
             description = "Backoff ceiling after a transient failure's first receive (env ONBOARDING_RETRY_BASE_SECONDS, default ${DEFAULT-VALUE}; deployed: 60).")
     int retryBaseSeconds;
 
-    @Option(names = "--retry-max", paramLabel = "SECONDS", defaultValue = "${env:ONBOARDING_RETRY_MAX_SECONDS:-30}",
+    @Option(names = "--retry-max", paramLabel = "SECONDS", defaultValue = "${env:ONBOARDING_RETRY_MAX_SECONDS:-" + LocalSetSettings.LOCAL_RETRY_MAX_SECONDS + "}",
             description = "Longest backoff of a transient failure (env ONBOARDING_RETRY_MAX_SECONDS, default ${DEFAULT-VALUE}; deployed: 3600).")
     int retryMaxSeconds;
 

@@ -37,6 +37,8 @@ public final class RunLocal implements Callable<Integer> {
                 .setExecutionExceptionHandler((failure, command, parsed) -> {
                     command.getErr().println("run-local: " + (failure.getMessage() == null
                             ? failure.getClass().getSimpleName() : failure.getMessage()));
+                    // The whole story goes where the process's error output goes: the log file, once redirected.
+                    failure.printStackTrace();
                     return 1;
                 });
         try {

@@ -37,7 +37,7 @@ final class StartBanner {
                 TemplateSettings.ONBOARDING.timeout().toSeconds(), settings.maxReceiveCount())));
         out.println(line("Local values", String.format(Locale.ROOT,
                 "visibility timeout %d s (template %d s), retry backoff %s-%s s (deployed 60-3600 s)",
-                settings.visibilityTimeout().toSeconds(), TemplateSettings.VISIBILITY_TIMEOUT.toSeconds(),
+                settings.visibilityTimeout().toSeconds(), TemplateSettings.VISIBILITY_TIMEOUT_SECONDS,
                 set.onboardingLocalSettings().get("ONBOARDING_RETRY_BASE_SECONDS"),
                 set.onboardingLocalSettings().get("ONBOARDING_RETRY_MAX_SECONDS"))));
         out.println(line("Function logs", logFile.toAbsolutePath().normalize().toString()));

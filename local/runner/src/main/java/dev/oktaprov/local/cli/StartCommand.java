@@ -1,6 +1,7 @@
 package dev.oktaprov.local.cli;
 
 import dev.oktaprov.local.LocalSet;
+import dev.oktaprov.local.LocalSetSettings;
 import dev.oktaprov.local.hires.FileFormat;
 import dev.oktaprov.local.hires.NewHireFile;
 import dev.oktaprov.local.onboard.OnboardingRun;
@@ -32,7 +33,7 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "CSV or JSON_LINES (default: from the file's name or content).")
     FileFormat format;
 
-    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "${env:LOCAL_API_PORT:-3000}",
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "${env:LOCAL_API_PORT:-" + LocalSetSettings.DEFAULT_API_PORT + "}",
             description = "Port of the local HTTP API on 127.0.0.1; 0 picks a free one (env LOCAL_API_PORT, default ${DEFAULT-VALUE}).")
     int apiPort;
 

@@ -16,9 +16,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class OnboardingRun {
 
-    /** How often the progress is read and shown. */
-    static final Duration TICK = Duration.ofMillis(250);
-
     /**
      * Where the run sends and what it follows.
      *
