@@ -81,7 +81,10 @@ public final class ProvisioningService {
         }
         checkText("q", request.q(), errors);
         checkText("filter", request.filter(), errors);
-        checkText("search", request.search(), errors);
+        if (checkText("search", request.search(), errors) && request.search() != null && !isSelfContained(request.search())) {
+            // It is wrapped in parentheses and joined to the structured conditions: it must not close them.
+            errors.add(new FieldError("search", "has unbalanced parentheses or an unterminated string"));
+        }
         checkText("after", request.after(), errors);
         List<String> conditions = new ArrayList<>();
         if (request.search() != null && !request.search().isBlank()) {
@@ -144,6 +147,29 @@ public final class ProvisioningService {
             return false;
         }
         return true;
+    }
+
+    /** Parentheses balanced and every string literal closed, so "(" + search + ")" is one group. */
+    static boolean isSelfContained(String expression) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0 && !inString;
     }
 
     private static String blankToNull(String s) {
