@@ -165,7 +165,7 @@ public final class OktaClient {
 
     /**
      * {@code GET /api/v1/users/{idOrLogin}}, the login URL-encoded. A login that cannot travel in a
-     * path ({@code /}, {@code ?}, {@code ;}, {@code \}) is looked up with {@code filter=profile.login eq "…"}.
+     * path ({@code /}, {@code ?}, {@code ;}, {@code \}, or a dot segment) is looked up with {@code filter=profile.login eq "…"}.
      *
      * @throws NotFoundException when no such user exists
      */
@@ -228,7 +228,9 @@ public final class OktaClient {
 
     static boolean needsFilterLookup(String idOrLogin) {
         return idOrLogin.indexOf('/') >= 0 || idOrLogin.indexOf('?') >= 0
-                || idOrLogin.indexOf(';') >= 0 || idOrLogin.indexOf('\\') >= 0;
+                || idOrLogin.indexOf(';') >= 0 || idOrLogin.indexOf('\\') >= 0
+                // "." and ".." are dot segments: a server or proxy resolves /users/.. to another endpoint.
+                || idOrLogin.equals(".") || idOrLogin.equals("..");
     }
 
     // ---------------------------------------------------------------- the request loop
