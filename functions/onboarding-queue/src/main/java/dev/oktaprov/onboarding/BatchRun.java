@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -34,6 +36,9 @@ import org.slf4j.MDC;
  * secret cannot be read, no further message is started: every Okta call would fail the same way.
  */
 final class BatchRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
+    static final String OUT_OF_TIME = "OUT_OF_TIME";
 
     private final HireOnboarding onboarding;
     private final int parallelism;
@@ -75,7 +80,7 @@ final class BatchRun {
             }
         };
         runWorkers(Math.min(parallelism, byLogin.size()), worker);
-        return hires.stream().map(hire -> results.get(hire.message().messageId())).toList();
+        return unlessNothingCouldStart(hires.stream().map(hire -> results.get(hire.message().messageId())).toList(), deadline);
     }
 
     /** The results in batch order; from the first message that must come back on, all come back. */
@@ -96,7 +101,27 @@ final class BatchRun {
             }
             results.add(result);
         }
-        return results;
+        return unlessNothingCouldStart(results, deadline);
+    }
+
+    /**
+     * When not one message could start, the invocation itself is too short for one Okta request
+     * (function timeout against {@code OKTA_REQUEST_TIMEOUT_MS} and the safety margin): deferring
+     * the messages would only bring them back to the same fate, forever. They go back to the queue
+     * like failures instead, so redrive ends the loop and the DLQ alarm calls someone.
+     */
+    private List<MessageResult> unlessNothingCouldStart(List<MessageResult> results, Deadline deadline) {
+        boolean noneStarted = results.stream().allMatch(r -> r.outcome() == Outcome.NOT_STARTED
+                && r.failure().code().equals(OUT_OF_TIME));
+        if (!noneStarted || results.isEmpty()) {
+            return results;
+        }
+        String why = "Not started: the invocation had " + deadline.remaining(clock).toMillis()
+                + " ms left, less than one Okta request timeout (" + timePerMessage.toMillis()
+                + " ms); raise the function timeout or lower OKTA_REQUEST_TIMEOUT_MS";
+        LOG.error(why);
+        return results.stream().map(r -> new MessageResult(r.hire(), Outcome.RETRY_LATER,
+                new Failure(Failure.Kind.TRANSIENT, OUT_OF_TIME, why, null, null))).toList();
     }
 
     private boolean timeForOneMore(Deadline deadline) {
@@ -122,7 +147,7 @@ final class BatchRun {
      */
     private static MessageResult notStarted(HireMessage hire, Failure stoppedBy) {
         if (stoppedBy == null) {
-            return new MessageResult(hire, Outcome.NOT_STARTED, new Failure(Failure.Kind.TRANSIENT, "OUT_OF_TIME",
+            return new MessageResult(hire, Outcome.NOT_STARTED, new Failure(Failure.Kind.TRANSIENT, OUT_OF_TIME,
                     "Not started: too little time was left in this invocation", null, null));
         }
         if (stoppedBy.kind() == Failure.Kind.THROTTLED) {

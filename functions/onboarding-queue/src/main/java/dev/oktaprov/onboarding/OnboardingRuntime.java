@@ -49,7 +49,8 @@ public final class OnboardingRuntime {
                 settings.throttleDelayMax());
         Map<String, SourceQueue> sourceQueues = new ConcurrentHashMap<>();
         this.onboarding = new BatchOnboarding(run, settlement,
-                arn -> sourceQueues.computeIfAbsent(arn, key -> SourceQueue.of(sqs.get(), key)), provisioning.metrics());
+                arn -> sourceQueues.computeIfAbsent(String.valueOf(arn), key -> SourceQueue.of(sqs.get(), arn)),
+                provisioning.metrics());
     }
 
     /** For Lambda: the process environment, the system clock, real sleeps. */

@@ -32,10 +32,24 @@ final class SourceQueue {
         this.url = Objects.requireNonNull(url, "url");
     }
 
-    /** The queue of an event source ARN, addressed through the client's endpoint. */
+    private SourceQueue() {
+        this.sqs = null;
+        this.url = null;
+    }
+
+    /**
+     * The queue of an event source ARN, addressed through the client's endpoint. An event without a
+     * usable ARN (never from SQS itself) gets a queue that can do nothing: its messages then simply
+     * come back after the queue's visibility timeout.
+     */
     static SourceQueue of(SqsClient sqs, String eventSourceArn) {
-        String url = QueueAddress.fromArn(eventSourceArn).url(sqs.serviceClientConfiguration().endpointOverride());
-        return new SourceQueue(sqs, url);
+        try {
+            String url = QueueAddress.fromArn(eventSourceArn).url(sqs.serviceClientConfiguration().endpointOverride());
+            return new SourceQueue(sqs, url);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("The event names no SQS queue ARN; failed messages return after the queue's visibility timeout");
+            return new SourceQueue();
+        }
     }
 
     /**
@@ -47,6 +61,9 @@ final class SourceQueue {
      */
     Set<String> resend(Map<QueueMessage, Duration> delays) {
         Set<String> accepted = new HashSet<>();
+        if (sqs == null) {
+            return accepted;
+        }
         for (List<Map.Entry<QueueMessage, Duration>> chunk : chunks(new ArrayList<>(delays.entrySet()))) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
@@ -79,6 +96,9 @@ final class SourceQueue {
      * timeout, later than planned but not lost.
      */
     void holdBack(Map<QueueMessage, Duration> visibility) {
+        if (sqs == null) {
+            return;
+        }
         List<Map.Entry<QueueMessage, Duration>> all = new ArrayList<>(visibility.entrySet());
         for (List<Map.Entry<QueueMessage, Duration>> chunk : chunks(all)) {
             List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
@@ -98,10 +118,6 @@ final class SourceQueue {
                 LOG.warn("Could not change the visibility of {} messages ({})", chunk.size(), SqsClients.describe(e));
             }
         }
-    }
-
-    String url() {
-        return url;
     }
 
     private static int delaySeconds(Duration duration) {

@@ -170,6 +170,29 @@ class OnboardingQueueHandlerTest {
     }
 
     @Test
+    void aFunctionTooShortForOneOktaRequestReturnsTheBatchRatherThanDeferringItForever() {
+        // 5 s minus the 1.5 s safety margin leaves less than the 10 s request timeout.
+        SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
+
+        SQSBatchResponse response = new OnboardingQueueHandler(env).handleRequest(event,
+                new LocalLambdaContext("onboarding", Duration.ofSeconds(5), Clock.systemUTC(), line -> { }));
+
+        assertThat(response.getBatchItemFailures()).hasSize(3);
+        assertThat(okta.counters().totalRequests()).isZero();
+    }
+
+    @Test
+    void anEventThatNamesNoQueueStillReturnsItsFailures() {
+        okta.setFaults(FaultPlan.none().withErrorRate(1.0).withErrorStatuses(503));
+        SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
+        event.getRecords().forEach(record -> record.setEventSourceArn(null));
+
+        SQSBatchResponse response = invoke(new OnboardingQueueHandler(env), event);
+
+        assertThat(response.getBatchItemFailures()).hasSize(3);
+    }
+
+    @Test
     void logLinesNameEachMessageAndItsOutcomeButNeverALoginOrAPassword() {
         SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
         event.getRecords().get(1).setBody("{\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"email\":\"grace.hopper@example.com\","
