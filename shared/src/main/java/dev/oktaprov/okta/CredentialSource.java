@@ -12,4 +12,12 @@ public interface CredentialSource {
 
     /** Forget any cached credential so the next {@link #authorizationHeader()} fetches a fresh one. */
     void invalidate();
+
+    /**
+     * For a SnapStart {@code beforeCheckpoint}: load and run, without fetching or caching any
+     * credential and without reaching the network, the code a first fetch needs, so that the first
+     * request after a restore does not pay for it. Nothing to do by default.
+     */
+    default void prime() {
+    }
 }

@@ -58,11 +58,12 @@ public final class FunctionInvocation {
      * For a SnapStart {@code beforeCheckpoint}: runs {@code httpEvent} and {@code directInput}
      * through the whole path with a deadline that has already passed, so the Okta client gives up
      * before it asks for credentials or opens a connection. Loads and initialises what a first
-     * request needs (Jackson, logging, validation, responses) without counting metrics, then drops
-     * any cached credential.
+     * request needs (the credential source's client, Jackson, logging, validation, responses)
+     * without counting metrics, then drops any cached credential.
      */
     public <I> void prime(Operation<I> operation, Map<String, Object> httpEvent, Map<String, Object> directInput) {
         try {
+            runtime.credentials().prime();
             Priming.primeJackson(httpEvent);
             handle(httpEvent, Priming.context(), operation, true);
             try {
