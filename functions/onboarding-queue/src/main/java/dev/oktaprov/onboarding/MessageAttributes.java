@@ -36,7 +36,19 @@ final class MessageAttributes {
             return;
         }
         String text = value.length() <= MAX_TEXT ? value : value.substring(0, MAX_TEXT - 1) + "…";
-        attributes.put(name, MessageAttributeValue.builder().dataType("String").stringValue(text).build());
+        attributes.put(name, MessageAttributeValue.builder().dataType("String").stringValue(sqsText(text)).build());
+    }
+
+    /**
+     * SQS refuses a whole message over one character outside #x9, #xA, #xD, #x20-#xD7FF,
+     * #xE000-#xFFFD and the supplementary planes; a field name in an error message may hold one
+     * (a JSON escape such as \u0000 in the body). Such characters become U+FFFD.
+     */
+    static String sqsText(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000 ? c : 0xFFFD));
+        return out.toString();
     }
 
     static void putNumber(Map<String, MessageAttributeValue> attributes, String name, long value) {
