@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
@@ -64,7 +63,7 @@ final class DeadLetterQueue {
         try {
             sqs.get().sendMessage(request.build());
             return true;
-        } catch (SdkException e) {
+        } catch (RuntimeException e) {
             LOG.error("Could not send message {} to the dead-letter queue ({}); it goes back to its queue",
                     message.messageId(), SqsClients.describe(e));
             return false;

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchResponse;
@@ -83,7 +82,7 @@ final class SourceQueue {
                 response.successful().forEach(entry -> accepted.add(chunk.get(Integer.parseInt(entry.id())).getKey().messageId()));
                 response.failed().forEach(entry -> LOG.warn("Could not re-send message {}: {}",
                         chunk.get(Integer.parseInt(entry.id())).getKey().messageId(), entry.code()));
-            } catch (SdkException e) {
+            } catch (RuntimeException e) {
                 LOG.warn("Could not re-send {} messages ({}); they go back to the queue", chunk.size(), SqsClients.describe(e));
             }
         }
@@ -114,7 +113,7 @@ final class SourceQueue {
                         sqs.changeMessageVisibilityBatch(b -> b.queueUrl(url).entries(entries));
                 response.failed().forEach(entry -> LOG.warn("Could not change the visibility of message {}: {}",
                         chunk.get(Integer.parseInt(entry.id())).getKey().messageId(), entry.code()));
-            } catch (SdkException e) {
+            } catch (RuntimeException e) {
                 LOG.warn("Could not change the visibility of {} messages ({})", chunk.size(), SqsClients.describe(e));
             }
         }

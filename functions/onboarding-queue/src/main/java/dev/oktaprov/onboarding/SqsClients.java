@@ -11,7 +11,6 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -67,8 +66,12 @@ final class SqsClients {
         return DefaultCredentialsProvider.builder().build();
     }
 
-    /** An SQS failure for a log line: its type and SQS's error code, never a message that might quote a body. */
-    static String describe(SdkException e) {
+    /**
+     * An SQS failure for a log line: its type and SQS's error code, never a message that might quote
+     * a body. Any exception counts: whatever an SQS call throws, the message it concerned must not
+     * take the rest of the batch down with it.
+     */
+    static String describe(RuntimeException e) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             return "HTTP " + service.statusCode() + " " + service.awsErrorDetails().errorCode();
         }

@@ -41,8 +41,12 @@ final class JarHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Au
     private final JarSerializer jarResponses;
     private final PojoSerializer<SQSBatchResponse> testResponses;
 
-    JarHandler(Path jarFile, Map<String, String> env) throws ReflectiveOperationException, MalformedURLException {
-        jar = new URLClassLoader("function-jar", new java.net.URL[] {jarFile.toUri().toURL()},
+    /**
+     * @param sdkGuard a directory that holds a global SDK interceptor and its
+     *     {@code software/amazon/awssdk/global/handlers/execution.interceptors} file, put after the jar
+     */
+    JarHandler(Path jarFile, Path sdkGuard, Map<String, String> env) throws ReflectiveOperationException, MalformedURLException {
+        jar = new URLClassLoader("function-jar", new java.net.URL[] {jarFile.toUri().toURL(), sdkGuard.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader());
         Class<?> handlerType = jar.loadClass(HANDLER);
         Class<?> eventType = jar.loadClass(SQSEvent.class.getName());

@@ -17,7 +17,14 @@ import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SimulatedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MotoServer;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.oktaprov.local.sqs.LocalLambdaContext;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,7 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -42,6 +51,48 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class ShadedJarSmokeTest {
 
     private static final Path JAR = Path.of("target", "onboarding-queue.jar");
+
+    @TempDir
+    Path sdkGuard;
+
+    /** {@link LoopbackOnly} as a global SDK interceptor, beside the jar: no AWS request leaves this machine. */
+    @BeforeEach
+    void guardTheSdk() throws IOException {
+        String classFile = LoopbackOnly.class.getName().replace('.', '/') + ".class";
+        Path target = sdkGuard.resolve(classFile);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = LoopbackOnly.class.getClassLoader().getResourceAsStream(classFile)) {
+            Files.write(target, in.readAllBytes());
+        }
+        Path interceptors = sdkGuard.resolve("software/amazon/awssdk/global/handlers/execution.interceptors");
+        Files.createDirectories(interceptors.getParent());
+        Files.writeString(interceptors, LoopbackOnly.class.getName() + "\n");
+        System.clearProperty(LoopbackOnly.BLOCKED);
+    }
+
+    @Test
+    void inAwsTheJarResolvesSecretsManagerAndSqsEndpointsItself() throws Exception {
+        // No endpoint override: the clients resolve AWS's regional endpoints as in Lambda, and the
+        // guard stops each request there. The secret cannot be read, so every message comes back.
+        Map<String, String> env = Map.of(
+                "OKTA_ORG_URL", "https://example.okta.com",
+                "OKTA_SECRET_ID", "okta/provisioning",
+                "ONBOARDING_DLQ_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/okta-provisioning-onboarding-dlq",
+                "AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
+                "AWS_SECRET_ACCESS_KEY", "not-a-real-key");
+        SQSEvent event = EventLoader.loadSQSEvent("../../events/sqs-onboarding-batch.json");
+
+        SQSBatchResponse response;
+        try (JarHandler function = new JarHandler(JAR, sdkGuard, env)) {
+            response = function.handleRequest(event, new LocalLambdaContext("onboarding", Duration.ofSeconds(90),
+                    Clock.systemUTC(), line -> { }));
+        }
+
+        assertThat(response.getBatchItemFailures()).hasSize(3);
+        assertThat(System.getProperty(LoopbackOnly.BLOCKED, "").split(","))
+                .contains("secretsmanager.us-east-1.amazonaws.com", "sqs.us-east-1.amazonaws.com");
+    }
 
     @Test
     void theJarAloneOnboardsThrottlesRetriesAndDeadLetters() throws Exception {
@@ -85,7 +136,7 @@ class ShadedJarSmokeTest {
             AtomicBoolean limitRaised = new AtomicBoolean();
 
             System.setOut(new PrintStream(new TeeStream(originalOut, functionOutput), true, StandardCharsets.UTF_8));
-            try (JarHandler function = new JarHandler(JAR, env);
+            try (JarHandler function = new JarHandler(JAR, sdkGuard, env);
                  EventSourceMapping mapping = EventSourceMapping.builder(sqs.client(),
                                  EventSourceMappingSettings.forQueue(queue.queueArn()).withMaximumConcurrency(1)
                                          .withFunctionTimeout(Duration.ofSeconds(10)),
@@ -93,7 +144,7 @@ class ShadedJarSmokeTest {
                                      received.addAll(event.getRecords());
                                      return function.handleRequest(event, context);
                                  })
-                         .logSink(line -> System.err.println("LAMBDA " + line))
+                         .logSink(line -> { })
                          .listener(report -> {
                              reports.add(report);
                              if (limitRaised.compareAndSet(false, true)) {
@@ -127,6 +178,7 @@ class ShadedJarSmokeTest {
             assertThat(logs).contains("\"outcome\":\"CREATED\"", "\"outcome\":\"THROTTLED\"", "\"outcome\":\"RETRY_LATER\"",
                     "\"outcome\":\"DEAD_LETTERED\"", "\"function_name\":\"local-function\"", "\"UsersCreated\":1");
             assertThat(logs).doesNotContain(okta.token(), "hire1@example.com");
+            assertThat(System.getProperty(LoopbackOnly.BLOCKED)).isNull();
         }
     }
 
