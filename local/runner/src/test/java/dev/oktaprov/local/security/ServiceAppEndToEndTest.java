@@ -1,0 +1,133 @@
+package dev.oktaprov.local.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oktaprov.local.LocalSet;
+import dev.oktaprov.local.LocalSetSettings;
+import dev.oktaprov.okta.auth.OAuthScopes;
+import dev.oktaprov.runtime.SecretsManagerClients;
+import dev.oktaprov.simulator.OktaSimulator;
+import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.simulator.oauth.IssuedToken;
+import dev.oktaprov.testsupport.MotoServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * OAuth end to end: an OAuth service app's secret in Secrets Manager (moto_server), the create and
+ * get functions behind the local HTTP API, and Okta played by the simulator, whose token endpoint
+ * verifies the assertions they sign with an RSA or an EC key made here. Each function gets a token
+ * with its own scopes only.
+ */
+class ServiceAppEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static MotoServer moto;
+    private static SecretsManagerClient secrets;
+
+    @BeforeAll
+    static void startMoto() {
+        moto = MotoServer.start();
+        secrets = SecretsManagerClients.fromEnvironment(moto.environment());
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        secrets.close();
+        moto.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"RSA", "EC"})
+    void createThenGetWithAServiceApp(String keyType) throws Exception {
+        KeyPair keys = keyPair(keyType);
+        try (OktaSimulator okta = OktaSimulator.start(SimulatorOptions.defaults())) {
+            okta.oauth().register("0oaLOCAL", pem("PUBLIC KEY", keys.getPublic().getEncoded()), "kid-" + keyType, OAuthScopes.ALL);
+            String secretId = "okta/provisioning/" + UUID.randomUUID();
+            String secret = write(Map.of("clientId", "0oaLOCAL", "keyId", "kid-" + keyType,
+                    "privateKey", pem("PRIVATE KEY", keys.getPrivate().getEncoded())));
+            secrets.createSecret(b -> b.name(secretId).secretString(secret));
+            Map<String, String> shell = new HashMap<>();
+            shell.put("OKTA_ORG_URL", okta.baseUrl());
+            shell.put("OKTA_SECRET_ID", secretId);
+            shell.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString());
+            shell.put("AWS_ACCESS_KEY_ID", MotoServer.ACCESS_KEY);
+            shell.put("AWS_SECRET_ACCESS_KEY", MotoServer.SECRET_KEY);
+            LocalSetSettings settings = new LocalSetSettings(0, 0, null, null, null, "oauth-" + UUID.randomUUID().toString().substring(0, 8),
+                    10, Duration.ZERO, 2, 5, Duration.ofSeconds(120), Duration.ofSeconds(2), Duration.ofSeconds(30));
+
+            try (LocalSet set = LocalSet.start(settings, shell, line -> { })) {
+                String api = set.api().baseUrl();
+                String login = "ada." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+                HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(api + "/users"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\""
+                                + login + "\",\"login\":\"" + login + "\"}")));
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                Set<String> createScopes = scopesOfTheOneActiveToken(okta);
+
+                okta.oauth().revokeAll();
+                String id = JSON.readTree(created.body()).path("id").asText();
+                HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(api + "/users/" + id)).GET());
+
+                assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+                JsonNode user = JSON.readTree(read.body());
+                assertThat(user.path("profile").path("login").asText()).isEqualTo(login);
+                assertThat(user.path("groups").isArray()).isTrue();
+                assertThat(createScopes).containsExactlyInAnyOrderElementsOf(OAuthScopes.CREATE_USERS);
+                assertThat(scopesOfTheOneActiveToken(okta)).containsExactlyInAnyOrderElementsOf(OAuthScopes.READ_USERS);
+                assertThat(okta.oauth().receivedAssertions()).hasSize(2);
+            }
+        }
+    }
+
+    private static Set<String> scopesOfTheOneActiveToken(OktaSimulator okta) {
+        List<IssuedToken> tokens = okta.oauth().activeTokens();
+        assertThat(tokens).hasSize(1);
+        return tokens.get(0).scopes().stream().collect(Collectors.toSet());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static KeyPair keyPair(String type) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(type);
+        if (type.equals("EC")) {
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+        } else {
+            generator.initialize(2048);
+        }
+        return generator.generateKeyPair();
+    }
+
+    private static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + label + "-----\n";
+    }
+
+    private static String write(Object value) throws Exception {
+        return JSON.writeValueAsString(value);
+    }
+}
