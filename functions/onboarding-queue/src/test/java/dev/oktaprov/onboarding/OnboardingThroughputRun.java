@@ -128,7 +128,8 @@ public final class OnboardingThroughputRun {
     /**
      * Creates per minute over whole rate-limit windows: from the first create to the first create
      * of the last window (found as the last pause of 20 s or more), so a last, partly filled window
-     * does not flatter the figure. Without any pause (everything fit in one window): first to last.
+     * does not flatter the figure. Without any pause (everything fit in one window, so the rate limit
+     * never applied): first to last, a figure that says nothing about the budget.
      */
     static double sustainedPerMinute(List<Instant> created) {
         if (created.size() < 2) {
