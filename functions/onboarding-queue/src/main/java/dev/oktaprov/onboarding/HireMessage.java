@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.provisioning.NewHire;
 import dev.oktaprov.provisioning.NewHireValidator;
@@ -29,6 +30,9 @@ record HireMessage(QueueMessage message, NewHire hire, Failure invalid) {
         Map<String, Object> input;
         try {
             input = message.body() == null || message.body().isBlank() ? null : BODY_READER.readValue(message.body());
+        } catch (MismatchedInputException e) {
+            return new HireMessage(message, null, Failure.permanent(Failure.MALFORMED_JSON,
+                    "The message body is not a JSON object"));
         } catch (JsonProcessingException e) {
             // Jackson's message may quote the body (a password); keep only where it broke.
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
