@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -72,7 +73,9 @@ public final class ProvisioningRuntime {
         Clock clock = Clock.systemUTC();
         HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(5));
         return new ProvisioningRuntime(config, credentialSource(config, env, clock, http, defaultScopes),
-                http, clock, Sleeper.REAL, RandomGenerator.getDefault(), ProvisioningMetrics.fromEnvironment(env));
+                // java.util.Random, not RandomGenerator.getDefault(): the client is shared by every
+                // thread of a batch, and only Random is safe to share.
+                http, clock, Sleeper.REAL, new Random(), ProvisioningMetrics.fromEnvironment(env));
     }
 
     /** {@code OKTA_API_TOKEN} when given (local runs), else the Secrets Manager secret; nothing fetched yet. */
