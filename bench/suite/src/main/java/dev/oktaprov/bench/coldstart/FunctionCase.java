@@ -1,0 +1,40 @@
+package dev.oktaprov.bench.coldstart;
+
+import java.util.List;
+
+/**
+ * One function measured side by side: our handler in its shaded jar and the peer's handler doing
+ * the same job on Okta's SDK, with the sample event both answer and the status that proves they did
+ * (for the SQS function, which has no peer: a batch response without failures).
+ */
+public record FunctionCase(String function, String event, int expectedStatus, String ourHandler, String peerHandler) {
+
+    /** The status of an SQS function's answer: a batch response whose batchItemFailures is empty. */
+    public static final int NO_BATCH_FAILURES = -1;
+
+    public static final FunctionCase CREATE = new FunctionCase("create-user", "apigw-create-user.json", 201,
+            "dev.oktaprov.createuser.CreateUserHandler", "dev.oktaprov.bench.peer.PeerCreateUserHandler");
+    public static final FunctionCase GET = new FunctionCase("get-user", "apigw-get-user.json", 200,
+            "dev.oktaprov.getuser.GetUserHandler", "dev.oktaprov.bench.peer.PeerGetUserHandler");
+    public static final FunctionCase LIST = new FunctionCase("list-users", "apigw-list-users-filter.json", 200,
+            "dev.oktaprov.listusers.ListUsersHandler", "dev.oktaprov.bench.peer.PeerListUsersHandler");
+
+    /** No Okta, no AWS: the JVM, the runtime's serializers and Powertools logging (see the peer's FloorHandler). */
+    public static final FunctionCase FLOOR = new FunctionCase("floor", "apigw-get-user.json", 200,
+            "dev.oktaprov.bench.peer.FloorHandler", "dev.oktaprov.bench.peer.FloorHandler");
+
+    /** The onboarding function with the SQS sample (three new hires); measured for its cold start and memory. */
+    public static final FunctionCase ONBOARDING = new FunctionCase("onboarding-queue", "sqs-onboarding-batch.json",
+            NO_BATCH_FAILURES, "dev.oktaprov.onboarding.OnboardingQueueHandler", null);
+
+    public static final List<FunctionCase> API = List.of(GET, CREATE, LIST);
+
+    /** A create must find its login free each time, so the directory goes back to the seed first. */
+    public boolean changesOkta() {
+        return expectedStatus == 201 || expectedStatus == NO_BATCH_FAILURES;
+    }
+
+    public boolean isQueueFunction() {
+        return expectedStatus == NO_BATCH_FAILURES;
+    }
+}
