@@ -45,6 +45,7 @@ class FunctionJarContentsTest {
     Stream<DynamicTest> noFunctionJarCarriesAnotherHttpStackOrOktasSdk() {
         return Stream.concat(API.stream(), Stream.of("onboarding-queue")).map(function -> DynamicTest.dynamicTest(function, () -> {
             assumeTrue(hasSources(function), function + " has no sources yet");
+            assertThat(jar(function)).as("built by the function's module before this one (mvn verify)").isRegularFile();
             List<String> forbidden = API.contains(function)
                     ? Stream.concat(NEVER_IN_A_FUNCTION.stream(), NEVER_IN_AN_API_FUNCTION.stream()).toList()
                     : NEVER_IN_A_FUNCTION;
@@ -56,6 +57,7 @@ class FunctionJarContentsTest {
     Stream<DynamicTest> functionJarsStayUnderTheirSizeCeiling() {
         return Stream.concat(API.stream(), Stream.of("onboarding-queue")).map(function -> DynamicTest.dynamicTest(function, () -> {
             assumeTrue(hasSources(function), function + " has no sources yet");
+            assertThat(jar(function)).as("built by the function's module before this one (mvn verify)").isRegularFile();
             long ceiling = API.contains(function) ? API_JAR_CEILING_BYTES : ONBOARDING_JAR_CEILING_BYTES;
             assertThat(Files.size(jar(function))).as(jar(function) + " in bytes").isLessThanOrEqualTo(ceiling);
         }));
