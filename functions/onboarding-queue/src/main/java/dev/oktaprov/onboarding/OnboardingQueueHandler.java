@@ -9,6 +9,8 @@ import dev.oktaprov.runtime.LambdaLogging;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,16 +19,17 @@ import org.slf4j.LoggerFactory;
  * messages SQS must hand out again. One bad message never fails its batch; the handler throws only
  * when its environment is broken (then every message comes back).
  */
-public final class OnboardingQueueHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class OnboardingQueueHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnboardingQueueHandler.class);
 
     private final OnboardingRuntime runtime;
     private final ConfigurationException brokenConfiguration;
 
-    /** For Lambda: configured from the process environment. */
+    /** For Lambda: configured from the process environment, primed before a SnapStart snapshot. */
     public OnboardingQueueHandler() {
         this(System.getenv());
+        Core.getGlobalContext().register(this);
     }
 
     /**
@@ -49,6 +52,26 @@ public final class OnboardingQueueHandler implements RequestHandler<SQSEvent, SQ
     public OnboardingQueueHandler(OnboardingRuntime runtime) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.brokenConfiguration = null;
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        if (runtime == null) {
+            return;
+        }
+        try {
+            runtime.prime();
+        } catch (RuntimeException | LinkageError e) {
+            // A snapshot without priming is slower to its first batch, not wrong.
+            LOG.warn("Priming before the SnapStart checkpoint failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        if (runtime != null) {
+            runtime.afterRestore();
+        }
     }
 
     @Override

@@ -97,6 +97,30 @@ public final class OnboardingRuntime {
         return onboarding;
     }
 
+    /**
+     * For a SnapStart {@code beforeCheckpoint}: loads what a first batch needs — the Secrets Manager
+     * path (no network, nothing kept), the SQS client (built, never called), Jackson and the
+     * validator on a sample message — so a restored function does not pay for it. Talks to nobody
+     * and leaves no credential in the snapshot.
+     */
+    void prime() {
+        try {
+            provisioning.credentials().prime();
+            sqs.get();
+            HireMessage.parse(new QueueMessage("priming", "priming", PRIMING_BODY, 1, null, Map.of()));
+        } finally {
+            provisioning.credentials().invalidate();
+        }
+    }
+
+    /** For a SnapStart {@code afterRestore}: nothing cached from before the snapshot is trusted. */
+    void afterRestore() {
+        provisioning.credentials().invalidate();
+    }
+
+    private static final String PRIMING_BODY = "{\"firstName\":\"Priming\",\"lastName\":\"Sample\","
+            + "\"email\":\"priming@example.com\",\"login\":\"priming@example.com\",\"groupIds\":[]}";
+
     /** A value made on first use, by one thread, then shared. */
     private static final class Once<T> implements Supplier<T> {
         private final Supplier<T> factory;

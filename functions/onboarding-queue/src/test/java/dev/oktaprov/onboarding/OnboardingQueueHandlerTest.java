@@ -93,6 +93,23 @@ class OnboardingQueueHandlerTest {
     }
 
     @Test
+    void primingBeforeASnapshotTalksToNobodyAndTheFirstBatchAfterItWorks() {
+        OnboardingQueueHandler handler = new OnboardingQueueHandler(env);
+
+        handler.beforeCheckpoint(null);
+
+        assertThat(okta.counters().totalRequests()).isZero();
+        assertThat(sqs.approximateCount(queue.queueUrl())).isZero();
+        assertThat(sqs.approximateCount(queue.dlqUrl())).isZero();
+
+        handler.afterRestore(null);
+        SQSBatchResponse response = invoke(handler, EventLoader.loadSQSEvent(SAMPLE_BATCH));
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(okta.userCount()).isEqualTo(3);
+    }
+
+    @Test
     void theSameLoginTwiceInOneBatchIsHandledInBatchOrderSoTheFirstHireWins() {
         SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
         List<SQSEvent.SQSMessage> records = event.getRecords();
