@@ -1,19 +1,20 @@
 package dev.oktaprov.createuser;
 
-import static dev.oktaprov.createuser.FunctionHarness.answer;
-import static dev.oktaprov.createuser.FunctionHarness.asLambdaDelivers;
-import static dev.oktaprov.createuser.FunctionHarness.event;
+import static dev.oktaprov.functiontesting.FunctionHarness.answer;
+import static dev.oktaprov.functiontesting.FunctionHarness.asLambdaDelivers;
+import static dev.oktaprov.functiontesting.FunctionHarness.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oktaprov.createuser.FunctionHarness.Answer;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.LoginConflictException;
 import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.TransientUpstreamException;
+import dev.oktaprov.functiontesting.FunctionHarness;
+import dev.oktaprov.functiontesting.FunctionHarness.Answer;
 import dev.oktaprov.runtime.Secret;
 import dev.oktaprov.runtime.StaticTokenCredentialSource;
 import dev.oktaprov.simulator.FaultPlan;

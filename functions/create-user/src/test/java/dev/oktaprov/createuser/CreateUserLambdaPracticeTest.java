@@ -1,12 +1,13 @@
 package dev.oktaprov.createuser;
 
-import static dev.oktaprov.createuser.FunctionHarness.answer;
-import static dev.oktaprov.createuser.FunctionHarness.asLambdaDelivers;
-import static dev.oktaprov.createuser.FunctionHarness.event;
-import static dev.oktaprov.createuser.FunctionHarness.stdout;
+import static dev.oktaprov.functiontesting.FunctionHarness.answer;
+import static dev.oktaprov.functiontesting.FunctionHarness.asLambdaDelivers;
+import static dev.oktaprov.functiontesting.FunctionHarness.event;
+import static dev.oktaprov.functiontesting.FunctionHarness.stdout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oktaprov.functiontesting.FunctionHarness;
 import dev.oktaprov.simulator.SeedData;
 import dev.oktaprov.simulator.SeedGroup;
 import dev.oktaprov.simulator.SimulatorOptions;

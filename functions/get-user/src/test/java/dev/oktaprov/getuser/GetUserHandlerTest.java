@@ -1,9 +1,9 @@
 package dev.oktaprov.getuser;
 
-import static dev.oktaprov.getuser.FunctionHarness.answer;
-import static dev.oktaprov.getuser.FunctionHarness.asLambdaDelivers;
-import static dev.oktaprov.getuser.FunctionHarness.event;
-import static dev.oktaprov.getuser.FunctionHarness.stdout;
+import static dev.oktaprov.functiontesting.FunctionHarness.answer;
+import static dev.oktaprov.functiontesting.FunctionHarness.asLambdaDelivers;
+import static dev.oktaprov.functiontesting.FunctionHarness.event;
+import static dev.oktaprov.functiontesting.FunctionHarness.stdout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +12,8 @@ import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.NotFoundException;
 import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.TransientUpstreamException;
-import dev.oktaprov.getuser.FunctionHarness.Answer;
+import dev.oktaprov.functiontesting.FunctionHarness;
+import dev.oktaprov.functiontesting.FunctionHarness.Answer;
 import dev.oktaprov.simulator.FaultPlan;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedData;

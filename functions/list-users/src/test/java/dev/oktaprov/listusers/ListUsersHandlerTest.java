@@ -1,16 +1,17 @@
 package dev.oktaprov.listusers;
 
-import static dev.oktaprov.listusers.FunctionHarness.answer;
-import static dev.oktaprov.listusers.FunctionHarness.asLambdaDelivers;
-import static dev.oktaprov.listusers.FunctionHarness.event;
-import static dev.oktaprov.listusers.FunctionHarness.stdout;
+import static dev.oktaprov.functiontesting.FunctionHarness.answer;
+import static dev.oktaprov.functiontesting.FunctionHarness.asLambdaDelivers;
+import static dev.oktaprov.functiontesting.FunctionHarness.event;
+import static dev.oktaprov.functiontesting.FunctionHarness.stdout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.RateLimitedException;
-import dev.oktaprov.listusers.FunctionHarness.Answer;
+import dev.oktaprov.functiontesting.FunctionHarness;
+import dev.oktaprov.functiontesting.FunctionHarness.Answer;
 import dev.oktaprov.simulator.FaultPlan;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedData;

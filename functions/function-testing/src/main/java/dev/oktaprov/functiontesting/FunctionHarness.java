@@ -1,4 +1,4 @@
-package dev.oktaprov.getuser;
+package dev.oktaprov.functiontesting;
 
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -33,33 +34,33 @@ import java.util.random.RandomGenerator;
 /**
  * The Okta simulator on a loopback port, a runtime pointed at it, and the Lambda runtime's own
  * serialization around each handler call: events from the repository's {@code events/} folder in,
- * the response map out as the JSON Lambda would return.
+ * the response map out as the JSON Lambda would return. Shared by the API functions' tests.
  */
-final class FunctionHarness implements AutoCloseable {
+public final class FunctionHarness implements AutoCloseable {
 
     /** The repository's sample events, from this module's directory (surefire's working directory). */
-    static final String EVENTS = "../../events/";
+    public static final String EVENTS = "../../events/";
 
     private static final PojoSerializer<Map> LAMBDA_JSON = JacksonFactory.getInstance().getSerializer(Map.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final OktaSimulator okta;
-    final CountingCredentials credentials;
+    public final OktaSimulator okta;
+    public final CountingCredentials credentials;
     /** Every wait the Okta client asked for; none is slept for real. */
-    final List<Duration> waits = new CopyOnWriteArrayList<>();
+    public final List<Duration> waits = new CopyOnWriteArrayList<>();
 
-    FunctionHarness(SimulatorOptions options) {
+    public FunctionHarness(SimulatorOptions options) {
         this.okta = OktaSimulator.start(options);
         this.credentials = new CountingCredentials(new StaticTokenCredentialSource(Secret.of(okta.token())));
     }
 
     /** A runtime like Lambda's, with two attempts per Okta call and a sleeper that only records. */
-    ProvisioningRuntime runtime(Map<String, String> extraEnv) {
+    public ProvisioningRuntime runtime(Map<String, String> extraEnv) {
         return runtime(extraEnv, credentials);
     }
 
     /** With other credentials, e.g. a token Okta does not know. */
-    ProvisioningRuntime runtime(Map<String, String> extraEnv, CredentialSource credentials) {
+    public ProvisioningRuntime runtime(Map<String, String> extraEnv, CredentialSource credentials) {
         Map<String, String> env = new HashMap<>();
         env.put(ProvisioningConfig.OKTA_ORG_URL, okta.baseUrl());
         env.put(ProvisioningConfig.OKTA_API_TOKEN, okta.token());
@@ -70,31 +71,31 @@ final class FunctionHarness implements AutoCloseable {
                 Clock.systemUTC(), waits::add, RandomGenerator.of("L64X128MixRandom"), ProvisioningMetrics.fromEnvironment(env));
     }
 
-    ProvisioningRuntime runtime() {
+    public ProvisioningRuntime runtime() {
         return runtime(Map.of());
     }
 
     /** An event file of {@code events/}, deserialized by the Lambda runtime's serializer. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> event(String file) {
+    public static Map<String, Object> event(String file) {
         return EventLoader.loadEvent(EVENTS + file, Map.class);
     }
 
     /** {@code event} written and read back by the Lambda runtime's serializer, as a handler receives it. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> asLambdaDelivers(Map<String, Object> event) {
+    public static Map<String, Object> asLambdaDelivers(Map<String, Object> event) {
         return LAMBDA_JSON.fromJson(lambdaJson(event));
     }
 
     /** What Lambda sends back for {@code result}. */
-    static String lambdaJson(Map<String, Object> result) {
+    public static String lambdaJson(Map<String, Object> result) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LAMBDA_JSON.toJson(result, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
     /** The HTTP API response map, as API Gateway reads it from Lambda's JSON. */
-    static Answer answer(Map<String, Object> response) {
+    public static Answer answer(Map<String, Object> response) {
         try {
             JsonNode json = JSON.readTree(lambdaJson(response));
             Map<String, String> headers = new LinkedHashMap<>();
@@ -110,7 +111,7 @@ final class FunctionHarness implements AutoCloseable {
         }
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
@@ -119,7 +120,7 @@ final class FunctionHarness implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> jsonObject(String text) {
+    public static Map<String, Object> jsonObject(String text) {
         try {
             return JSON.readValue(text, Map.class);
         } catch (IOException e) {
@@ -128,7 +129,7 @@ final class FunctionHarness implements AutoCloseable {
     }
 
     /** What {@code work} printed to stdout: the JSON log lines and the EMF metrics. */
-    static String stdout(Runnable work) {
+    public static String stdout(Runnable work) {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -141,7 +142,7 @@ final class FunctionHarness implements AutoCloseable {
     }
 
     /** Back to the simulator's start state, with nothing counted or waited yet. */
-    void reset() {
+    public void reset() {
         okta.reset();
         credentials.resetCounts();
         waits.clear();
@@ -152,33 +153,33 @@ final class FunctionHarness implements AutoCloseable {
         okta.close();
     }
 
-    record Answer(int status, Map<String, String> headers, JsonNode body, String rawBody, boolean base64) {
-        String header(String name) {
+    public record Answer(int status, Map<String, String> headers, JsonNode body, String rawBody, boolean base64) {
+        public String header(String name) {
             return headers.get(name);
         }
 
-        String code() {
+        public String code() {
             return body.path("code").asText(null);
         }
 
-        List<String> detailFields() {
-            List<String> fields = new java.util.ArrayList<>();
+        public List<String> detailFields() {
+            List<String> fields = new ArrayList<>();
             body.path("details").forEach(detail -> fields.add(detail.path("field").asText()));
             return fields;
         }
     }
 
     /** The real token source, counting how often the client asked for it. */
-    static final class CountingCredentials implements CredentialSource {
+    public static final class CountingCredentials implements CredentialSource {
         private final CredentialSource delegate;
-        final AtomicInteger headersGiven = new AtomicInteger();
-        final AtomicInteger invalidations = new AtomicInteger();
+        public final AtomicInteger headersGiven = new AtomicInteger();
+        public final AtomicInteger invalidations = new AtomicInteger();
 
-        CountingCredentials(CredentialSource delegate) {
+        public CountingCredentials(CredentialSource delegate) {
             this.delegate = delegate;
         }
 
-        void resetCounts() {
+        public void resetCounts() {
             headersGiven.set(0);
             invalidations.set(0);
         }
