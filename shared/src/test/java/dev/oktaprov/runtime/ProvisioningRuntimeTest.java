@@ -13,7 +13,7 @@ import dev.oktaprov.provisioning.Outcome;
 import dev.oktaprov.provisioning.UserWithGroups;
 import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.testing.OktaBodies;
-import dev.oktaprov.testing.TestLambdaContext;
+import dev.oktaprov.testsupport.TestLambdaContext;
 import dev.oktaprov.testing.WireMockOkta;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
