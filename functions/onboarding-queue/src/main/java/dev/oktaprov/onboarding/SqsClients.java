@@ -1,18 +1,9 @@
 package dev.oktaprov.onboarding;
 
-import dev.oktaprov.errors.ConfigurationException;
-import java.net.URI;
+import dev.oktaprov.runtime.AwsClientEnvironment;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -25,45 +16,17 @@ final class SqsClients {
     private SqsClients() {}
 
     static SqsClient fromEnvironment(Map<String, String> env) {
-        String region = first(env, "AWS_REGION", "AWS_DEFAULT_REGION");
-        if (region == null) {
-            throw new ConfigurationException("AWS_REGION is required to reach the onboarding queues");
-        }
         var builder = SqsClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5)))
-                .region(Region.of(region))
-                .credentialsProvider(credentials(env))
+                .httpClientBuilder(AwsClientEnvironment.httpClient())
+                .region(AwsClientEnvironment.region(env, "reach the onboarding queues"))
+                .credentialsProvider(AwsClientEnvironment.credentials(env))
                 // Bounded, so a stuck SQS call cannot outlive the invocation: what it did not
                 // settle comes back through the queue.
                 .overrideConfiguration(o -> o
                         .apiCallTimeout(Duration.ofSeconds(10))
                         .retryStrategy(b -> b.maxAttempts(3)));
-        String endpoint = first(env, "AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL");
-        if (endpoint != null) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
+        AwsClientEnvironment.endpointOverride(env, "AWS_ENDPOINT_URL_SQS").ifPresent(builder::endpointOverride);
         return builder.build();
-    }
-
-    /**
-     * Lambda puts the function's credentials in the environment (or, with SnapStart, behind the
-     * container credentials endpoint); reading them directly skips the default chain's probing.
-     */
-    private static AwsCredentialsProvider credentials(Map<String, String> env) {
-        String accessKey = env.get("AWS_ACCESS_KEY_ID");
-        String secretKey = env.get("AWS_SECRET_ACCESS_KEY");
-        if (accessKey != null && secretKey != null) {
-            String session = env.get("AWS_SESSION_TOKEN");
-            return StaticCredentialsProvider.create(session == null
-                    ? AwsBasicCredentials.create(accessKey, secretKey)
-                    : AwsSessionCredentials.create(accessKey, secretKey, session));
-        }
-        if (env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
-            return ContainerCredentialsProvider.builder().build();
-        }
-        return DefaultCredentialsProvider.builder().build();
     }
 
     /**
@@ -76,15 +39,5 @@ final class SqsClients {
             return "HTTP " + service.statusCode() + " " + service.awsErrorDetails().errorCode();
         }
         return e.getClass().getSimpleName();
-    }
-
-    private static String first(Map<String, String> env, String... names) {
-        for (String name : names) {
-            String v = env.get(name);
-            if (v != null && !v.isBlank()) {
-                return v.strip();
-            }
-        }
-        return null;
     }
 }
