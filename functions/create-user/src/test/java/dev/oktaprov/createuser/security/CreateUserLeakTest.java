@@ -6,43 +6,30 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.createuser.CreateUserHandler;
-import dev.oktaprov.okta.CredentialSource;
-import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.functiontesting.SecretsAndOkta;
 import dev.oktaprov.okta.auth.OAuthScopes;
-import dev.oktaprov.runtime.ProvisioningConfig;
-import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
-import dev.oktaprov.runtime.Secret;
-import dev.oktaprov.runtime.SecretsManagerClients;
-import dev.oktaprov.runtime.StaticTokenCredentialSource;
 import dev.oktaprov.simulator.FaultPlan;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedUser;
-import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.LeakWatch;
-import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.random.RandomGenerator;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * create-user's scenarios, success and every class of failure, with an API token and with an OAuth
@@ -59,52 +46,29 @@ class CreateUserLeakTest {
     private static final String LEAKY_SECRET_VALUE = "00shapeless-secret-value-0123456789";
     private static final String CALLER_SIGNATURE = "429893e959d34383e81a474192c8e1afda80e45f5236ea72eb810a143cf964e7";
 
-    private static MotoServer moto;
-    private static SecretsManagerClient secrets;
+    private static SecretsAndOkta infrastructure;
     private static OktaSimulator okta;
 
     private final List<String> logins = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        moto = MotoServer.start();
-        secrets = SecretsManagerClients.fromEnvironment(moto.environment());
-        okta = OktaSimulator.start(SimulatorOptions.defaults());
+        infrastructure = SecretsAndOkta.start();
+        okta = infrastructure.okta();
     }
 
     @AfterAll
     static void stop() {
-        okta.close();
-        secrets.close();
-        moto.close();
-    }
-
-    private static Map<String, String> env(String secretId) {
-        Map<String, String> env = new HashMap<>(moto.environment());
-        env.put(ProvisioningConfig.OKTA_ORG_URL, okta.baseUrl());
-        env.put(ProvisioningConfig.OKTA_SECRET_ID, secretId);
-        env.put(ProvisioningConfig.OKTA_MAX_ATTEMPTS, "2");
-        return env;
-    }
-
-    private static ProvisioningRuntime runtime(Map<String, String> env, CredentialSource credentials) {
-        return new ProvisioningRuntime(ProvisioningConfig.fromEnvironment(env), credentials,
-                OktaClient.defaultHttpClient(Duration.ofSeconds(2)), Clock.systemUTC(), wait -> { },
-                RandomGenerator.of("L64X128MixRandom"), ProvisioningMetrics.fromEnvironment(Map.of()));
+        infrastructure.close();
     }
 
     private static ProvisioningRuntime withToken(String token) {
-        return runtime(env("unused"), new StaticTokenCredentialSource(Secret.of(token)));
+        return infrastructure.withToken(token);
     }
 
     /** As Lambda builds it: the secret in Secrets Manager, the production credential source. */
     private static ProvisioningRuntime withSecret(String secretText) {
-        String secretId = "okta/provisioning/" + UUID.randomUUID();
-        secrets.createSecret(b -> b.name(secretId).secretString(secretText));
-        Map<String, String> env = env(secretId);
-        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-        return runtime(env, ProvisioningRuntime.credentialSource(config, env, Clock.systemUTC(),
-                OktaClient.defaultHttpClient(Duration.ofSeconds(2)), OAuthScopes.CREATE_USERS));
+        return infrastructure.withSecret(secretText, OAuthScopes.CREATE_USERS);
     }
 
     private Map<String, Object> httpEvent(String login, Map<String, Object> extra) {

@@ -1,0 +1,85 @@
+package dev.oktaprov.functiontesting;
+
+import dev.oktaprov.okta.CredentialSource;
+import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.runtime.ProvisioningConfig;
+import dev.oktaprov.runtime.ProvisioningMetrics;
+import dev.oktaprov.runtime.ProvisioningRuntime;
+import dev.oktaprov.runtime.Secret;
+import dev.oktaprov.runtime.SecretsManagerClients;
+import dev.oktaprov.runtime.StaticTokenCredentialSource;
+import dev.oktaprov.simulator.OktaSimulator;
+import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.MotoServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Secrets Manager (moto_server) and the Okta simulator on loopback, and runtimes built on them the
+ * way Lambda builds them: for the handler scenarios that run with an API token or a stored secret.
+ */
+public final class SecretsAndOkta implements AutoCloseable {
+
+    private final MotoServer moto;
+    private final SecretsManagerClient secrets;
+    private final OktaSimulator okta;
+
+    private SecretsAndOkta(MotoServer moto, SecretsManagerClient secrets, OktaSimulator okta) {
+        this.moto = moto;
+        this.secrets = secrets;
+        this.okta = okta;
+    }
+
+    public static SecretsAndOkta start() {
+        MotoServer moto = MotoServer.start();
+        return new SecretsAndOkta(moto, SecretsManagerClients.fromEnvironment(moto.environment()),
+                OktaSimulator.start(SimulatorOptions.defaults()));
+    }
+
+    public OktaSimulator okta() {
+        return okta;
+    }
+
+    /** A runtime whose client sends {@code token}, known to Okta or not. */
+    public ProvisioningRuntime withToken(String token) {
+        return runtime(env("unused"), new StaticTokenCredentialSource(Secret.of(token)));
+    }
+
+    /** As Lambda builds it: {@code secretText} stored in Secrets Manager, the production credential source. */
+    public ProvisioningRuntime withSecret(String secretText, List<String> defaultScopes) {
+        String secretId = "okta/provisioning/" + UUID.randomUUID();
+        secrets.createSecret(b -> b.name(secretId).secretString(secretText));
+        Map<String, String> env = env(secretId);
+        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
+        return runtime(env, ProvisioningRuntime.credentialSource(config, env, Clock.systemUTC(),
+                OktaClient.defaultHttpClient(Duration.ofSeconds(2)), defaultScopes));
+    }
+
+    private Map<String, String> env(String secretId) {
+        Map<String, String> env = new HashMap<>(moto.environment());
+        env.put(ProvisioningConfig.OKTA_ORG_URL, okta.baseUrl());
+        env.put(ProvisioningConfig.OKTA_SECRET_ID, secretId);
+        env.put(ProvisioningConfig.OKTA_MAX_ATTEMPTS, "2");
+        return env;
+    }
+
+    /** Two attempts per Okta call and a sleeper that does not sleep. */
+    private static ProvisioningRuntime runtime(Map<String, String> env, CredentialSource credentials) {
+        return new ProvisioningRuntime(ProvisioningConfig.fromEnvironment(env), credentials,
+                OktaClient.defaultHttpClient(Duration.ofSeconds(2)), Clock.systemUTC(), wait -> { },
+                RandomGenerator.of("L64X128MixRandom"), ProvisioningMetrics.fromEnvironment(Map.of()));
+    }
+
+    @Override
+    public void close() {
+        okta.close();
+        secrets.close();
+        moto.close();
+    }
+}
