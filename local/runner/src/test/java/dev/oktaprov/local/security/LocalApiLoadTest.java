@@ -77,12 +77,16 @@ class LocalApiLoadTest {
 
             Map<Integer, Long> warmUp = run(port, WARM_UP, seeded, 1);
             assertThat(warmUp).as("the warm-up, faults off").containsOnlyKeys(200, 201, 400, 404);
+            FaultPlan faults = FaultPlan.none().withErrorRate(0.05).withErrorStatuses(500, 503, 504).withDropRate(0.02)
+                    .withLostAnswerRate(0.05);
+            // A second warm-up with the faults on, so every pool has grown to what this load needs
+            // before the counts are taken: what grows after that is a leak.
+            okta.setFaults(faults);
+            run(port, WARM_UP, seeded, 3);
             long threadsBefore = threads();
             long fdsBefore = openFileDescriptors();
             org.junit.jupiter.api.Assumptions.assumeTrue(fdsBefore > 0, "open file descriptors are counted on Unix only");
 
-            okta.setFaults(FaultPlan.none().withErrorRate(0.05).withErrorStatuses(500, 503, 504).withDropRate(0.02)
-                    .withLostAnswerRate(0.05));
             Map<Integer, Long> statuses = run(port, REQUESTS, seeded, 2);
             okta.setFaults(FaultPlan.none());
 
@@ -124,6 +128,8 @@ class LocalApiLoadTest {
             }
         } finally {
             clients.shutdownNow();
+            // The client threads themselves must be gone before threads are counted.
+            assertThat(clients.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).as("client threads ended").isTrue();
         }
         assertThat(undocumented).as("statuses the README does not document for the route").isEmpty();
         Map<Integer, Long> counts = new TreeMap<>();
