@@ -18,7 +18,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * The project's metrics, written as CloudWatch EMF through Powertools. Handlers call {@link #flush()}
  * in a {@code finally}. As an {@link OktaClient.Listener} it also counts Okta throttling, errors and
  * latency, and around the client's {@link CredentialSource} ({@link #counting}) Okta's refusals of
- * our credentials.
+ * our credentials and the failures to get any.
  */
 public final class ProvisioningMetrics implements OktaClient.Listener {
 
@@ -32,6 +32,8 @@ public final class ProvisioningMetrics implements OktaClient.Listener {
     public static final String OKTA_LATENCY = "OktaLatency";
     /** Okta refused our credentials (401) or their permissions (403), API or token endpoint: an operator must act. */
     public static final String OKTA_AUTHORIZATION_FAILURES = "OktaAuthorizationFailures";
+    /** No credentials to send: the secret could not be read (Secrets Manager refused, unreachable) or used. */
+    public static final String CREDENTIALS_UNAVAILABLE = "CredentialsUnavailable";
 
     private final Metrics metrics;
     // Per thread: the client calls its listener on the calling thread, so each invocation sees its own.
@@ -90,6 +92,10 @@ public final class ProvisioningMetrics implements OktaClient.Listener {
         count(OKTA_AUTHORIZATION_FAILURES);
     }
 
+    public void credentialsUnavailable() {
+        count(CREDENTIALS_UNAVAILABLE);
+    }
+
     public synchronized void oktaLatency(Duration latency) {
         metrics.addMetric(OKTA_LATENCY, latency.toNanos() / 1_000_000.0, MetricUnit.MILLISECONDS);
     }
@@ -134,7 +140,8 @@ public final class ProvisioningMetrics implements OktaClient.Listener {
 
     /**
      * {@code source} as the Okta client should use it: a refusal by Okta's token endpoint (an OAuth
-     * service app's key or scopes) never reaches {@link #onResponse}, so it is counted here.
+     * service app's key or scopes) never reaches {@link #onResponse}, so it is counted here, and so is
+     * every other failure to produce credentials (the secret unreadable or unusable).
      */
     public CredentialSource counting(CredentialSource source) {
         return new CountingCredentialSource(source);
@@ -158,6 +165,9 @@ public final class ProvisioningMetrics implements OktaClient.Listener {
             } catch (OktaAccessDeniedException refused) {
                 oktaAuthorizationFailure();
                 throw refused;
+            } catch (RuntimeException unavailable) {
+                credentialsUnavailable();
+                throw unavailable;
             }
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
@@ -21,6 +22,7 @@ import dev.oktaprov.runtime.Secret;
 import dev.oktaprov.runtime.StaticTokenCredentialSource;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,9 +39,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The metrics an operator's alarms watch (template.yaml): Okta refusing the deployment's credentials
- * is counted whether the API or the OAuth token endpoint refuses them, as the EMF line a function
- * prints says.
+ * The metrics an operator's alarms watch (template.yaml), as the EMF line a function prints says:
+ * Okta refusing the deployment's credentials, whether the API or the OAuth token endpoint refuses
+ * them, and the secret that holds them being unreadable.
  */
 class CredentialMetricsTest {
 
@@ -100,7 +102,28 @@ class CredentialMetricsTest {
 
         assertThat(e.httpStatus()).isEqualTo(401);
         assertThat(okta.counters().totalRequests()).isZero();
-        assertThat(flushed(metrics)).containsEntry(ProvisioningMetrics.OKTA_AUTHORIZATION_FAILURES, 1.0);
+        assertThat(flushed(metrics)).containsEntry(ProvisioningMetrics.OKTA_AUTHORIZATION_FAILURES, 1.0)
+                .doesNotContainKey(ProvisioningMetrics.CREDENTIALS_UNAVAILABLE);
+    }
+
+    @Test
+    void aSecretThatCannotBeReadCountsAsCredentialsUnavailable() {
+        try (MotoServer moto = MotoServer.start()) {
+            Map<String, String> env = new HashMap<>(moto.environment());
+            env.put("OKTA_ORG_URL", okta.baseUrl());
+            env.put("OKTA_SECRET_ID", "okta/never-created");
+            ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
+            ProvisioningMetrics metrics = ProvisioningMetrics.fromEnvironment(Map.of());
+            ProvisioningRuntime runtime = runtime(ProvisioningRuntime.credentialSource(config, env, clock), metrics);
+
+            ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+                    () -> runtime.okta().listUsers(UserQuery.all(), Deadline.none()));
+
+            assertThat(e.getMessage()).contains("OKTA_SECRET_ID");
+            assertThat(okta.counters().totalRequests()).isZero();
+            assertThat(flushed(metrics)).containsEntry(ProvisioningMetrics.CREDENTIALS_UNAVAILABLE, 1.0)
+                    .doesNotContainKey(ProvisioningMetrics.OKTA_AUTHORIZATION_FAILURES);
+        }
     }
 
     @Test
@@ -111,7 +134,7 @@ class CredentialMetricsTest {
         runtime.okta().listUsers(UserQuery.all(), Deadline.none());
 
         assertThat(flushed(metrics)).containsKey(ProvisioningMetrics.OKTA_LATENCY)
-                .doesNotContainKey(ProvisioningMetrics.OKTA_AUTHORIZATION_FAILURES);
+                .doesNotContainKeys(ProvisioningMetrics.OKTA_AUTHORIZATION_FAILURES, ProvisioningMetrics.CREDENTIALS_UNAVAILABLE);
     }
 
     /** Metric name to the sum of its values in the EMF lines {@code metrics.flush()} prints. */
