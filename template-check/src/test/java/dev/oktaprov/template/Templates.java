@@ -40,21 +40,21 @@ final class Templates {
     static synchronized TranslatedTemplate repository() {
         if (repository == null) {
             RepositoryMakefile.requireFreshJars(repositoryRoot());
-            repository = SamBuild.buildAll(SamTranslator.translate(repositoryTemplate()), temporaryDirectory("sam-build-"),
+            repository = SamBuild.buildAll(SamTranslator.translate(repositoryTemplate()), buildDirectory(),
                     SamBuild.Where.configuredBy(repositoryRoot().resolve("samconfig.toml")));
         }
         return repository;
     }
 
-    /** A directory deleted when the test JVM exits. */
-    static Path temporaryDirectory(String prefix) {
-        try {
-            Path directory = Files.createTempDirectory(prefix);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> SamBuild.delete(directory)));
-            return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * Where the repository's build goes, like .aws-sam/build: outside the repository (a scratch copy
+     * of it must not hold an earlier build), one per checkout, emptied before each run.
+     */
+    private static Path buildDirectory() {
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"),
+                "okta-provisioning-sam-build-" + Integer.toHexString(repositoryRoot().toString().hashCode()));
+        SamBuild.delete(directory);
+        return directory;
     }
 
     /** template.yaml copied to a directory whose function jars are stubs with the promised classes. */
