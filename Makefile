@@ -53,7 +53,8 @@ jars-locked:
 	@mkdir -p "$(ROOT)/target"
 	@until mkdir "$(LOCK)" 2>/dev/null; do \
 	  holder=$$(cat "$(LOCK)/pid" 2>/dev/null); \
-	  if [ -n "$$holder" ] && ! kill -0 "$$holder" 2>/dev/null; then rm -rf "$(LOCK)"; else sleep 1; fi; \
+	  if [ -n "$$holder" ] && ! kill -0 "$$holder" 2>/dev/null \
+	      && [ "$$(cat "$(LOCK)/pid" 2>/dev/null)" = "$$holder" ]; then rm -rf "$(LOCK)"; else sleep 1; fi; \
 	done; \
 	echo $$$$ > "$(LOCK)/pid"; \
 	trap 'rm -rf "$(LOCK)"' EXIT; \
