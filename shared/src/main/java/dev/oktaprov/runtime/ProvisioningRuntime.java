@@ -45,7 +45,7 @@ public final class ProvisioningRuntime {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.okta = new OktaClient(config.clientSettings(), credentials, http, clock, sleeper, random, metrics);
+        this.okta = new OktaClient(config.clientSettings(), metrics.counting(credentials), http, clock, sleeper, random, metrics);
         this.service = new ProvisioningService(okta);
     }
 

@@ -16,7 +16,7 @@ class TemplateFactsTest {
         assertThat(facts.javaToolOptions()).contains("-XX:TieredStopAtLevel=1");
         assertThat(facts.globalMemoryMb()).isPositive();
         assertThat(facts.onboardingMemoryMb()).isPositive();
-        assertThat(facts.plainEnvironment()).containsKeys("OKTA_MAX_ATTEMPTS", "POWERTOOLS_SERVICE_NAME")
+        assertThat(facts.plainEnvironment()).containsKeys("OKTA_MAX_ATTEMPTS", "POWERTOOLS_METRICS_NAMESPACE")
                 .doesNotContainKeys("OKTA_ORG_URL", "OKTA_SECRET_ID");
     }
 
