@@ -54,7 +54,9 @@ public final class ManagedJavaRuntime {
      * The runtime in {@code runtimeDir} (bench/suite/target/lambda-runtime, where Maven copies the
      * client and the jars its manifest's {@code Class-Path} names), its JNI library unpacked beside it.
      */
-    public static ManagedJavaRuntime in(Path runtimeDir) {
+    public static ManagedJavaRuntime in(Path dir) {
+        // Absolute: the runtime's working directory is the task root.
+        Path runtimeDir = dir.toAbsolutePath().normalize();
         try (var files = Files.list(runtimeDir)) {
             Path ric = files.filter(p -> p.getFileName().toString().startsWith(RIC_ARTIFACT + "-")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no " + RIC_ARTIFACT + " jar in " + runtimeDir

@@ -139,15 +139,11 @@ public final class RicColdStartBench {
                     .redirectOutput(output.toFile());
             builder.environment().clear();
             builder.environment().putAll(environment(cell, endpoint, taskRoot, snapStart, credentialsToken));
-            long started = System.nanoTime();
-            Process process = builder.start();
+            long started;
             try {
-                timeline.process(new ProcFacts(process.pid()));
-                awaitAnswers(cell, timeline, process, output);
-            } finally {
-                // Lambda ends an environment with SIGKILL; nothing the function does at exit is measured.
-                process.destroyForcibly();
-                process.waitFor();
+                started = RuntimeProcess.run(builder, timeline, RUN_TIMEOUT_SECONDS);
+            } catch (RuntimeProcess.Failure e) {
+                throw failed(cell, e.getMessage(), output);
             }
             return read(cell, timeline, started, output);
         } catch (IOException e) {
@@ -155,22 +151,6 @@ public final class RicColdStartBench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private void awaitAnswers(Cell cell, RuntimeApiTimeline timeline, Process process, Path output) throws InterruptedException {
-        long deadline = System.nanoTime() + RUN_TIMEOUT_SECONDS * 1_000_000_000L;
-        while (!timeline.awaitDone(1)) {
-            if (!process.isAlive()) {
-                throw failed(cell, "the runtime exited with " + process.exitValue() + " after " + timeline.answers()
-                        + " answers" + firstException(output), output);
-            }
-            if (System.nanoTime() > deadline) {
-                throw failed(cell, "no answer within " + RUN_TIMEOUT_SECONDS + " s", output);
-            }
-        }
-        if (timeline.failure() != null) {
-            throw failed(cell, timeline.failure(), output);
         }
     }
 
@@ -243,22 +223,6 @@ public final class RicColdStartBench {
         }
         return new IllegalStateException(cell.implementation().label() + " " + cell.function().function() + " ["
                 + cell.variant().id() + ", runtime interface client]: " + why + " (runtime output: " + kept + ")");
-    }
-
-    /** The runtime's first "Exception in thread" line and its cause, for the report. */
-    private static String firstException(Path output) {
-        try {
-            List<String> lines = Files.readAllLines(output);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).startsWith("Exception in thread")) {
-                    String cause = lines.stream().skip(i).filter(l -> l.startsWith("Caused by:")).findFirst().orElse("");
-                    return ": " + lines.get(i) + (cause.isEmpty() ? "" : "; " + cause);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the log is only for the message
-        }
-        return "";
     }
 
     private static String abbreviate(String text) {
