@@ -71,16 +71,24 @@ public final class RicColdStartBench {
     private final LocalBackends backends;
     private final Repository baseline;
     private final ManagedJavaRuntime runtime;
+    private final List<String> extraFlags;
     private final Map<Path, Path> taskRoots = new LinkedHashMap<>();
 
     /** @param baseline an earlier build of this repository (its function jars), or null */
     public RicColdStartBench(Repository repository, TemplateFacts template, LocalBackends backends, Repository baseline,
             ManagedJavaRuntime runtime) {
+        this(repository, template, backends, baseline, runtime, List.of());
+    }
+
+    /** @param extraFlags JVM flags after the managed runtime's (a profiler, class-load logging; see {@link RicProfile}) */
+    RicColdStartBench(Repository repository, TemplateFacts template, LocalBackends backends, Repository baseline,
+            ManagedJavaRuntime runtime, List<String> extraFlags) {
         this.repository = repository;
         this.template = template;
         this.backends = backends;
         this.baseline = baseline;
         this.runtime = runtime;
+        this.extraFlags = List.copyOf(extraFlags);
     }
 
     /**
@@ -133,7 +141,7 @@ public final class RicColdStartBench {
         try (RuntimeApiEndpoint endpoint = new RuntimeApiEndpoint(function.function(), backends.region(),
                 1000L * function.timeoutSeconds(template), credentialsToken, List.of(event, event), timeline)) {
             Path taskRoot = taskRoots.get(cell.jar(repository, baseline));
-            ProcessBuilder builder = new ProcessBuilder(runtime.command(function.memoryMb(template), List.of(), cell.handler()))
+            ProcessBuilder builder = new ProcessBuilder(runtime.command(function.memoryMb(template), extraFlags, cell.handler()))
                     .directory(taskRoot.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
@@ -141,7 +149,7 @@ public final class RicColdStartBench {
             builder.environment().putAll(environment(cell, endpoint, taskRoot, snapStart, credentialsToken));
             long started;
             try {
-                started = RuntimeProcess.run(builder, timeline, RUN_TIMEOUT_SECONDS);
+                started = RuntimeProcess.run(builder, timeline, RUN_TIMEOUT_SECONDS, !extraFlags.isEmpty());
             } catch (RuntimeProcess.Failure e) {
                 throw failed(cell, e.getMessage(), output);
             }

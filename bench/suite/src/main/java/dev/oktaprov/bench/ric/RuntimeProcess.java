@@ -25,6 +25,12 @@ final class RuntimeProcess {
      */
     static long run(ProcessBuilder builder, RuntimeApiTimeline timeline, long timeoutSeconds)
             throws IOException, InterruptedException, Failure {
+        return run(builder, timeline, timeoutSeconds, false);
+    }
+
+    /** As {@link #run(ProcessBuilder, RuntimeApiTimeline, long)}; {@code graceful}: SIGTERM first, so agents write their output. */
+    static long run(ProcessBuilder builder, RuntimeApiTimeline timeline, long timeoutSeconds, boolean graceful)
+            throws IOException, InterruptedException, Failure {
         long started = System.nanoTime();
         Process process = builder.start();
         try {
@@ -44,6 +50,10 @@ final class RuntimeProcess {
             }
             return started;
         } finally {
+            if (graceful) {
+                process.destroy();
+                process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
             // Lambda ends an environment with SIGKILL; nothing the function does at exit is measured.
             process.destroyForcibly();
             process.waitFor();
