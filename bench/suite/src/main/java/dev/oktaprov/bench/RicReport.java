@@ -74,9 +74,8 @@ final class RicReport {
                 "init ratio", "CPU at first answer, ours / peer", "CPU ratio"), rows));
 
         out.append("\nWhere the time goes (medians, ms): init = process start until the client first asks for work (JVM start, the"
-                + " client, the handler's class and constructor); first invocation = event handed out until the answer is posted"
-                + "; then a second"
-                + " invocation of the same event.\n\n");
+                + " client, the handler's class and constructor, and for a `RequestHandler` the runtime's POJO serializer);"
+                + " first invocation = event handed out until the answer is posted; then a second invocation of the same event.\n\n");
         List<List<String>> phases = new ArrayList<>();
         for (Map.Entry<Cell, List<RicRun>> entry : runs.entrySet()) {
             Cell cell = entry.getKey();
@@ -133,7 +132,7 @@ final class RicReport {
                 "init + beforeCheckpoint ours / peer", "afterRestore ours / peer"), rows)).append('\n');
         for (Map.Entry<Cell, String> failure : failures.entrySet()) {
             out.append("- **").append(label(failure.getKey())).append(", SnapStart, fails**: ").append(failure.getValue()
-                    .replaceAll(" \\(runtime output: [^)]*\\)$", "")).append('\n');
+                    .replaceAll(" \\(runtime output: [^)]*\\)$", "").replaceFirst("^[^\\]]*\\]: ", "")).append('\n');
         }
         if (!failures.isEmpty()) {
             out.append('\n');
