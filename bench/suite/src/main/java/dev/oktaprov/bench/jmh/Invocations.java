@@ -2,6 +2,7 @@ package dev.oktaprov.bench.jmh;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -129,15 +130,38 @@ public final class Invocations {
         };
     }
 
+    /** A {@code RequestHandler<Map, Map>} through the runtime's serializers, or a {@code RequestStreamHandler} with the bytes. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Invocation api(RequestHandler<Map<String, Object>, Map<String, Object>> handler, byte[] event, Context context) {
+    private static Invocation api(Object handler, byte[] event, Context context) {
+        if (handler instanceof RequestStreamHandler stream) {
+            return streamed(stream, event, context);
+        }
+        RequestHandler<Map, Map> typed = (RequestHandler<Map, Map>) handler;
         LambdaJson<Map, Map> json = LambdaJson.of(Map.class, Map.class);
-        return () -> json.write(handler.handleRequest(json.read(event), context));
+        return () -> json.write(typed.handleRequest(json.read(event), context));
     }
 
-    private static Invocation sqs(RequestHandler<SQSEvent, SQSBatchResponse> handler, byte[] event, Context context) {
+    /** As {@link #api}, for the SQS function: {@code RequestHandler<SQSEvent, SQSBatchResponse>} or a stream handler. */
+    @SuppressWarnings("unchecked")
+    private static Invocation sqs(Object handler, byte[] event, Context context) {
+        if (handler instanceof RequestStreamHandler stream) {
+            return streamed(stream, event, context);
+        }
+        RequestHandler<SQSEvent, SQSBatchResponse> typed = (RequestHandler<SQSEvent, SQSBatchResponse>) handler;
         LambdaJson<SQSEvent, SQSBatchResponse> json = LambdaJson.of(SQSEvent.class, SQSBatchResponse.class);
-        return () -> json.write(handler.handleRequest(json.read(event), context));
+        return () -> json.write(typed.handleRequest(json.read(event), context));
+    }
+
+    private static Invocation streamed(RequestStreamHandler handler, byte[] event, Context context) {
+        return () -> {
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream(1024);
+            try {
+                handler.handleRequest(new java.io.ByteArrayInputStream(event), answer, context);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return answer.toByteArray();
+        };
     }
 
     private static byte[] read(Path events, String name) {
