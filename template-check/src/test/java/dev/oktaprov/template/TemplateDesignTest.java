@@ -70,6 +70,20 @@ class TemplateDesignTest {
     }
 
     @Test
+    void refusedCredentialsRaiseAnAlarmOnTheMetricTheOnboardingFunctionWrites() {
+        JsonNode alarm = template.propertiesOf("OnboardingConfigurationAlarm");
+        JsonNode environment = template.propertiesOf("OnboardingFunction").path("Environment").path("Variables");
+
+        assertThat(alarm.path("MetricName").asText()).isEqualTo("OnboardingConfigurationFailures");
+        assertThat(alarm.path("Namespace").asText()).isEqualTo(environment.path("POWERTOOLS_METRICS_NAMESPACE").asText());
+        assertThat(alarm.path("Dimensions").get(0).path("Name").asText()).as("Powertools' default dimension").isEqualTo("Service");
+        assertThat(alarm.path("Dimensions").get(0).path("Value").asText())
+                .isEqualTo(environment.path("POWERTOOLS_SERVICE_NAME").asText());
+        assertThat(alarm.path("Threshold").asInt()).isEqualTo(1);
+        assertThat(alarm.path("AlarmDescription").asText()).contains("fix the secret");
+    }
+
+    @Test
     void stackCreatesTheSecretOnlyWhenNoneIsGiven() {
         assertThat(template.resources().path("OktaSecret").path("Condition").asText()).isEqualTo("CreateOktaSecret");
         assertThat(template.propertiesOf("OktaSecret").has("SecretString")).isFalse();
