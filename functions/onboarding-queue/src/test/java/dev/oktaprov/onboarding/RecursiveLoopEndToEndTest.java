@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.oktaprov.local.sqs.EventSourceMappingSettings;
-import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.RecursiveLoop;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SimulatedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -36,20 +33,11 @@ class RecursiveLoopEndToEndTest {
     private static final UnaryOperator<EventSourceMappingSettings> SHORT_FUNCTION =
             settings -> settings.withMaximumConcurrency(1).withFunctionTimeout(Duration.ofSeconds(10));
 
-    private static LocalSqs sqs;
-
-    @BeforeAll
-    static void startSqs() {
-        sqs = LocalSqs.start(Map.of());
-    }
-
-    @AfterAll
-    static void stopSqs() {
-        sqs.close();
-    }
+    @RegisterExtension
+    static final ElasticMq ELASTIC_MQ = new ElasticMq();
 
     private static OnboardingStack throttlingStack() {
-        return new OnboardingStack(sqs, SimulatorOptions.defaults().withToken("test-token").withLimit(RateLimitBucket.USERS, 1),
+        return new OnboardingStack(ELASTIC_MQ.sqs(), SimulatorOptions.defaults().withToken("test-token").withLimit(RateLimitBucket.USERS, 1),
                 MAX_RECEIVE_COUNT, false);
     }
 
