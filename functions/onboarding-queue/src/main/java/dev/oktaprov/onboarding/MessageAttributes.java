@@ -69,7 +69,7 @@ final class MessageAttributes {
                 .toList();
         Map<String, MessageAttributeValue> all = new LinkedHashMap<>(ours);
         int room = MAX_PER_MESSAGE - ours.size();
-        int asTheyAre = producers.size() <= room ? producers.size() : room - 1;
+        int asTheyAre = producers.size() <= room ? producers.size() : Math.max(0, room - 1);
         producers.subList(0, asTheyAre).forEach(attribute -> all.put(attribute.getKey(), attribute.getValue()));
         if (asTheyAre < producers.size()) {
             Map<String, MessageAttributeValue> rest = new LinkedHashMap<>();
