@@ -21,6 +21,7 @@ class BrokenTemplatesTest {
     private static TranslatedTemplate queue;
     private static TranslatedTemplate iam;
     private static TranslatedTemplate monitoring;
+    private static TranslatedTemplate recursion;
 
     @BeforeAll
     static void stage() {
@@ -29,6 +30,7 @@ class BrokenTemplatesTest {
         queue = Templates.brokenFixture("queue.yaml", staging.resolve("queue"));
         iam = Templates.brokenFixture("iam.yaml", staging.resolve("iam"));
         monitoring = Templates.brokenFixture("monitoring.yaml", staging.resolve("monitoring"));
+        recursion = Templates.brokenFixture("recursion.yaml", staging.resolve("recursion"));
     }
 
     @Test
@@ -166,6 +168,17 @@ class BrokenTemplatesTest {
                         + " {\"Fn::GetAtt\":[\"Queue\",\"Arn\"]}",
                 "ConsumerFunction: no statement of role ConsumerRole grants sqs:GetQueueAttributes on its event source Queue"
                         + " {\"Fn::GetAtt\":[\"Queue\",\"Arn\"]}");
+    }
+
+    @Test
+    void recursiveLoopCheckReportsAFunctionThatSendsToItsOwnQueueWithoutAllowingTheLoop() {
+        assertThat(new RecursiveLoopCheck().problems(recursion)).containsExactlyInAnyOrder(
+                "DefaultFunctionWork: DefaultFunction may send to Queue, the queue that invokes it (its role grants"
+                        + " sqs:SendMessage on it), but its RecursiveLoop is Terminate: Lambda stops such a chain after 16"
+                        + " invocations and drops the message; set RecursiveLoop: Allow and bound the loop in the function",
+                "TerminateFunctionWork: TerminateFunction may send to Queue, the queue that invokes it (its role grants"
+                        + " sqs:SendMessage on it), but its RecursiveLoop is Terminate: Lambda stops such a chain after 16"
+                        + " invocations and drops the message; set RecursiveLoop: Allow and bound the loop in the function");
     }
 
     @Test

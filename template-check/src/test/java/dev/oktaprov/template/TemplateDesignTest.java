@@ -76,6 +76,16 @@ class TemplateDesignTest {
     }
 
     @Test
+    void refusedCredentialsRaiseAnAlarmOnTheMetricTheOnboardingFunctionWrites() {
+        // MonitoringTest checks the namespace and the Service dimension of every alarm against what the code emits.
+        JsonNode alarm = template.propertiesOf("OnboardingConfigurationAlarm");
+
+        assertThat(alarm.path("MetricName").asText()).isEqualTo("OnboardingConfigurationFailures");
+        assertThat(alarm.path("Threshold").asInt()).isEqualTo(1);
+        assertThat(alarm.path("AlarmDescription").asText()).contains("fix the secret");
+    }
+
+    @Test
     void stackCreatesTheSecretOnlyWhenNoneIsGiven() {
         assertThat(template.resources().path("OktaSecret").path("Condition").asText()).isEqualTo("CreateOktaSecret");
         assertThat(template.propertiesOf("OktaSecret").has("SecretString")).isFalse();

@@ -8,7 +8,10 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One message, one attempt: create the user idempotently, or send the message to the DLQ with its reason. */
+/**
+ * One message, one attempt: create the user idempotently, or send the message to the DLQ with its
+ * reason when the message itself is at fault (never when the deployment's credentials are).
+ */
 final class HireOnboarding {
 
     private static final Logger LOG = LoggerFactory.getLogger(HireOnboarding.class);
@@ -42,6 +45,7 @@ final class HireOnboarding {
             case PERMANENT -> deadLetter(hire, failure);
             case TRANSIENT -> new MessageResult(hire, Outcome.RETRY_LATER, failure);
             case THROTTLED -> new MessageResult(hire, Outcome.THROTTLED, failure);
+            case CONFIGURATION -> new MessageResult(hire, Outcome.CONFIGURATION_FAILED, failure);
         };
     }
 

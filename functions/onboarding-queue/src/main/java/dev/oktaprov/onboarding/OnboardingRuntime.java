@@ -46,7 +46,7 @@ public final class OnboardingRuntime {
         BatchRun run = new BatchRun(new HireOnboarding(provisioning.service(), deadLetters), settings.parallelism(),
                 provisioning.config().requestTimeout(), clock);
         Settlement settlement = new Settlement(new RetryBackoff(settings.retryBase(), settings.retryMax(), random),
-                settings.throttleDelayMax());
+                settings.throttleDelayMax(), settings.maxResends());
         Map<String, SourceQueue> sourceQueues = new ConcurrentHashMap<>();
         this.onboarding = new BatchOnboarding(run, settlement,
                 arn -> sourceQueues.computeIfAbsent(String.valueOf(arn), key -> SourceQueue.of(sqs.get(), arn)),
@@ -66,6 +66,12 @@ public final class OnboardingRuntime {
      */
     public static OnboardingRuntime fromEnvironment(Map<String, String> env, Clock clock, Sleeper sleeper,
             RandomGenerator random) {
+        return fromEnvironment(env, clock, sleeper, random, () -> SqsClients.fromEnvironment(env));
+    }
+
+    /** As {@link #fromEnvironment(Map, Clock, Sleeper, RandomGenerator)}, with SQS clients from {@code sqsFactory}. */
+    public static OnboardingRuntime fromEnvironment(Map<String, String> env, Clock clock, Sleeper sleeper,
+            RandomGenerator random, Supplier<SqsClient> sqsFactory) {
         OnboardingSettings settings = OnboardingSettings.fromEnvironment(env);
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
         HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(5));
@@ -73,7 +79,7 @@ public final class OnboardingRuntime {
         ProvisioningRuntime provisioning = new ProvisioningRuntime(config,
                 ProvisioningRuntime.credentialSource(config, env, clock, http, OAuthScopes.CREATE_USERS),
                 http, clock, sleeper, random, ProvisioningMetrics.fromEnvironment(env));
-        return new OnboardingRuntime(provisioning, settings, () -> SqsClients.fromEnvironment(env), random);
+        return new OnboardingRuntime(provisioning, settings, sqsFactory, random);
     }
 
     /** The invocation's deadline: its remaining time minus the core's safety margin. */

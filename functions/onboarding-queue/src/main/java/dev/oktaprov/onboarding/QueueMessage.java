@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  *
  * @param receiveCount {@code ApproximateReceiveCount}: 1 on the first delivery
  * @param groupId {@code MessageGroupId} on FIFO queues, else null
- * @param messageAttributes the producer's message attributes, ready to be sent on
+ * @param messageAttributes the message's attributes, ready to be sent on: the producer's (those an
+ *     earlier copy carried packed included) and this function's bookkeeping on a copy
  */
 record QueueMessage(
         String messageId,
@@ -34,7 +35,7 @@ record QueueMessage(
         Map<String, String> attributes = record.getAttributes() == null ? Map.of() : record.getAttributes();
         return new QueueMessage(record.getMessageId(), record.getReceiptHandle(), record.getBody(),
                 receiveCount(attributes.get("ApproximateReceiveCount")), attributes.get("MessageGroupId"),
-                messageAttributes(record.getMessageAttributes()));
+                CarriedAttributes.unpack(messageAttributes(record.getMessageAttributes())));
     }
 
     /** A message attribute's text (String and Number attributes), or null. */

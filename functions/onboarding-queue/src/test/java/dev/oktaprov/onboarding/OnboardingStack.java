@@ -9,6 +9,7 @@ import dev.oktaprov.local.sqs.EventSourceMappingSettings;
 import dev.oktaprov.local.sqs.InvocationReport;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
+import dev.oktaprov.local.sqs.RecursiveLoop;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MutableClock;
@@ -78,12 +79,14 @@ final class OnboardingStack implements AutoCloseable {
         env.put("AWS_SECRET_ACCESS_KEY", "local");
     }
 
-    /** Starts polling with Lambda's defaults, the template's timeout, and what {@code settings} changes. */
+    /** Starts polling with Lambda's defaults, the template's timeout and RecursiveLoop, and what {@code settings} changes. */
     OnboardingStack start(UnaryOperator<EventSourceMappingSettings> settings, Consumer<InvocationReport> listener) {
         EventSourceMappingSettings base = EventSourceMappingSettings.forQueue(queue.queueArn())
                 .withFunctionName("onboarding")
                 .withFunctionTimeout(FUNCTION_TIMEOUT)
-                .withFunctionMemoryMb(768);
+                .withFunctionMemoryMb(768)
+                // As template.yaml deploys it (RecursiveLoopCheck and the runner's TemplateSettingsTest hold it there).
+                .withRecursiveLoop(RecursiveLoop.ALLOW);
         Map<String, String> environment = Map.copyOf(env);
         mapping = EventSourceMapping.builder(sqs.client(), settings.apply(base), new HandlerPerPoller(environment))
                 .logSink(line -> { })

@@ -12,6 +12,7 @@ import dev.oktaprov.local.sqs.EventSourceMapping;
 import dev.oktaprov.local.sqs.EventSourceMappingSettings;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
+import dev.oktaprov.local.sqs.RecursiveLoop;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedFiles;
@@ -245,7 +246,8 @@ public final class LocalSet implements AutoCloseable {
                     .withMaximumConcurrency(settings.maximumConcurrency())
                     .withFunctionTimeout(TemplateSettings.ONBOARDING.timeout())
                     .withFunctionMemoryMb(TemplateSettings.ONBOARDING.memoryMb())
-                    .withReportBatchItemFailures(true);
+                    .withReportBatchItemFailures(true)
+                    .withRecursiveLoop(RecursiveLoop.fromTemplate(TemplateSettings.ONBOARDING_RECURSIVE_LOOP));
             mapping = EventSourceMapping.builder(sqs.client(), mappingSettings, onboarding.handler())
                     .logSink(logSink)
                     .closeTimeout(CLOSE_TIMEOUT)

@@ -72,6 +72,9 @@ class TemplateSettingsTest {
         assertThat(resolve(source.path("ScalingConfig").path("MaximumConcurrency")).asInt())
                 .isEqualTo(TemplateSettings.MAXIMUM_CONCURRENCY);
         assertThat(source.path("FunctionResponseTypes").toString()).contains("ReportBatchItemFailures");
+        assertThat(functionWithHandler(TemplateSettings.ONBOARDING.handlerClass()).path("Properties").path("RecursiveLoop").asText())
+                .as("RecursiveLoop, which the local event source mapping follows")
+                .isEqualTo(TemplateSettings.ONBOARDING_RECURSIVE_LOOP);
     }
 
     @Test

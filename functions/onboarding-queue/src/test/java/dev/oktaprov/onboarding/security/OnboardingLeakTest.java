@@ -196,10 +196,11 @@ class OnboardingLeakTest {
             assertThat(run(watch, "throttled", withToken(okta.token()), batch(
                     hire("first", Map.of()), hire("second", Map.of("password", PASSWORD))))).isBetween(0, 2);
             okta.setLimit(RateLimitBucket.USERS, RateLimitBucket.USERS.defaultPerMinute());
+            // Refused credentials hold the message in the queue as a delayed copy: none comes back, none dead-lettered.
             assertThat(run(watch, "a token Okta refuses", withToken(WRONG_TOKEN), batch(hire("refused", Map.of("password", PASSWORD)))))
-                    .isEqualTo(1);
+                    .isZero();
             assertThat(run(watch, "a secret of the wrong shape", withSecret("{\"token\":\"" + LEAKY_SECRET_VALUE + "\"}"),
-                    batch(hire("config", Map.of("password", PASSWORD))))).isNotZero();
+                    batch(hire("config", Map.of("password", PASSWORD))))).isZero();
             Map<String, String> noDlq = env("OKTA_API_TOKEN", okta.token());
             noDlq.remove("ONBOARDING_DLQ_URL");
             assertThat(run(watch, "no DLQ configured", new OnboardingQueueHandler(noDlq), batch(hire("nodlq", Map.of()))))
@@ -208,7 +209,7 @@ class OnboardingLeakTest {
             assertThat(run(watch, "OAuth: created", withSecret(serviceApp("0oaONBOARD", "rsa-1", rsaPem)),
                     batch(hire("oauth", Map.of("activate", true, "password", PASSWORD))))).isZero();
             assertThat(run(watch, "OAuth: an unregistered key", withSecret(serviceApp("0oaONBOARD", "rsa-1", ecPem)),
-                    batch(hire("unregistered", Map.of("password", PASSWORD))))).isNotZero();
+                    batch(hire("unregistered", Map.of("password", PASSWORD))))).isZero();
 
             List<Message> deadLetters = sqs.receiveAll(queue.dlqUrl());
             assertThat(deadLetters).as("conflict, invalid, malformed, emoji").hasSizeGreaterThanOrEqualTo(4);

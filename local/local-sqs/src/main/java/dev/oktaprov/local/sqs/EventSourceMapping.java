@@ -20,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -39,6 +38,13 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * <p>Lambda's rules: a handler that throws, answers after its timeout, or names in
  * {@code batchItemFailures} an id that is null, empty or not in the batch fails the whole batch.
  * With {@code reportBatchItemFailures} off, any normal return deletes the whole batch.
+ *
+ * <p>Recursive loop detection, as Lambda does it: each invocation carries a trace header whose
+ * lineage counts how often the chain of its messages has invoked the function; the AWS requests
+ * the function makes carry it ({@link LambdaTraceHeaderInterceptor}), so a message it sends to the
+ * queue comes back with the count. Unless the settings allow loops ({@link RecursiveLoop#ALLOW}), a
+ * message whose chain has invoked the function 16 times is dropped instead of invoking it again
+ * ({@link RecursionGuard}).
  *
  * <p>Up to {@link EventSourceMappingSettings#effectiveConcurrency()} invocations run at once, one
  * per poller thread. FIFO queues get a single poller, so batches of a message group never overlap
@@ -68,7 +74,8 @@ public final class EventSourceMapping implements AutoCloseable {
     private final ExecutorService pollers;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final AtomicInteger invocationsInFlight = new AtomicInteger();
-    private final Counters counters = new Counters();
+    private final MappingCounterSet counters = new MappingCounterSet();
+    private final RecursionGuard recursion;
     private final List<Thread> pollerThreads = new CopyOnWriteArrayList<>();
     private final Object activity = new Object();
     private long activityGeneration;
@@ -86,6 +93,7 @@ public final class EventSourceMapping implements AutoCloseable {
                 : settings.functionTimeout().plusSeconds(LONG_POLL_SECONDS + 1L);
         this.pollers = Executors.newFixedThreadPool(settings.effectiveConcurrency(),
                 pollerThreadFactory(settings.functionName()));
+        this.recursion = new RecursionGuard(sqs, queueUrl, settings);
     }
 
     private EventSourceMapping startPolling() {
@@ -234,7 +242,13 @@ public final class EventSourceMapping implements AutoCloseable {
         received.forEach(message -> batch.put(message.messageId(), message));
     }
 
-    private void invoke(List<Message> batch) {
+    private void invoke(List<Message> received) {
+        RecursionGuard.Split split = recursion.split(received);
+        counters.recursiveInvocationsDropped.addAndGet(recursion.drop(split.dropped()));
+        List<Message> batch = split.delivered();
+        if (batch.isEmpty()) {
+            return;
+        }
         Map<String, Message> byId = new LinkedHashMap<>();
         batch.forEach(message -> byId.put(message.messageId(), message));
         SQSEvent event = serialization.event(SqsEventJson.of(batch, settings.queueArn(), settings.region()));
@@ -247,7 +261,8 @@ public final class EventSourceMapping implements AutoCloseable {
         Set<String> failed = new LinkedHashSet<>();
         String detail = "";
         try {
-            SQSBatchResponse response = handler.handleRequest(event, context);
+            SQSBatchResponse response = LambdaTraceHeaderInterceptor.during(split.traceHeader(),
+                    () -> handler.handleRequest(event, context));
             if (context.isPastDeadline()) {
                 outcome = InvocationOutcome.TIMEOUT;
                 detail = String.format(Locale.ROOT, "Task timed out after %.2f seconds",
@@ -422,32 +437,5 @@ public final class EventSourceMapping implements AutoCloseable {
 
     private static void printLine(String message) {
         System.out.println(message.stripTrailing());
-    }
-
-    private static final class Counters {
-        final AtomicLong invocations = new AtomicLong();
-        final AtomicLong messagesReceived = new AtomicLong();
-        final AtomicLong messagesDeleted = new AtomicLong();
-        final AtomicLong messagesReturned = new AtomicLong();
-        final AtomicLong functionErrors = new AtomicLong();
-        final AtomicLong invalidResponses = new AtomicLong();
-        final AtomicLong timeouts = new AtomicLong();
-        final AtomicLong pollErrors = new AtomicLong();
-        final AtomicLong deleteErrors = new AtomicLong();
-
-        void countFailure(InvocationOutcome outcome) {
-            switch (outcome) {
-                case FUNCTION_ERROR -> functionErrors.incrementAndGet();
-                case INVALID_RESPONSE -> invalidResponses.incrementAndGet();
-                case TIMEOUT -> timeouts.incrementAndGet();
-                default -> throw new IllegalArgumentException("not a failure: " + outcome);
-            }
-        }
-
-        MappingCounters snapshot() {
-            return new MappingCounters(invocations.get(), messagesReceived.get(), messagesDeleted.get(),
-                    messagesReturned.get(), functionErrors.get(), invalidResponses.get(), timeouts.get(),
-                    pollErrors.get(), deleteErrors.get());
-        }
     }
 }

@@ -1,0 +1,57 @@
+package dev.oktaprov.onboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.errors.OktaAccessDeniedException;
+import dev.oktaprov.errors.RateLimitedException;
+import dev.oktaprov.errors.SecretsUnavailableException;
+import dev.oktaprov.errors.TransientUpstreamException;
+import dev.oktaprov.onboarding.Failure.Kind;
+import org.junit.jupiter.api.Test;
+
+/** Which failures are the message's, which the deployment's, and which stop the batch. */
+class FailureTest {
+
+    @Test
+    void aRefusalOfTheDeploymentsCredentialsIsAConfigurationFailureThatStopsTheBatch() {
+        for (RuntimeException refusal : new RuntimeException[] {
+                new OktaAccessDeniedException(401, "E0000011", "req-1"),
+                new OktaAccessDeniedException(401, "invalid_client", null),
+                new OktaAccessDeniedException(403, "invalid_scope", null),
+                new OktaAccessDeniedException(403, "E0000006", "req-2"),
+                new ConfigurationException("The secret named by OKTA_SECRET_ID does not exist")}) {
+            Failure failure = Failure.of(refusal);
+            assertThat(failure.kind()).as(refusal.getMessage()).isEqualTo(Kind.CONFIGURATION);
+            assertThat(failure.stopsTheBatch()).as(refusal.getMessage()).isTrue();
+        }
+    }
+
+    @Test
+    void anotherForbiddenAnswerIsTheMessagesOwn() {
+        Failure failure = Failure.of(new OktaAccessDeniedException(403, "E0000005", "req-3"));
+
+        assertThat(failure.kind()).isEqualTo(Kind.PERMANENT);
+        assertThat(failure.stopsTheBatch()).isFalse();
+    }
+
+    @Test
+    void anUnreadableSecretIsTransientButStopsTheBatchWhileAnOktaOutageDoesNot() {
+        Failure secrets = Failure.of(new SecretsUnavailableException("Secrets Manager could not be reached"));
+        Failure okta = Failure.of(new TransientUpstreamException("Okta answered HTTP 503", "req-4"));
+
+        assertThat(secrets.kind()).isEqualTo(Kind.TRANSIENT);
+        assertThat(secrets.stopsTheBatch()).isTrue();
+        assertThat(okta.kind()).isEqualTo(Kind.TRANSIENT);
+        assertThat(okta.stopsTheBatch()).isFalse();
+    }
+
+    @Test
+    void throttlingStopsTheBatchUntilTheReset() {
+        Failure failure = Failure.of(new RateLimitedException(42, "req-5"));
+
+        assertThat(failure.kind()).isEqualTo(Kind.THROTTLED);
+        assertThat(failure.retryAfter()).hasSeconds(42);
+        assertThat(failure.stopsTheBatch()).isTrue();
+    }
+}
