@@ -57,7 +57,7 @@ public final class OktaSimulator implements AutoCloseable {
         OktaApi api = new OktaApi(directory, options.clock(), () -> searchLag, counters, ids, mapper);
         AdminEndpoints admin = new AdminEndpoints(this, mapper);
         this.oauth = new AuthorizationServer(options.clock(), mapper);
-        this.server = SimulatorServer.start(options.port(), options.threads(), new SimulatorServer.Pipeline(
+        this.server = SimulatorServer.start(options.port(), options.threads(), null, new SimulatorServer.Pipeline(
                 new BearerTokenAuthenticator(oauth, options.effectiveAuthenticator()), rateLimiter, concurrencyLimiter,
                 faults, options.sleeper(), counters, ids, options.clock(), mapper, api, admin, oauth::token));
     }

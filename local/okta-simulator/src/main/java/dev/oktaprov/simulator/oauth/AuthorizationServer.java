@@ -140,7 +140,7 @@ public final class AuthorizationServer {
         if (!request.method().equals("POST")) {
             throw new OAuthError(405, "invalid_request", "The token endpoint accepts POST only.");
         }
-        String contentType = Optional.ofNullable(request.headers().getFirst("Content-Type")).orElse("");
+        String contentType = Optional.ofNullable(request.headers().first("Content-Type")).orElse("");
         if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             throw OAuthError.invalidRequest("The request must be application/x-www-form-urlencoded.");
         }

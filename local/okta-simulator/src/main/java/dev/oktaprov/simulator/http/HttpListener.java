@@ -1,0 +1,99 @@
+package dev.oktaprov.simulator.http;
+
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import org.xnio.Options;
+
+/**
+ * Undertow on 127.0.0.1, plain HTTP/1.1 or TLS, handing each request to {@code handler} on one of
+ * {@code threads} worker threads (blocking I/O there; the I/O threads only accept and parse).
+ * Undertow because it writes response header names exactly as given: Okta's are lower-case, and
+ * the JDK server capitalises them. Keep-alive as any HTTP/1.1 server; no Date, Server or
+ * Connection header of its own (the simulator writes its own {@code date}).
+ */
+final class HttpListener implements HttpHandler {
+
+    private static final String HOST = "127.0.0.1";
+    private static final int IO_THREADS = 2;
+    /** Held: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+    private static final List<Logger> QUIETED = new ArrayList<>();
+
+    static {
+        // Undertow and XNIO announce every start and stop at INFO: noise in tests and in ./run-local.
+        // Through java.util.logging (unless the embedding JVM chose a provider), warnings only.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "jdk");
+        }
+        for (String name : List.of("io.undertow", "org.xnio", "org.jboss.threads")) {
+            Logger logger = Logger.getLogger(name);
+            logger.setLevel(Level.WARNING);
+            QUIETED.add(logger);
+        }
+    }
+
+    private final Consumer<Exchange> handler;
+    private final Undertow server;
+    private final int port;
+
+    /** @param tls null for plain HTTP */
+    HttpListener(int port, int threads, SSLContext tls, Consumer<Exchange> handler) {
+        this.handler = handler;
+        Undertow.Builder builder = Undertow.builder()
+                .setIoThreads(IO_THREADS)
+                .setWorkerThreads(threads)
+                // Daemon threads named after the simulator, like the JDK server's pool it replaces.
+                .setWorkerOption(Options.THREAD_DAEMON, true)
+                .setWorkerOption(Options.WORKER_NAME, "okta-simulator")
+                .setSocketOption(Options.BACKLOG, 128)
+                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
+                .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
+                // Paths and queries reach the endpoints as sent: they decode segment by segment, like Okta.
+                .setServerOption(UndertowOptions.DECODE_URL, false)
+                .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
+                .setServerOption(UndertowOptions.ALLOW_ENCODED_SLASH, true)
+                .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
+                .setHandler(this);
+        if (tls == null) {
+            builder.addHttpListener(port, HOST);
+        } else {
+            builder.addHttpsListener(port, HOST, tls);
+        }
+        this.server = builder.build();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            server.stop();
+            throw e;
+        }
+        this.port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        if (exchange.isInIoThread()) {
+            // The pipeline blocks (reading bodies, injected latency): off the I/O thread it goes.
+            exchange.dispatch(this);
+            return;
+        }
+        exchange.startBlocking();
+        handler.accept(new Exchange(exchange));
+    }
+
+    /** Stops listening; requests in flight are cut off. */
+    void close() {
+        server.stop();
+    }
+}
