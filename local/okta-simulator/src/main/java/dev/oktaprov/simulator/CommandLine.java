@@ -46,10 +46,12 @@ final class CommandLine {
                   --random-seed N         seed of ids and random faults (default 42)
                 """);
         for (RateLimitBucket bucket : RateLimitBucket.values()) {
-            text.append(String.format("  %-23s per-minute limit of %s (default %d)%n",
+            text.append(String.format("  %-23s limit per window of %s (default %d)%n",
                     "--limit-" + bucket.id() + " N", bucket.description(), bucket.defaultPerMinute()));
         }
         text.append("""
+                  --rate-limit-window-seconds N
+                                          length of every bucket's window (default 60, Okta's)
                   --concurrency N         requests in flight at once before 429 (default 75)
                   --fault-rate R          share of requests answered 500/503/504 (0 to 1, default 0)
                   --fault-statuses LIST   statuses to pick from, e.g. 503,504 (default 500,503,504)
@@ -96,6 +98,8 @@ final class CommandLine {
                     case "--token" -> options = options.withToken(required(name, value));
                     case "--seed" -> options = options.withSeed(seedFile(required(name, value)));
                     case "--random-seed" -> options = options.withRandomSeed(Long.parseLong(required(name, value)));
+                    case "--rate-limit-window-seconds" ->
+                            options = options.withRateLimitWindow(Duration.ofSeconds(integer(name, value)));
                     case "--concurrency" -> options = options.withConcurrencyLimit(integer(name, value));
                     case "--fault-rate" -> faults = faults.withErrorRate(share(name, value));
                     case "--fault-statuses" -> faults = faults.withErrorStatuses(statuses(name, value));

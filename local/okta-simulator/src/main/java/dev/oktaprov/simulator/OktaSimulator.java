@@ -49,7 +49,7 @@ public final class OktaSimulator implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         OktaIds ids = new OktaIds(options.randomSeed());
         this.directory = new Directory(options.clock(), ids);
-        this.rateLimiter = new RateLimiter(options.clock(), options.limits());
+        this.rateLimiter = new RateLimiter(options.clock(), options.rateLimitWindow(), options.limits());
         this.concurrencyLimiter = new ConcurrencyLimiter(options.concurrencyLimit());
         this.faults = new FaultInjector(options.randomSeed(), options.faults());
         this.searchLag = options.searchLag();
