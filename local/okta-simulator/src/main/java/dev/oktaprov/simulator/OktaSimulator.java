@@ -122,6 +122,14 @@ public final class OktaSimulator implements AutoCloseable {
         return directory.findUser(id);
     }
 
+    /**
+     * The admin who owns the API token: what {@code GET /api/v1/users/me} answers. Found by id and
+     * login like any user, but not in {@link #users()}, lists or counts.
+     */
+    public SimulatedUser tokenOwner() {
+        return directory.tokenOwner();
+    }
+
     /** Every group, Everyone first. */
     public List<SimulatedGroup> groups() {
         return directory.groups();
