@@ -61,6 +61,8 @@ final class CommandLine {
                   --latency-rate R        share of requests that get the latency (default 1)
                   --search-lag-ms N       new users stay invisible to list/search this long (default 0)
                   --threads N             worker threads (default 100)
+                  --tls                   serve https:// with a self-signed certificate made at start; the
+                                          paths of its PEM file and PKCS12 trust store are printed
                   --oauth-client FILE     register OAuth service apps (JSON: clientId, keyId, publicKey as
                                           PEM or JWK, scopes) with POST /oauth2/v1/token; repeatable
                   --help                  this text
@@ -109,6 +111,7 @@ final class CommandLine {
                     case "--latency-rate" -> latencyRate = share(name, value);
                     case "--search-lag-ms" -> options = options.withSearchLag(Duration.ofMillis(integer(name, value)));
                     case "--threads" -> options = options.withThreads(integer(name, value));
+                    case "--tls" -> options = options.withTls(value == null || Boolean.parseBoolean(value));
                     case "--oauth-client" -> oauthClients.addAll(oauthClientFile(required(name, value)));
                     default -> throw new UsageException("unknown option " + name);
                 }
@@ -138,7 +141,7 @@ final class CommandLine {
             int equals = arg.indexOf('=');
             if (equals > 0) {
                 pairs.add(new String[] {arg.substring(0, equals), arg.substring(equals + 1)});
-            } else if (arg.equals("--help") || arg.equals("-h")) {
+            } else if (arg.equals("--help") || arg.equals("-h") || arg.equals("--tls")) {
                 pairs.add(new String[] {arg, null});
             } else if (i + 1 < args.length) {
                 pairs.add(new String[] {arg, args[++i]});

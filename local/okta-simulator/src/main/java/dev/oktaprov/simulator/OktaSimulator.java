@@ -41,6 +41,7 @@ public final class OktaSimulator implements AutoCloseable {
     private final FaultInjector faults;
     private final Counters counters = new Counters();
     private final AuthorizationServer oauth;
+    private final SimulatorTls tls;
     private final SimulatorServer server;
     private volatile Duration searchLag;
 
@@ -57,9 +58,21 @@ public final class OktaSimulator implements AutoCloseable {
         OktaApi api = new OktaApi(directory, options.clock(), () -> searchLag, counters, ids, mapper);
         AdminEndpoints admin = new AdminEndpoints(this, mapper);
         this.oauth = new AuthorizationServer(options.clock(), mapper);
-        this.server = SimulatorServer.start(options.port(), options.threads(), null, new SimulatorServer.Pipeline(
+        this.tls = options.tls() ? SimulatorTls.create() : null;
+        this.server = startServer(options, tls, new SimulatorServer.Pipeline(
                 new BearerTokenAuthenticator(oauth, options.effectiveAuthenticator()), rateLimiter, concurrencyLimiter,
                 faults, options.sleeper(), counters, ids, options.clock(), mapper, api, admin, oauth::token));
+    }
+
+    private static SimulatorServer startServer(SimulatorOptions options, SimulatorTls tls, SimulatorServer.Pipeline pipeline) {
+        try {
+            return SimulatorServer.start(options.port(), options.threads(), tls == null ? null : tls.serverContext(), pipeline);
+        } catch (RuntimeException e) {
+            if (tls != null) {
+                tls.close();
+            }
+            throw e;
+        }
     }
 
     /** Starts on loopback and returns once it accepts connections (well under a second). */
@@ -72,9 +85,21 @@ public final class OktaSimulator implements AutoCloseable {
         return start(SimulatorOptions.defaults());
     }
 
-    /** {@code http://127.0.0.1:<port>}, the org URL to give a client. */
+    /** {@code http://127.0.0.1:<port>} ({@code https://} with TLS), the org URL to give a client. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        return server.scheme() + "://127.0.0.1:" + port();
+    }
+
+    /**
+     * The certificate and trust material when started with {@link SimulatorOptions#withTls}.
+     *
+     * @throws IllegalStateException when the simulator serves plain HTTP
+     */
+    public SimulatorTls tls() {
+        if (tls == null) {
+            throw new IllegalStateException("this simulator serves plain http; start it with SimulatorOptions.withTls(true)");
+        }
+        return tls;
     }
 
     public URI baseUri() {
@@ -227,10 +252,13 @@ public final class OktaSimulator implements AutoCloseable {
         searchLag = lag;
     }
 
-    /** Stops listening; requests in flight are cut off. */
+    /** Stops listening (requests in flight are cut off) and removes the TLS files. */
     @Override
     public void close() {
         server.close();
+        if (tls != null) {
+            tls.close();
+        }
     }
 
     @Override

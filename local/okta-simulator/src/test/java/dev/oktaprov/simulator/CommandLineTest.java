@@ -63,7 +63,7 @@ class CommandLineTest {
 
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--token", "--limit-users", "--limit-user-get",
-                "--rate-limit-window-seconds", "--concurrency", "--fault-rate", "--drop-rate", "--lost-answer-rate", "--latency-ms", "--seed", "/__sim/counters");
+                "--rate-limit-window-seconds", "--concurrency", "--fault-rate", "--drop-rate", "--lost-answer-rate", "--latency-ms", "--seed", "--tls", "/__sim/counters");
     }
 
     @Test
@@ -83,6 +83,20 @@ class CommandLineTest {
         assertThat(status).isZero();
         assertThat(printed).containsPattern("listening on http://127\\.0\\.0\\.1:\\d+").contains("cli-token")
                 .contains("users:    1, groups: 2");
+    }
+
+    @Test
+    void tlsPrintsAnHttpsUrlAndTheFilesToTrust() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = Main.run(new String[] {"--port", "0", "--tls"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err, false);
+
+        assertThat(status).isZero();
+        assertThat(CommandLine.parse("--tls").options().tls()).isTrue();
+        assertThat(CommandLine.parse().options().tls()).isFalse();
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("listening on https://127\\.0\\.0\\.1:\\d+")
+                .containsPattern("certificate \\S+okta-simulator\\.pem").contains("okta-simulator-truststore.p12");
     }
 
     @Test
