@@ -7,6 +7,11 @@ import io.undertow.server.HttpServerExchange;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,7 +20,10 @@ import org.xnio.Options;
 
 /**
  * Undertow on 127.0.0.1, plain HTTP/1.1 or TLS, handing each request to {@code handler} on one of
- * {@code threads} worker threads (blocking I/O there; the I/O threads only accept and parse).
+ * {@code threads} worker threads (blocking I/O there; the I/O threads only accept and parse). The
+ * workers are a plain pool of daemon threads that grows to its size under any load and shrinks
+ * when idle, as the JDK server's pool did: tests that count threads before and after a load see
+ * the same pool.
  * Undertow because it writes response header names exactly as given: Okta's are lower-case, and
  * the JDK server capitalises them. Keep-alive as any HTTP/1.1 server; no Date, Server or
  * Connection header of its own (the simulator writes its own {@code date}).
@@ -24,6 +32,8 @@ final class HttpListener implements HttpHandler {
 
     private static final String HOST = "127.0.0.1";
     private static final int IO_THREADS = 2;
+    /** Undertow's own workers only run TLS handshake tasks; requests go to {@link #workers}. */
+    private static final int UNDERTOW_WORKER_THREADS = 2;
     /** Held: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
     private static final List<Logger> QUIETED = new ArrayList<>();
 
@@ -41,16 +51,19 @@ final class HttpListener implements HttpHandler {
     }
 
     private final Consumer<Exchange> handler;
+    private final ThreadPoolExecutor workers;
     private final Undertow server;
     private final int port;
 
     /** @param tls null for plain HTTP */
     HttpListener(int port, int threads, SSLContext tls, Consumer<Exchange> handler) {
         this.handler = handler;
+        this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads());
+        workers.allowCoreThreadTimeOut(true);
         Undertow.Builder builder = Undertow.builder()
                 .setIoThreads(IO_THREADS)
-                .setWorkerThreads(threads)
-                // Daemon threads named after the simulator, like the JDK server's pool it replaces.
+                .setWorkerThreads(UNDERTOW_WORKER_THREADS)
                 .setWorkerOption(Options.THREAD_DAEMON, true)
                 .setWorkerOption(Options.WORKER_NAME, "okta-simulator")
                 .setSocketOption(Options.BACKLOG, 128)
@@ -72,6 +85,7 @@ final class HttpListener implements HttpHandler {
             server.start();
         } catch (RuntimeException e) {
             server.stop();
+            workers.shutdownNow();
             throw e;
         }
         this.port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
@@ -85,7 +99,7 @@ final class HttpListener implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) {
         if (exchange.isInIoThread()) {
             // The pipeline blocks (reading bodies, injected latency): off the I/O thread it goes.
-            exchange.dispatch(this);
+            exchange.dispatch(workers, this);
             return;
         }
         exchange.startBlocking();
@@ -95,5 +109,15 @@ final class HttpListener implements HttpHandler {
     /** Stops listening; requests in flight are cut off. */
     void close() {
         server.stop();
+        workers.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "okta-simulator-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }
