@@ -3,17 +3,15 @@ package dev.oktaprov.simulator.http;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.xnio.IoUtils;
 
 /**
- * One request and its answer on a worker thread, in blocking mode: what the simulator's pipeline
- * needs from the HTTP server and nothing more, so that the pipeline does not depend on it.
+ * One request, its body already read, and its answer, on a worker thread: what the simulator's
+ * pipeline needs from the HTTP server and nothing more, so that the pipeline does not depend on it.
  */
 public final class Exchange {
 
@@ -21,9 +19,11 @@ public final class Exchange {
     private static final HttpString CONNECTION = new HttpString("connection");
 
     private final HttpServerExchange exchange;
+    private final byte[] body;
 
-    Exchange(HttpServerExchange exchange) {
+    Exchange(HttpServerExchange exchange, byte[] body) {
         this.exchange = exchange;
+        this.body = body;
     }
 
     public String method() {
@@ -49,18 +49,16 @@ public final class Exchange {
         return new RequestHeaders(headers);
     }
 
-    /** Up to {@code max} bytes of the body (more means the body is larger than {@code max}). */
-    public byte[] body(int max) throws IOException {
-        try (InputStream in = exchange.getInputStream()) {
-            return in.readNBytes(max);
-        }
+    /** The body, cut one byte past the listener's maximum (longer means too long). */
+    public byte[] body() {
+        return body.clone();
     }
 
     /**
      * Sends the answer with {@code headers} named exactly as given, then {@code content-length}
      * (omitted, like the body, when {@code body} is null).
      */
-    public void respond(int status, List<ResponseHeader> headers, byte[] body) throws IOException {
+    public void respond(int status, List<ResponseHeader> headers, byte[] answer) {
         exchange.setStatusCode(status);
         headers.forEach(header -> exchange.getResponseHeaders().add(new HttpString(header.name()), header.value()));
         // Undertow writes Connection itself when it must; named here first, the name stays lower-case.
@@ -69,13 +67,13 @@ public final class Exchange {
         } else if (exchange.isHttp10()) {
             exchange.getResponseHeaders().put(CONNECTION, "keep-alive");
         }
-        if (body == null) {
+        if (answer == null) {
+            exchange.endExchange();
             return;
         }
-        exchange.getResponseHeaders().put(CONTENT_LENGTH, body.length);
-        try (OutputStream out = exchange.getOutputStream()) {
-            out.write(body);
-        }
+        exchange.getResponseHeaders().put(CONTENT_LENGTH, answer.length);
+        // Sent without blocking: the I/O thread finishes the write if the socket is full.
+        exchange.getResponseSender().send(ByteBuffer.wrap(answer));
     }
 
     /** Closes the connection without an answer, as a network failure would. */

@@ -4,6 +4,7 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +17,17 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
+import org.xnio.IoUtils;
 import org.xnio.Options;
 
 /**
- * Undertow on 127.0.0.1, plain HTTP/1.1 or TLS, handing each request to {@code handler} on one of
- * {@code threads} worker threads (blocking I/O there; the I/O threads only accept and parse). The
- * workers are a plain pool of daemon threads that grows to its size under any load and shrinks
- * when idle, as the JDK server's pool did: tests that count threads before and after a load see
- * the same pool.
+ * Undertow on 127.0.0.1, plain HTTP/1.1 or TLS. The I/O threads accept, parse and read each body
+ * (without blocking); then the request goes to {@code handler} on one of {@code threads} worker
+ * threads, which may block (injected latency) but do no blocking I/O: the answer is sent
+ * asynchronously. Blocking I/O would give every worker thread a selector of its own (two file
+ * descriptors each). The workers are a plain pool of daemon threads that grows to its size under
+ * any load and shrinks when idle, as the JDK server's pool did: tests that count threads and file
+ * descriptors before and after a load see the same pool.
  * Undertow because it writes response header names exactly as given: Okta's are lower-case, and
  * the JDK server capitalises them. Keep-alive as any HTTP/1.1 server; no Date, Server or
  * Connection header of its own (the simulator writes its own {@code date}).
@@ -51,13 +55,18 @@ final class HttpListener implements HttpHandler {
     }
 
     private final Consumer<Exchange> handler;
+    private final int maxBodyBytes;
     private final ThreadPoolExecutor workers;
     private final Undertow server;
     private final int port;
 
-    /** @param tls null for plain HTTP */
-    HttpListener(int port, int threads, SSLContext tls, Consumer<Exchange> handler) {
+    /**
+     * @param tls null for plain HTTP
+     * @param maxBodyBytes bodies are kept up to one byte more than this (the rest is read and dropped)
+     */
+    HttpListener(int port, int threads, SSLContext tls, int maxBodyBytes, Consumer<Exchange> handler) {
         this.handler = handler;
+        this.maxBodyBytes = maxBodyBytes;
         this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 daemonThreads());
         workers.allowCoreThreadTimeOut(true);
@@ -97,13 +106,14 @@ final class HttpListener implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        if (exchange.isInIoThread()) {
-            // The pipeline blocks (reading bodies, injected latency): off the I/O thread it goes.
-            exchange.dispatch(workers, this);
-            return;
-        }
-        exchange.startBlocking();
-        handler.accept(new Exchange(exchange));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        exchange.getRequestReceiver().receivePartialBytes((current, bytes, last) -> {
+            body.write(bytes, 0, Math.min(bytes.length, Math.max(0, maxBodyBytes + 1 - body.size())));
+            if (last) {
+                // The pipeline may wait (injected latency): off the I/O thread it goes.
+                current.dispatch(workers, () -> handler.accept(new Exchange(current, body.toByteArray())));
+            }
+        }, (current, error) -> IoUtils.safeClose(current.getConnection()));
     }
 
     /** Stops listening; requests in flight are cut off. */

@@ -74,7 +74,7 @@ public final class SimulatorServer implements AutoCloseable {
         this.pipeline = pipeline;
         this.scheme = tls == null ? "http" : "https";
         try {
-            this.listener = new HttpListener(port, threads, tls, this::serve);
+            this.listener = new HttpListener(port, threads, tls, MAX_BODY_BYTES, this::serve);
         } catch (RuntimeException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port,
                     e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e));
@@ -231,8 +231,8 @@ public final class SimulatorServer implements AutoCloseable {
                 rawQuery, headers, readBody(exchange), baseUrl(headers), null);
     }
 
-    private static byte[] readBody(Exchange exchange) throws IOException {
-        byte[] body = exchange.body(MAX_BODY_BYTES + 1);
+    private static byte[] readBody(Exchange exchange) {
+        byte[] body = exchange.body();
         if (body.length > MAX_BODY_BYTES) {
             throw OktaErrors.malformedBody();
         }
