@@ -75,7 +75,7 @@ public final class OktaSimulator implements AutoCloseable {
         }
     }
 
-    /** Starts on loopback and returns once it accepts connections (well under a second). */
+    /** Starts on loopback and returns once it accepts connections. */
     public static OktaSimulator start(SimulatorOptions options) {
         return new OktaSimulator(options);
     }
