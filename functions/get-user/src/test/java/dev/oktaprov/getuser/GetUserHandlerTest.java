@@ -28,6 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every row of the get contract, through the Lambda runtime's event serialization, against the Okta simulator. */
 class GetUserHandlerTest {
@@ -98,6 +100,20 @@ class GetUserHandlerTest {
                 .filter(g -> g.path("name").asText().equals("Engineering")).findFirst().orElseThrow();
         assertThat(engineering.path("id").asText()).isEqualTo(ENGINEERING);
         assertThat(engineering.path("type").asText()).isEqualTo("OKTA_GROUP");
+    }
+
+    /** Okta reads /users/me as the API credential's own user (usually a super admin): never asked for. */
+    @ParameterizedTest
+    @ValueSource(strings = {"me", "ME", " me "})
+    void oktasReservedMeIsRefusedBeforeOkta(String me) {
+        Answer answer = call(byPath(me));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.code()).isEqualTo("INVALID_INPUT");
+        assertThat(answer.detailFields()).containsExactly("id");
+        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(Map.of("login", me)), TestLambdaContext.of("get-user")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("login must not be \"me\"");
+        assertThat(oktaRequests()).as("nothing sent to Okta").isZero();
     }
 
     @Test
