@@ -1,4 +1,4 @@
-package dev.oktaprov.functiontesting;
+package dev.oktaprov.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
