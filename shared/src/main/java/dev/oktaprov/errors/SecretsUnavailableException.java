@@ -1,9 +1,9 @@
 package dev.oktaprov.errors;
 
 /**
- * Secrets Manager could not answer this time: a network failure, a timeout (the invocation's deadline
- * included), a 5xx or throttling. Retry later; nothing is wrong with the secret itself. A secret that
- * is missing, denied or malformed is a {@link ConfigurationException} instead.
+ * Secrets Manager could not hand out the Okta secret this time (a network error, a 5xx, throttling):
+ * transient, worth retrying later. A secret that is missing, denied or malformed is a
+ * {@link ConfigurationException} instead. Messages name the variable, never a secret.
  */
 public final class SecretsUnavailableException extends OktaProvisioningException {
 
