@@ -37,7 +37,8 @@ public final class ProvisioningService {
 
     /**
      * Creates the user, or recognises that the same person already exists. "Same" means login, email,
-     * first and last name equal once trimmed and compared without regard to case.
+     * first and last name equal once trimmed and compared without regard to case; the result then
+     * says what of the request the existing user does not reflect (see {@link CreateResult}).
      *
      * @throws LoginConflictException when the login belongs to a different person
      */
@@ -55,7 +56,7 @@ public final class ProvisioningService {
                 throw new TransientUpstreamException("Okta reports the login as taken but the user cannot be read yet", requestId);
             }
             if (samePerson(hire, existing)) {
-                return new CreateResult(existing, Outcome.ALREADY_EXISTED);
+                return ExistingUser.compare(hire, existing, () -> okta.listUserGroups(existing.id(), deadline));
             }
             throw new LoginConflictException(existing.id(), requestId);
         }

@@ -3,25 +3,53 @@ package dev.oktaprov.runtime;
 import dev.oktaprov.errors.ConfigurationException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
  * What every AWS SDK client of the functions takes from an explicit environment map: the region,
- * the credentials, an endpoint override (moto_server, ElasticMQ, LocalStack) and the HTTP client.
- * Only the URL-connection HTTP client is on the classpath: small jar, quick cold start.
+ * the credentials, an endpoint override (moto_server, ElasticMQ, LocalStack), the HTTP client and
+ * the call timeouts. Only the URL-connection HTTP client is on the classpath: small jar, quick cold
+ * start.
  */
 public final class AwsClientEnvironment {
 
+    /** The longest an AWS SDK call may take in all, retries and their backoff included. */
+    public static final String AWS_API_CALL_TIMEOUT_MS = "AWS_API_CALL_TIMEOUT_MS";
+    /** The longest one attempt of an AWS SDK call may take. */
+    public static final String AWS_API_CALL_ATTEMPT_TIMEOUT_MS = "AWS_API_CALL_ATTEMPT_TIMEOUT_MS";
+    static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+
     private AwsClientEnvironment() {}
+
+    /**
+     * An SDK client's overall and per-attempt call timeouts, from {@value #AWS_API_CALL_TIMEOUT_MS}
+     * and {@value #AWS_API_CALL_ATTEMPT_TIMEOUT_MS} (100-900000 ms; 10 s and 3 s by default): without
+     * them a call that gets no answer waits for the socket timeout on every retry. A caller with a
+     * deadline bounds each call further (see {@link SecretsManagerCredentialSource}).
+     */
+    public static Consumer<ClientOverrideConfiguration.Builder> callTimeouts(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        Duration call = millis(env, AWS_API_CALL_TIMEOUT_MS, DEFAULT_API_CALL_TIMEOUT, problems);
+        Duration attempt = millis(env, AWS_API_CALL_ATTEMPT_TIMEOUT_MS, DEFAULT_API_CALL_ATTEMPT_TIMEOUT, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
+        }
+        return overrides -> overrides.apiCallTimeout(call).apiCallAttemptTimeout(attempt);
+    }
 
     /** {@code AWS_REGION} (or {@code AWS_DEFAULT_REGION}); {@code purpose} completes "AWS_REGION is required to …". */
     public static Region region(Map<String, String> env, String purpose) {
@@ -61,6 +89,23 @@ public final class AwsClientEnvironment {
             return ContainerCredentialsProvider.builder().build();
         }
         return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static Duration millis(Map<String, String> env, String name, Duration fallback, List<String> problems) {
+        String raw = first(env, name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw);
+            if (value >= 100 && value <= 900_000) {
+                return Duration.ofMillis(value);
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, like an out-of-range number.
+        }
+        problems.add(name + " must be a whole number of milliseconds, 100-900000");
+        return fallback;
     }
 
     private static String first(Map<String, String> env, String... names) {

@@ -3,6 +3,7 @@ package dev.oktaprov.runtime;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -14,11 +15,9 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.lambda.powertools.parameters.cache.CacheManager;
-import software.amazon.lambda.powertools.parameters.secrets.SecretsProvider;
 
 /**
- * One secret read through the same SDK client and Powertools provider as a real one, answered by a
+ * One secret read through the same SDK client and call as a real one, answered by a
  * canned response in this JVM: for SnapStart's beforeCheckpoint, so that after a restore the first
  * real read finds the AWS SDK's classes loaded and linked (about 1,300 of them).
  *
@@ -44,7 +43,9 @@ final class SecretsManagerPriming {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMING", "priming")))
                 .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
                 .build()) {
-            SecretsProvider.builder().withClient(client).withCacheManager(new CacheManager()).build().get("priming");
+            // The per-request timeout of a real read, so its code path is loaded too.
+            client.getSecretValue(request -> request.secretId("priming")
+                    .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(5))));
         }
     }
 

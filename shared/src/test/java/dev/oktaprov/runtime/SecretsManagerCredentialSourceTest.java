@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.errors.SecretsUnavailableException;
+import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.MutableClock;
 import java.net.InetAddress;
@@ -66,13 +68,13 @@ class SecretsManagerCredentialSourceTest {
         SecretsManagerCredentialSource source = source(secretId, clientsBuilt);
         assertThat(clientsBuilt).as("nothing happens before the first use").hasValue(0);
 
-        assertThat(source.authorizationHeader()).isEqualTo("SSWS 00first-token");
+        assertThat(source.authorizationHeader(Deadline.none())).isEqualTo("SSWS 00first-token");
         admin.putSecretValue(b -> b.secretId(secretId).secretString("{\"apiToken\":\"00rotated-token\"}"));
 
         clock.advance(Duration.ofMinutes(4));
-        assertThat(source.authorizationHeader()).as("still cached").isEqualTo("SSWS 00first-token");
+        assertThat(source.authorizationHeader(Deadline.none())).as("still cached").isEqualTo("SSWS 00first-token");
         clock.advance(Duration.ofMinutes(1));
-        assertThat(source.authorizationHeader()).as("TTL over").isEqualTo("SSWS 00rotated-token");
+        assertThat(source.authorizationHeader(Deadline.none())).as("TTL over").isEqualTo("SSWS 00rotated-token");
         assertThat(clientsBuilt).hasValue(1);
     }
 
@@ -80,12 +82,12 @@ class SecretsManagerCredentialSourceTest {
     void invalidateFetchesAgainAtOnce() {
         String secretId = newSecret("{\"apiToken\":\"00first-token\"}");
         SecretsManagerCredentialSource source = source(secretId, new AtomicInteger());
-        assertThat(source.authorizationHeader()).isEqualTo("SSWS 00first-token");
+        assertThat(source.authorizationHeader(Deadline.none())).isEqualTo("SSWS 00first-token");
         admin.putSecretValue(b -> b.secretId(secretId).secretString("{\"apiToken\":\"00rotated-token\"}"));
 
         source.invalidate();
 
-        assertThat(source.authorizationHeader()).isEqualTo("SSWS 00rotated-token");
+        assertThat(source.authorizationHeader(Deadline.none())).isEqualTo("SSWS 00rotated-token");
     }
 
     @Test
@@ -93,7 +95,7 @@ class SecretsManagerCredentialSourceTest {
         String secretId = newSecret("{\"token\":\"00leaky-token\"}");
 
         ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-                () -> source(secretId, new AtomicInteger()).authorizationHeader());
+                () -> source(secretId, new AtomicInteger()).authorizationHeader(Deadline.none()));
 
         assertThat(e.getMessage()).contains("has no apiToken").doesNotContain("00leaky-token", "token\"");
     }
@@ -101,13 +103,13 @@ class SecretsManagerCredentialSourceTest {
     @Test
     void missingSecretIsAConfigurationError() {
         ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-                () -> source("okta/does-not-exist", new AtomicInteger()).authorizationHeader());
+                () -> source("okta/does-not-exist", new AtomicInteger()).authorizationHeader(Deadline.none()));
 
         assertThat(e.getMessage()).isEqualTo("The secret named by OKTA_SECRET_ID does not exist");
     }
 
     @Test
-    void unreachableSecretsManagerIsAConfigurationError() throws Exception {
+    void unreachableSecretsManagerIsTransient() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
@@ -121,7 +123,8 @@ class SecretsManagerCredentialSourceTest {
                 .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
                 .build(), Duration.ofMinutes(5), clock);
 
-        ConfigurationException e = catchThrowableOfType(ConfigurationException.class, source::authorizationHeader);
+        SecretsUnavailableException e = catchThrowableOfType(SecretsUnavailableException.class,
+                () -> source.authorizationHeader(Deadline.none()));
 
         assertThat(e.getMessage()).contains("could not be reached");
     }

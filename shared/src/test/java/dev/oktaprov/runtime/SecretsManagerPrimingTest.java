@@ -2,6 +2,7 @@ package dev.oktaprov.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.MutableClock;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class SecretsManagerPrimingTest {
             assertThat(clientsBuilt).as("priming builds no client of ours").hasValue(0);
 
             admin.putSecretValue(b -> b.secretId(secretId).secretString("{\"apiToken\":\"00after-restore\"}"));
-            assertThat(source.authorizationHeader()).isEqualTo("SSWS 00after-restore");
+            assertThat(source.authorizationHeader(Deadline.none())).isEqualTo("SSWS 00after-restore");
             assertThat(clientsBuilt).hasValue(1);
         }
     }

@@ -118,13 +118,13 @@ class ServiceAppThroughSecretsManagerTest {
         okta.oauth().register("0oaPROVISIONING", TestKeys.publicPem(keys), "kid-1", OAuthScopes.ALL);
         ObjectNode withScopes = secret(keys, "kid-1").put("scopes", "okta.users.read");
 
-        ProvisioningRuntime.fromEnvironment(env(withScopes), OAuthScopes.READ_USERS).credentials().authorizationHeader();
+        ProvisioningRuntime.fromEnvironment(env(withScopes), OAuthScopes.READ_USERS).credentials().authorizationHeader(Deadline.none());
         assertThat(grantedScopes()).containsExactly("okta.users.read");
 
         okta.oauth().revokeAll();
         Map<String, String> env = env(withScopes);
         env.put("OKTA_SCOPES", "okta.users.read,okta.groups.read");
-        ProvisioningRuntime.fromEnvironment(env, OAuthScopes.CREATE_USERS).credentials().authorizationHeader();
+        ProvisioningRuntime.fromEnvironment(env, OAuthScopes.CREATE_USERS).credentials().authorizationHeader(Deadline.none());
         assertThat(grantedScopes()).containsExactlyInAnyOrder("okta.users.read", "okta.groups.read");
     }
 

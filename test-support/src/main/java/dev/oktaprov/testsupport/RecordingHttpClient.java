@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
@@ -30,9 +31,19 @@ public final class RecordingHttpClient extends HttpClient {
 
     private final HttpClient delegate;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final Consumer<HttpResponse<?>> afterEach;
 
     public RecordingHttpClient(HttpClient delegate) {
+        this(delegate, response -> { });
+    }
+
+    /**
+     * @param afterEach runs on the calling thread with each answer of {@link #send}, before the caller
+     *     gets it: how a test holds threads at one point, e.g. until all of them have their answer
+     */
+    public RecordingHttpClient(HttpClient delegate, Consumer<HttpResponse<?>> afterEach) {
         this.delegate = delegate;
+        this.afterEach = afterEach;
     }
 
     /** Every request so far, oldest first. */
@@ -48,7 +59,9 @@ public final class RecordingHttpClient extends HttpClient {
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
         sent.add(new Sent(request.method(), request.uri()));
-        return delegate.send(request, handler);
+        HttpResponse<T> response = delegate.send(request, handler);
+        afterEach.accept(response);
+        return response;
     }
 
     @Override

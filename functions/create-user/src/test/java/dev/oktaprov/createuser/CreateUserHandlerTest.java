@@ -108,7 +108,43 @@ class CreateUserHandlerTest {
         assertThat(again.body().path("outcome").asText()).isEqualTo("ALREADY_EXISTED");
         assertThat(again.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
         assertThat(again.header("location")).isNull();
+        assertThat(again.body().path("notApplied").isArray()).isTrue();
+        assertThat(again.body().path("notApplied")).as("the first create applied everything").isEmpty();
+        assertThat(again.body().path("inactive").asBoolean(true)).isFalse();
         assertThat(harness.okta.userCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRehireOfADeprovisionedUserSaysSoAndChangesNothing() {
+        harness.okta.seedUsers(SeedUser.of(LOGIN, "Isaac", "Brock").withStatus("DEPROVISIONED"));
+        Map<String, Object> event = withBody("{\"firstName\":\"Isaac\",\"lastName\":\"Brock\",\"email\":\"" + LOGIN
+                + "\",\"login\":\"" + LOGIN + "\",\"activate\":true,\"groupIds\":[\"" + ENGINEERING + "\"]}");
+
+        Answer answer = call(event);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("outcome").asText()).isEqualTo("ALREADY_EXISTED");
+        assertThat(answer.body().path("status").asText()).isEqualTo("DEPROVISIONED");
+        assertThat(answer.body().path("inactive").asBoolean()).isTrue();
+        assertThat(answer.body().path("notApplied")).extracting(JsonNode::asText).containsExactly("activate", "groupIds");
+        SimulatedUser stored = harness.okta.findByLogin(LOGIN).orElseThrow();
+        assertThat(stored.status()).as("not reactivated").isEqualTo("DEPROVISIONED");
+        assertThat(stored.groupIds()).doesNotContain(ENGINEERING);
+    }
+
+    @Test
+    void aChangedRequestForTheSamePersonSaysWhatWasNotApplied() {
+        harness.okta.seedUsers(SeedUser.of(LOGIN, "Isaac", "Brock").withStatus("STAGED"));
+
+        Answer staged = call(withBody("{\"firstName\":\"Isaac\",\"lastName\":\"Brock\",\"email\":\"" + LOGIN
+                + "\",\"login\":\"" + LOGIN + "\",\"activate\":true}"));
+        Answer withGroup = call(event("apigw-create-user.json"));
+
+        assertThat(staged.status()).isEqualTo(200);
+        assertThat(staged.body().path("notApplied")).extracting(JsonNode::asText).containsExactly("activate");
+        assertThat(staged.body().path("inactive").asBoolean()).isFalse();
+        assertThat(withGroup.body().path("notApplied")).extracting(JsonNode::asText).containsExactly("groupIds");
+        assertThat(harness.okta.findByLogin(LOGIN).orElseThrow().status()).isEqualTo("STAGED");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
@@ -185,9 +186,15 @@ public final class FunctionHarness implements AutoCloseable {
         }
 
         @Override
-        public String authorizationHeader() {
+        public String authorizationHeader(Deadline deadline) {
             headersGiven.incrementAndGet();
-            return delegate.authorizationHeader();
+            return delegate.authorizationHeader(deadline);
+        }
+
+        @Override
+        public void invalidate(String rejectedHeader) {
+            invalidations.incrementAndGet();
+            delegate.invalidate(rejectedHeader);
         }
 
         @Override

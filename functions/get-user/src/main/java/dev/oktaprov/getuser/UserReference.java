@@ -2,6 +2,7 @@ package dev.oktaprov.getuser;
 
 import dev.oktaprov.errors.FieldError;
 import dev.oktaprov.errors.InvalidInputException;
+import dev.oktaprov.okta.OktaClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Set;
 
 /**
  * Which user to read: an Okta id or a login, checked before anything is sent to Okta. Values are
- * taken as given (HTTP API has decoded the path already): a login's {@code +} stays a plus.
+ * taken as given (HTTP API has decoded the path already): a login's {@code +} stays a plus. Okta's
+ * reserved {@code me} is refused.
  */
 final class UserReference {
 
@@ -65,6 +67,11 @@ final class UserReference {
         }
         if (text.chars().anyMatch(Character::isISOControl)) {
             return reject(field, "must not contain control characters", errors);
+        }
+        if (text.equalsIgnoreCase(OktaClient.RESERVED_ME)) {
+            // Okta would answer with the API credential's own user, usually a super admin, and its groups.
+            return reject(field, "must not be \"me\": Okta reads it as the API credential's own user; give the user's id or login",
+                    errors);
         }
         return text;
     }

@@ -11,23 +11,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.NotFoundException;
 import dev.oktaprov.errors.RateLimitedException;
+import dev.oktaprov.errors.SecretsUnavailableException;
 import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.functiontesting.FunctionHarness;
 import dev.oktaprov.functiontesting.FunctionHarness.Answer;
+import dev.oktaprov.okta.auth.OAuthScopes;
+import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.FaultPlan;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedData;
 import dev.oktaprov.simulator.SeedGroup;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.SilentServer;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every row of the get contract, through the Lambda runtime's event serialization, against the Okta simulator. */
 class GetUserHandlerTest {
@@ -98,6 +106,20 @@ class GetUserHandlerTest {
                 .filter(g -> g.path("name").asText().equals("Engineering")).findFirst().orElseThrow();
         assertThat(engineering.path("id").asText()).isEqualTo(ENGINEERING);
         assertThat(engineering.path("type").asText()).isEqualTo("OKTA_GROUP");
+    }
+
+    /** Okta reads /users/me as the API credential's own user (usually a super admin): never asked for. */
+    @ParameterizedTest
+    @ValueSource(strings = {"me", "ME", " me "})
+    void oktasReservedMeIsRefusedBeforeOkta(String me) {
+        Answer answer = call(byPath(me));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.code()).isEqualTo("INVALID_INPUT");
+        assertThat(answer.detailFields()).containsExactly("id");
+        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(Map.of("login", me)), TestLambdaContext.of("get-user")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("login must not be \"me\"");
+        assertThat(oktaRequests()).as("nothing sent to Okta").isZero();
     }
 
     @Test
@@ -250,6 +272,40 @@ class GetUserHandlerTest {
         handler.handleRequest(asLambdaDelivers(event("sfn-get-user.json")), TestLambdaContext.of("get-user"));
         assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(event("sfn-get-user.json")),
                 TestLambdaContext.of("get-user").withRemainingMillis(3_000))).isInstanceOf(RateLimitedException.class);
+    }
+
+    /**
+     * Secrets Manager accepts the connection and never answers: the function still answers within its
+     * deadline (Lambda's remaining time minus the margin), with a 503 the caller may retry, instead of
+     * running into Lambda's timeout. The wait is the deadline's, so it is kept short.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aSecretsManagerThatNeverAnswersIs503WithinTheDeadline() {
+        try (SilentServer secretsManager = SilentServer.start()) {
+            Map<String, String> env = new HashMap<>();
+            env.put("OKTA_ORG_URL", harness.okta.baseUrl());
+            env.put("OKTA_SECRET_ID", "okta/provisioning");
+            env.put("DEADLINE_SAFETY_MARGIN_MS", "500");
+            env.put("AWS_REGION", "us-east-1");
+            env.put("AWS_ACCESS_KEY_ID", "testing");
+            env.put("AWS_SECRET_ACCESS_KEY", "testing");
+            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.uri().toString());
+            GetUserHandler lambda = new GetUserHandler(ProvisioningRuntime.fromEnvironment(env, OAuthScopes.READ_USERS));
+            // 1.5 s left of the invocation: 1 s for the work once the 0.5 s margin is kept free.
+            TestLambdaContext nearlyOver = TestLambdaContext.of("get-user").withRemainingMillis(1_500);
+
+            Answer answer = answer(lambda.handleRequest(asLambdaDelivers(event("apigw-get-user.json")), nearlyOver));
+
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.code()).isEqualTo("SECRETS_UNAVAILABLE");
+            assertThat(answer.body().path("message").asText()).contains("OKTA_SECRET_ID").contains("did not answer in time");
+            assertThatThrownBy(() -> lambda.handleRequest(asLambdaDelivers(event("sfn-get-user.json")), nearlyOver))
+                    .isInstanceOf(SecretsUnavailableException.class);
+            assertThat(secretsManager.connections()).as("one attempt per invocation: the deadline ends the read, no retry follows")
+                    .isEqualTo(2);
+            assertThat(oktaRequests()).as("nothing reached Okta").isZero();
+        }
     }
 
     // ---------------------------------------------------------------- Lambda practice

@@ -9,6 +9,7 @@ import dev.oktaprov.errors.NotFoundException;
 import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.errors.OktaProvisioningException;
 import dev.oktaprov.errors.RateLimitedException;
+import dev.oktaprov.errors.SecretsUnavailableException;
 import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.errors.UnexpectedOktaException;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ public final class ApiErrors {
         if (failure instanceof RateLimitedException) {
             return 429;
         }
-        if (failure instanceof TransientUpstreamException) {
+        if (failure instanceof TransientUpstreamException || failure instanceof SecretsUnavailableException) {
             return 503;
         }
         // Okta answered something unusable, or refused our credentials: the upstream failed us.

@@ -4,6 +4,7 @@ import dev.oktaprov.okta.model.Group;
 import dev.oktaprov.okta.model.Page;
 import dev.oktaprov.okta.model.User;
 import dev.oktaprov.provisioning.CreateResult;
+import dev.oktaprov.provisioning.Outcome;
 import dev.oktaprov.provisioning.UserWithGroups;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,10 +43,18 @@ public final class UserJson {
         return json;
     }
 
-    /** The user, and whether it was {@code CREATED} now or {@code ALREADY_EXISTED}. */
+    /**
+     * The user, and whether it was {@code CREATED} now or {@code ALREADY_EXISTED}; for the latter
+     * also {@code notApplied} (the request's fields the existing user does not reflect) and
+     * {@code inactive} (it is DEPROVISIONED or SUSPENDED).
+     */
     public static Map<String, Object> created(CreateResult result) {
         Map<String, Object> json = user(result.user());
         json.put("outcome", result.outcome().name());
+        if (result.outcome() == Outcome.ALREADY_EXISTED) {
+            json.put("notApplied", result.notApplied());
+            json.put("inactive", result.inactive());
+        }
         return json;
     }
 

@@ -10,6 +10,7 @@ import dev.oktaprov.errors.LoginConflictException;
 import dev.oktaprov.errors.NotFoundException;
 import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.errors.RateLimitedException;
+import dev.oktaprov.errors.SecretsUnavailableException;
 import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.errors.UnexpectedOktaException;
 import dev.oktaprov.runtime.Json;
@@ -25,17 +26,18 @@ class ApiErrorsTest {
 
     @Test
     void eachFailureHasItsStatusAndStableCode() {
-        Map<RuntimeException, Integer> statuses = Map.of(
-                InvalidInputException.of("email", "is required"), 400,
-                new NotFoundException("Okta user", "req-1"), 404,
-                new LoginConflictException("00u9", "req-2"), 409,
-                new RateLimitedException(42, "req-3"), 429,
-                new TransientUpstreamException("Okta answered HTTP 503", "req-4"), 503,
-                new UnexpectedOktaException("Okta answered HTTP 418", "req-5"), 502,
-                new OktaAccessDeniedException(401, "E0000011", "req-6"), 502,
-                new ConfigurationException("OKTA_SECRET_ID is required"), 500,
-                new HttpApiException(413, HttpApiException.PAYLOAD_TOO_LARGE, "too big"), 413,
-                new IllegalStateException("boom"), 500);
+        Map<RuntimeException, Integer> statuses = Map.ofEntries(
+                Map.entry(InvalidInputException.of("email", "is required"), 400),
+                Map.entry(new NotFoundException("Okta user", "req-1"), 404),
+                Map.entry(new LoginConflictException("00u9", "req-2"), 409),
+                Map.entry(new RateLimitedException(42, "req-3"), 429),
+                Map.entry(new TransientUpstreamException("Okta answered HTTP 503", "req-4"), 503),
+                Map.entry(new UnexpectedOktaException("Okta answered HTTP 418", "req-5"), 502),
+                Map.entry(new OktaAccessDeniedException(401, "E0000011", "req-6"), 502),
+                Map.entry(new ConfigurationException("OKTA_SECRET_ID is required"), 500),
+                Map.entry(new SecretsUnavailableException("Secrets Manager is unavailable"), 503),
+                Map.entry(new HttpApiException(413, HttpApiException.PAYLOAD_TOO_LARGE, "too big"), 413),
+                Map.entry(new IllegalStateException("boom"), 500));
 
         statuses.forEach((failure, status) -> {
             HttpApiResponse response = ApiErrors.response(failure, "api-req");
@@ -43,6 +45,7 @@ class ApiErrorsTest {
             assertThat(response.headers()).containsEntry("content-type", "application/json");
         });
         assertThat(ApiErrors.code(new RateLimitedException(1, null))).isEqualTo("RATE_LIMITED");
+        assertThat(ApiErrors.code(new SecretsUnavailableException("x"))).isEqualTo("SECRETS_UNAVAILABLE");
         assertThat(ApiErrors.code(new NullPointerException())).isEqualTo("INTERNAL_ERROR");
     }
 

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.createuser.CreateUserHandler;
+import dev.oktaprov.functiontesting.OddTokenScenarios;
 import dev.oktaprov.functiontesting.SecretsAndOkta;
 import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.runtime.ProvisioningRuntime;
@@ -181,6 +182,13 @@ class CreateUserLeakTest {
                     httpEvent(login("unregistered"), Map.of()))).isEqualTo(502);
             assertThat(http(watch, "OAuth: a scope the app lacks", new CreateUserHandler(withSecret(serviceApp("0oaNARROW", "ec-1", ecPem))),
                     httpEvent(login("narrow"), Map.of()))).isEqualTo(502);
+
+            // Tokens as copy-paste leaves them, from the environment, the secret and straight to the client; both callers.
+            Map<String, String> odd = new OddTokenScenarios(watch, infrastructure, OAuthScopes.CREATE_USERS, "create-user",
+                    CreateUserHandler::new).run(() -> httpEvent(login("odd"), Map.of("password", PASSWORD)),
+                            () -> Map.of("firstName", "Odd", "lastName", "Token", "email", rememberLogin("odd-direct"),
+                                    "login", logins.get(logins.size() - 1), "password", PASSWORD));
+            assertThat(odd).containsExactlyEntriesOf(OddTokenScenarios.expected(okta.token(), "HTTP 201"));
 
             watch.secret("API token", okta.token()).secret("refused API token", WRONG_TOKEN)
                     .secret("password", PASSWORD).secret("weak password", WEAK_PASSWORD)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oktaprov.functiontesting.OddTokenScenarios;
 import dev.oktaprov.functiontesting.SecretsAndOkta;
 import dev.oktaprov.listusers.ListUsersHandler;
 import dev.oktaprov.okta.auth.OAuthScopes;
@@ -147,6 +148,11 @@ class ListUsersLeakTest {
                     .isEqualTo(502);
             assertThat(http(watch, "OAuth: users not granted", withSecret(serviceApp("0oaNARROW", "rsa-1", rsaPem)), Map.of("q", jane)))
                     .isEqualTo(502);
+
+            // Tokens as copy-paste leaves them, from the environment, the secret and straight to the client; both callers.
+            Map<String, String> odd = new OddTokenScenarios(watch, infrastructure, OAuthScopes.READ_USERS, "list-users",
+                    ListUsersHandler::new).run(() -> httpEvent(Map.of("limit", "2")), () -> Map.of("limit", 2));
+            assertThat(odd).containsExactlyEntriesOf(OddTokenScenarios.expected(okta.token(), "HTTP 200"));
 
             watch.secret("API token", okta.token()).secret("refused API token", WRONG_TOKEN)
                     .secret("the secret's value", LEAKY_SECRET_VALUE).secret("caller's SigV4 signature", CALLER_SIGNATURE)

@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * 2.0 event, goes through the Lambda runtime's serialization into the route's handler (constructed
  * once, like a warm function) with a fresh context and the function's timeout, and the handler's
  * response map goes back as HTTP. No SigV4 check: the deployed API's IAM authorization has no local
- * counterpart, and the server listens on loopback only.
+ * counterpart; the server listens on loopback only and refuses web pages ({@link BrowserGuard}).
  */
 public final class LocalHttpApi implements AutoCloseable {
 
@@ -51,6 +51,7 @@ public final class LocalHttpApi implements AutoCloseable {
     private final String region;
     private final Clock clock;
     private final Consumer<String> logSink;
+    private final BrowserGuard guard;
 
     /** One route's function and the serializers its handler's types call for. */
     private record Route<I, O>(LocalFunction<I, O> function, LambdaSerialization<I, O> serialization) {
@@ -68,6 +69,7 @@ public final class LocalHttpApi implements AutoCloseable {
         this.region = region;
         this.clock = clock;
         this.logSink = logSink;
+        this.guard = new BrowserGuard(server.getAddress().getPort());
     }
 
     /**
@@ -151,7 +153,18 @@ public final class LocalHttpApi implements AutoCloseable {
     private Answer answer(HttpExchange exchange, String requestId) throws IOException {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String rawPath = exchange.getRequestURI().getRawPath();
-        Optional<RouteTable.Match<Route<?, ?>>> match = routes.match(method, PercentDecoding.decode(rawPath));
+        Optional<BrowserGuard.Refusal> refused = guard.checkSource(exchange.getRequestHeaders());
+        Optional<RouteTable.Match<Route<?, ?>>> match = refused.isPresent() ? Optional.empty()
+                : routes.match(method, PercentDecoding.decode(rawPath));
+        if (refused.isEmpty() && match.isPresent()) {
+            refused = guard.checkBody(method, exchange.getRequestHeaders());
+        }
+        if (refused.isPresent()) {
+            drain(exchange.getRequestBody());
+            logSink.accept("local HTTP API: " + requestId + " refused " + method + " " + rawPath + " with "
+                    + refused.get().status() + ": " + refused.get().message());
+            return Answer.message(refused.get().status(), refused.get().message());
+        }
         if (match.isEmpty()) {
             drain(exchange.getRequestBody());
             return Answer.message(404, "Not Found");
