@@ -4,6 +4,7 @@ import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.provisioning.Outcome;
+import dev.oktaprov.ratelimit.Deadline;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -159,9 +160,9 @@ public final class ProvisioningMetrics implements OktaClient.Listener {
         }
 
         @Override
-        public String authorizationHeader() {
+        public String authorizationHeader(Deadline deadline) {
             try {
-                return source.authorizationHeader();
+                return source.authorizationHeader(deadline);
             } catch (OktaAccessDeniedException refused) {
                 oktaAuthorizationFailure();
                 throw refused;
@@ -169,6 +170,11 @@ public final class ProvisioningMetrics implements OktaClient.Listener {
                 credentialsUnavailable();
                 throw unavailable;
             }
+        }
+
+        @Override
+        public void invalidate(String rejectedHeader) {
+            source.invalidate(rejectedHeader);
         }
 
         @Override

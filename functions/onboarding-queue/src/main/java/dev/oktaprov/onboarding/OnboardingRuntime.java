@@ -7,12 +7,12 @@ import dev.oktaprov.ratelimit.Sleeper;
 import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
+import dev.oktaprov.runtime.RestoreSafeRandom;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -55,14 +55,14 @@ public final class OnboardingRuntime {
 
     /** For Lambda: the process environment, the system clock, real sleeps. */
     public static OnboardingRuntime fromEnvironment(Map<String, String> env) {
-        return fromEnvironment(env, Clock.systemUTC(), Sleeper.REAL, new Random());
+        return fromEnvironment(env, Clock.systemUTC(), Sleeper.REAL, new RestoreSafeRandom());
     }
 
     /**
      * From an explicit environment (tests, the local runner, the benchmark) with the given time.
      * Checks both configurations first; builds no client that talks to anyone yet.
      *
-     * @param random shared by every worker thread, so it must be thread-safe ({@link Random} is)
+     * @param random shared by every worker thread, so it must be thread-safe ({@link RestoreSafeRandom} is)
      */
     public static OnboardingRuntime fromEnvironment(Map<String, String> env, Clock clock, Sleeper sleeper,
             RandomGenerator random) {

@@ -1,7 +1,6 @@
 package dev.oktaprov.onboarding;
 
 import dev.oktaprov.runtime.AwsClientEnvironment;
-import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -22,9 +21,10 @@ final class SqsClients {
                 .credentialsProvider(AwsClientEnvironment.credentials(env))
                 // Bounded, so a stuck SQS call cannot outlive the invocation: what it did not
                 // settle comes back through the queue.
-                .overrideConfiguration(o -> o
-                        .apiCallTimeout(Duration.ofSeconds(10))
-                        .retryStrategy(b -> b.maxAttempts(3)));
+                .overrideConfiguration(o -> {
+                    AwsClientEnvironment.callTimeouts(env).accept(o);
+                    o.retryStrategy(b -> b.maxAttempts(3));
+                });
         AwsClientEnvironment.endpointOverride(env, "AWS_ENDPOINT_URL_SQS").ifPresent(builder::endpointOverride);
         return builder.build();
     }

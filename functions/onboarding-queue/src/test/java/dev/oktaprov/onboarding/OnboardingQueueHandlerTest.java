@@ -148,6 +148,39 @@ class OnboardingQueueHandlerTest {
     }
 
     @Test
+    void aRehireWhoseUserIsDeprovisionedGoesToTheDlqSayingSoAndOktaIsUnchanged() {
+        okta.seedUsers(new SeedUser(null, Map.of("login", "grace.hopper@example.com", "email", "grace.hopper@example.com",
+                "firstName", "Grace", "lastName", "Hopper"), "DEPROVISIONED", false, List.of(), null, null));
+        SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
+
+        SQSBatchResponse response = invoke(new OnboardingQueueHandler(env), event);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(okta.findByLogin("grace.hopper@example.com").orElseThrow().status()).isEqualTo("DEPROVISIONED");
+        assertThat(okta.counters().usersCreated()).isEqualTo(2);
+        assertThat(sqs.receiveAll(queue.dlqUrl())).singleElement().satisfies(message -> {
+            assertThat(message.messageAttributes().get("errorCode").stringValue()).isEqualTo("EXISTING_USER_INACTIVE");
+            assertThat(message.messageAttributes().get("sourceMessageId").stringValue())
+                    .isEqualTo(event.getRecords().get(1).getMessageId());
+        });
+    }
+
+    @Test
+    void anExistingUserWithoutTheGroupsTheMessageAsksForGoesToTheDlqNamingThem() {
+        okta.seedUsers(SeedUser.of("ada.lovelace@example.com", "Ada", "Lovelace"));
+        SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
+
+        SQSBatchResponse response = invoke(new OnboardingQueueHandler(env), event);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(okta.findByLogin("ada.lovelace@example.com").orElseThrow().groupIds()).doesNotContain(SAMPLE_GROUP_ID);
+        assertThat(sqs.receiveAll(queue.dlqUrl())).singleElement().satisfies(message -> {
+            assertThat(message.messageAttributes().get("errorCode").stringValue()).isEqualTo("EXISTING_USER_DIFFERS");
+            assertThat(message.messageAttributes().get("errorMessage").stringValue()).contains("groupIds");
+        });
+    }
+
+    @Test
     void aMissingDlqUrlFailsTheWholeBatchNamingTheVariable() {
         env.remove("ONBOARDING_DLQ_URL");
         OnboardingQueueHandler handler = new OnboardingQueueHandler(env);
