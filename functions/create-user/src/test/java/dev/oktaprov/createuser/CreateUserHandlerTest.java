@@ -13,8 +13,10 @@ import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.LoginConflictException;
 import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.TransientUpstreamException;
-import dev.oktaprov.functiontesting.FunctionHarness;
 import dev.oktaprov.functiontesting.FunctionHarness.Answer;
+import dev.oktaprov.functiontesting.FunctionHarness;
+import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.runtime.Secret;
 import dev.oktaprov.runtime.StaticTokenCredentialSource;
 import dev.oktaprov.simulator.FaultPlan;
@@ -24,6 +26,7 @@ import dev.oktaprov.simulator.SeedGroup;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.MutableClock;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -291,17 +294,20 @@ class CreateUserHandlerTest {
     @Test
     void throttledWithNoTimeLeftIs429WithRetryAfter() {
         harness.okta.setLimit(RateLimitBucket.USERS, 1);
-        call(event("apigw-create-user.json"));
+        ProvisioningRuntime stillTime = harness.runtime(Map.of(), MutableClock.at("2026-03-02T10:00:00Z"));
+        CreateUserHandler onStillTime = new CreateUserHandler(stillTime);
+        answer(onStillTime.handleRequest(asLambdaDelivers(event("apigw-create-user.json")), TestLambdaContext.of("create-user")));
         Map<String, Object> second = withBody("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\","
                 + "\"login\":\"ada@example.com\"}");
 
-        Answer answer = answer(handler.handleRequest(asLambdaDelivers(second),
+        Answer answer = answer(onStillTime.handleRequest(asLambdaDelivers(second),
                 TestLambdaContext.of("create-user").withRemainingMillis(3_000)));
 
         assertThat(answer.status()).isEqualTo(429);
         assertThat(answer.code()).isEqualTo("RATE_LIMITED");
-        // Okta's windows are a minute long; the wait is until this one resets.
-        assertThat(Long.parseLong(answer.header("retry-after"))).isBetween(1L, 120L);
+        // The wait the client computed: until the reset of Okta's window, plus a second.
+        assertThat(Long.parseLong(answer.header("retry-after")))
+                .isEqualTo(FunctionHarness.secondsUntilRoom(stillTime, OktaClient.BUCKET_CREATE_USER));
         assertThat(harness.okta.findByLogin("ada@example.com")).isEmpty();
         assertThat(harness.waits).as("nothing waited past the deadline").isEmpty();
     }

@@ -62,6 +62,25 @@ public final class FunctionHarness implements AutoCloseable {
 
     /** With other credentials, e.g. a token Okta does not know. */
     public ProvisioningRuntime runtime(Map<String, String> extraEnv, CredentialSource credentials) {
+        return runtime(extraEnv, credentials, Clock.systemUTC());
+    }
+
+    /** On {@code clock}: a test that pins a wait holds time still. */
+    public ProvisioningRuntime runtime(Map<String, String> extraEnv, Clock clock) {
+        return runtime(extraEnv, credentials, clock);
+    }
+
+    /**
+     * What the runtime's Okta client would wait now before {@code bucket} has room again: until the
+     * reset of the window it learnt from Okta's headers, plus the second it always adds, in whole seconds.
+     */
+    public static long secondsUntilRoom(ProvisioningRuntime runtime, String bucket) {
+        Duration wait = Duration.between(runtime.clock().instant(),
+                runtime.okta().budget().state(bucket).orElseThrow().resetsAt()).plusSeconds(1);
+        return wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+    }
+
+    private ProvisioningRuntime runtime(Map<String, String> extraEnv, CredentialSource credentials, Clock clock) {
         Map<String, String> env = new HashMap<>();
         env.put(ProvisioningConfig.OKTA_ORG_URL, okta.baseUrl());
         env.put(ProvisioningConfig.OKTA_API_TOKEN, okta.token());
@@ -69,7 +88,7 @@ public final class FunctionHarness implements AutoCloseable {
         env.putAll(extraEnv);
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
         return new ProvisioningRuntime(config, credentials, OktaClient.defaultHttpClient(Duration.ofSeconds(2)),
-                Clock.systemUTC(), waits::add, RandomGenerator.of("L64X128MixRandom"), ProvisioningMetrics.fromEnvironment(env));
+                clock, waits::add, RandomGenerator.of("L64X128MixRandom"), ProvisioningMetrics.fromEnvironment(env));
     }
 
     public ProvisioningRuntime runtime() {

@@ -15,6 +15,7 @@ import dev.oktaprov.errors.SecretsUnavailableException;
 import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.functiontesting.FunctionHarness;
 import dev.oktaprov.functiontesting.FunctionHarness.Answer;
+import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.FaultPlan;
@@ -23,6 +24,7 @@ import dev.oktaprov.simulator.SeedData;
 import dev.oktaprov.simulator.SeedGroup;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.MutableClock;
 import dev.oktaprov.testsupport.SilentServer;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import java.util.HashMap;
@@ -206,14 +208,19 @@ class GetUserHandlerTest {
     @Test
     void throttledWithNoTimeLeftIs429WithRetryAfter() {
         harness.okta.setLimit(RateLimitBucket.USER_GET, 1);
-        assertThat(call(event("apigw-get-user.json")).status()).isEqualTo(200);
+        ProvisioningRuntime stillTime = harness.runtime(Map.of(), MutableClock.at("2026-03-02T10:00:00Z"));
+        GetUserHandler onStillTime = new GetUserHandler(stillTime);
+        assertThat(answer(onStillTime.handleRequest(asLambdaDelivers(event("apigw-get-user.json")),
+                TestLambdaContext.of("get-user"))).status()).isEqualTo(200);
 
-        Answer answer = answer(handler.handleRequest(asLambdaDelivers(event("apigw-get-user.json")),
+        Answer answer = answer(onStillTime.handleRequest(asLambdaDelivers(event("apigw-get-user.json")),
                 TestLambdaContext.of("get-user").withRemainingMillis(3_000)));
 
         assertThat(answer.status()).isEqualTo(429);
         assertThat(answer.code()).isEqualTo("RATE_LIMITED");
-        assertThat(Long.parseLong(answer.header("retry-after"))).isBetween(1L, 120L);
+        // The wait the client computed: until the reset of Okta's window, plus a second.
+        assertThat(Long.parseLong(answer.header("retry-after")))
+                .isEqualTo(FunctionHarness.secondsUntilRoom(stillTime, OktaClient.BUCKET_GET_USER));
         assertThat(harness.waits).isEmpty();
     }
 

@@ -10,13 +10,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.RateLimitedException;
-import dev.oktaprov.functiontesting.FunctionHarness;
 import dev.oktaprov.functiontesting.FunctionHarness.Answer;
+import dev.oktaprov.functiontesting.FunctionHarness;
+import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.FaultPlan;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedData;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.MutableClock;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -181,9 +184,12 @@ class ListUsersHandlerTest {
     @Test
     void throttledIs429AndUnavailableIs503() {
         harness.okta.setLimit(RateLimitBucket.USERS, 1);
+        ProvisioningRuntime stillTime = harness.runtime(Map.of(), MutableClock.at("2026-03-02T10:00:00Z"));
+        handler = new ListUsersHandler(stillTime);
         call(event("apigw-list-users-filter.json"));
         Answer throttled = answer(handler.handleRequest(asLambdaDelivers(event("apigw-list-users-filter.json")),
                 TestLambdaContext.of("list-users").withRemainingMillis(3_000)));
+        long clientsWait = FunctionHarness.secondsUntilRoom(stillTime, OktaClient.BUCKET_LIST_USERS);
         harness.reset();
         harness.okta.setFaults(FaultPlan.none().withErrorRate(1.0).withErrorStatuses(500));
         // A new execution environment: the old one still (rightly) believes the bucket is spent.
@@ -191,9 +197,10 @@ class ListUsersHandlerTest {
         Answer unavailable = call(event("apigw-list-users-filter.json"));
 
         assertThat(throttled.status()).isEqualTo(429);
-        assertThat(Long.parseLong(throttled.header("retry-after"))).isBetween(1L, 120L);
+        // The wait the client computed: until the reset of Okta's window, plus a second.
+        assertThat(Long.parseLong(throttled.header("retry-after"))).isEqualTo(clientsWait);
         assertThat(unavailable.status()).isEqualTo(503);
-        assertThat(harness.waits).as("only backoff between the two attempts").hasSizeLessThanOrEqualTo(1);
+        assertThat(harness.waits).as("only the backoff between the two attempts").hasSize(1);
     }
 
     // ---------------------------------------------------------------- Step Functions (direct) caller
