@@ -84,14 +84,17 @@ class ShadedJarSmokeTest {
         SQSEvent event = EventLoader.loadSQSEvent("../../events/sqs-onboarding-batch.json");
 
         SQSBatchResponse response;
-        try (JarHandler function = new JarHandler(JAR, sdkGuard, env)) {
+        List<String> proxied;
+        // The secret is read without the AWS SDK, through the JDK's HTTP client: its requests stop at a recording proxy.
+        try (ConnectRecorder awsHosts = new ConnectRecorder(); JarHandler function = new JarHandler(JAR, sdkGuard, env)) {
             response = function.handleRequest(event, new LocalLambdaContext("onboarding", Duration.ofSeconds(90),
                     Clock.systemUTC(), line -> { }));
+            proxied = awsHosts.hosts();
         }
 
         assertThat(response.getBatchItemFailures()).hasSize(3);
-        assertThat(System.getProperty(LoopbackOnly.BLOCKED, "").split(","))
-                .contains("secretsmanager.us-east-1.amazonaws.com", "sqs.us-east-1.amazonaws.com");
+        assertThat(proxied).contains("secretsmanager.us-east-1.amazonaws.com:443");
+        assertThat(System.getProperty(LoopbackOnly.BLOCKED, "").split(",")).contains("sqs.us-east-1.amazonaws.com");
     }
 
     @Test
