@@ -168,6 +168,23 @@ class SecretsManagerFailureTest {
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void anAnswerWhoseBodyNeverEndsIsTransientWithinTheDeadline() {
+        try (CountingEndpoint secretsManager = CountingEndpoint.stallingBody()) {
+            OktaClient client = client(env(secretsManager.uri()), "okta/provisioning");
+
+            // The test's clock stands still: the deadline leaves 1 s, and the headers come at once.
+            SecretsUnavailableException e = catchThrowableOfType(SecretsUnavailableException.class,
+                    () -> client.listUsers(UserQuery.all(), Deadline.after(Duration.ofSeconds(1), clock)));
+
+            assertThat(e).as("a body cut off by the deadline is transient").isNotNull();
+            assertThat(e.getMessage()).contains("did not answer in time");
+            assertThat(secretsManager.hits()).as("one attempt, cut off by the deadline").isEqualTo(1);
+            assertNothingReachedOkta();
+        }
+    }
+
+    @Test
     void noTimeLeftMeansNoReadAtAll() {
         try (CountingEndpoint secretsManager = CountingEndpoint.forwardingTo(moto.endpoint())) {
             OktaClient client = client(env(secretsManager.uri()), "okta/provisioning");

@@ -16,6 +16,10 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
@@ -123,22 +127,36 @@ public final class AwsJsonClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         signer.sign("POST", endpoint, headers, body, keys, signedAt).forEach(request::header);
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw AwsCallException.timeout(e);
-        } catch (IOException e) {
-            throw AwsCallException.unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw AwsCallException.unreachable(e);
-        }
+        HttpResponse<byte[]> response = exchange(http, request.build(), timeout);
         if (response.statusCode() / 100 == 2) {
             return response.body();
         }
         throw AwsCallException.serviceError(response.statusCode(), errorCode(response),
                 response.headers().firstValue("Date").orElse(null));
+    }
+
+    /**
+     * One request and its whole answer within {@code timeout}: the request timeout of the JDK's client
+     * ends at the answer's headers, so a body that never ends is cut off here, and the exchange with it.
+     */
+    static HttpResponse<byte[]> exchange(HttpClient http, HttpRequest request, Duration timeout) {
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw AwsCallException.timeout(e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw AwsCallException.timeout(cause);
+            }
+            throw AwsCallException.unreachable(cause instanceof IOException ? cause : e);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw AwsCallException.unreachable(e);
+        }
     }
 
     /** AWS JSON's error code: the {@code x-amzn-ErrorType} header, else the body's {@code __type} or {@code code}. */

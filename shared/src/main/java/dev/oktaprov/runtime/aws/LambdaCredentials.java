@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -104,15 +103,11 @@ public final class LambdaCredentials {
         }
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw AwsCallException.credentialsUnavailable("the container credentials endpoint did not answer in time", e);
-        } catch (IOException e) {
-            throw AwsCallException.credentialsUnavailable("the container credentials endpoint could not be reached ("
-                    + e.getClass().getSimpleName() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw AwsCallException.credentialsUnavailable("interrupted while fetching AWS credentials", e);
+            response = AwsJsonClient.exchange(http, request.build(), timeout);
+        } catch (AwsCallException e) {
+            throw AwsCallException.credentialsUnavailable(e.kind() == AwsCallException.Kind.TIMEOUT
+                    ? "the container credentials endpoint did not answer in time"
+                    : "the container credentials endpoint could not be reached (" + e.getMessage() + ")", e);
         }
         if (response.statusCode() != 200) {
             throw AwsCallException.credentialsUnavailable("the container credentials endpoint answered HTTP "
