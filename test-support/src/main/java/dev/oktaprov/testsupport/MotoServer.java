@@ -47,6 +47,20 @@ public final class MotoServer implements AutoCloseable {
         if (external != null && !external.isBlank()) {
             return new MotoServer(URI.create(external.strip()), null, null);
         }
+        return startOwn(Map.of());
+    }
+
+    /**
+     * A {@code moto_server} of its own that checks what AWS checks: after the first
+     * {@code unauthenticatedActions} requests (to create IAM users, keys, policies and the test's
+     * resources with {@link #ACCESS_KEY}), every request must be SigV4-signed with a key moto's IAM
+     * issued, and allowed by that user's policies (moto's {@code INITIAL_NO_AUTH_ACTION_COUNT}).
+     */
+    public static MotoServer startCheckingSignatures(int unauthenticatedActions) {
+        return startOwn(Map.of("INITIAL_NO_AUTH_ACTION_COUNT", Integer.toString(unauthenticatedActions)));
+    }
+
+    private static MotoServer startOwn(Map<String, String> settings) {
         Path executable = findExecutable().orElseThrow(() -> new IllegalStateException(
                 "moto_server not found on PATH or in ~/.pyenv/shims; install it (pip install 'moto[server]')"
                         + " or set AWS_ENDPOINT_URL"));
@@ -58,6 +72,7 @@ public final class MotoServer implements AutoCloseable {
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.putIfAbsent("PYENV_ROOT", System.getProperty("user.home") + "/.pyenv");
+            env.putAll(settings);
             Process process = builder.start();
             MotoServer server = new MotoServer(URI.create("http://127.0.0.1:" + port), process, log);
             server.awaitReady();
