@@ -97,7 +97,7 @@ public final class ProvisioningRuntime {
         List<String> configuredScopes = scopesFromEnvironment(env);
         List<String> fallbackScopes = OAuthScopes.validated(defaultScopes);
         String secretId = config.secretId().orElseThrow();
-        return new SecretsManagerCredentialSource(secretId, () -> SecretsManagerClients.fromEnvironment(env),
+        return new SecretsManagerCredentialSource(secretId, () -> SecretsManagerClients.fromEnvironment(env, http),
                 config.secretCacheTtl(), clock,
                 serviceApp -> new OAuthCredentialSource(config.orgUrl(), serviceApp.app(),
                         configuredScopes != null ? configuredScopes : serviceApp.scopes().orElse(fallbackScopes),

@@ -19,15 +19,23 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FunctionJarContentsTest {
 
-    /** Ceiling for the API functions' jars; bench/ reports the actual size (goal 8 MB, see README). */
-    static final long API_JAR_CEILING_BYTES = 10_000_000;
-    /** The onboarding function also carries the SQS client and Joda-Time (Lambda's SQS event serializer). */
-    static final long ONBOARDING_JAR_CEILING_BYTES = 13_000_000;
+    /** Ceiling for the API functions' jars: the goal, 8 MiB (4.6 MB today; bench/ reports the actual size). */
+    static final long API_JAR_CEILING_BYTES = 8L * 1024 * 1024;
+    /**
+     * The onboarding function also carries the AWS SDK's SQS client and (while it takes a typed
+     * SQSEvent) Joda-Time for Lambda's event serializer: 8.98 MB today; 8 MiB is the goal once Joda-Time
+     * leaves with the stream handler (issue #14).
+     */
+    static final long ONBOARDING_JAR_CEILING_BYTES = 9_100_000;
 
     static final List<String> NEVER_IN_A_FUNCTION = List.of(
             "com/okta/sdk/", "com/okta/commons/", "org/apache/http/", "org/apache/hc/", "io/netty/");
-    /** The API functions take a Map, so no Lambda event serializer needs Joda-Time there. */
-    static final List<String> NEVER_IN_AN_API_FUNCTION = List.of("org/joda/");
+    /**
+     * The API functions take a Map, so no Lambda event serializer needs Joda-Time there; they read
+     * their one secret with the project's own signed call, so no AWS SDK client or core either.
+     */
+    static final List<String> NEVER_IN_AN_API_FUNCTION = List.of("org/joda/", "software/amazon/awssdk/core/",
+            "software/amazon/awssdk/services/", "software/amazon/awssdk/auth/", "software/amazon/awssdk/thirdparty/");
 
     static final Path FUNCTIONS = Path.of("..", "functions");
 

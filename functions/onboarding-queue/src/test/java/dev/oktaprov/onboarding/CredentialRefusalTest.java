@@ -8,11 +8,11 @@ import dev.oktaprov.local.sqs.LocalLambdaContext;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.okta.auth.OAuthScopes;
-import dev.oktaprov.runtime.SecretsManagerClients;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.testsupport.MotoServer;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
@@ -64,7 +64,7 @@ class CredentialRefusalTest {
     static void startSecretsManager() {
         sqs = ELASTIC_MQ.sqs();
         moto = MotoServer.start();
-        secrets = SecretsManagerClients.fromEnvironment(moto.environment());
+        secrets = SecretsManagerAdmin.fromEnvironment(moto.environment());
     }
 
     @AfterAll

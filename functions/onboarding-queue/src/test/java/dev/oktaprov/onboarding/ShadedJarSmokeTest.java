@@ -9,7 +9,6 @@ import dev.oktaprov.local.sqs.InvocationOutcome;
 import dev.oktaprov.local.sqs.InvocationReport;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
-import dev.oktaprov.runtime.SecretsManagerClients;
 import dev.oktaprov.simulator.Fault;
 import dev.oktaprov.simulator.FaultPlan;
 import dev.oktaprov.simulator.OktaSimulator;
@@ -20,6 +19,7 @@ import dev.oktaprov.testsupport.MotoServer;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.oktaprov.local.sqs.LocalLambdaContext;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,14 +84,17 @@ class ShadedJarSmokeTest {
         SQSEvent event = EventLoader.loadSQSEvent("../../events/sqs-onboarding-batch.json");
 
         SQSBatchResponse response;
-        try (JarHandler function = new JarHandler(JAR, sdkGuard, env)) {
+        List<String> proxied;
+        // The secret is read without the AWS SDK, through the JDK's HTTP client: its requests stop at a recording proxy.
+        try (ConnectRecorder awsHosts = new ConnectRecorder(); JarHandler function = new JarHandler(JAR, sdkGuard, env)) {
             response = function.handleRequest(event, new LocalLambdaContext("onboarding", Duration.ofSeconds(90),
                     Clock.systemUTC(), line -> { }));
+            proxied = awsHosts.hosts();
         }
 
         assertThat(response.getBatchItemFailures()).hasSize(3);
-        assertThat(System.getProperty(LoopbackOnly.BLOCKED, "").split(","))
-                .contains("secretsmanager.us-east-1.amazonaws.com", "sqs.us-east-1.amazonaws.com");
+        assertThat(proxied).contains("secretsmanager.us-east-1.amazonaws.com:443");
+        assertThat(System.getProperty(LoopbackOnly.BLOCKED, "").split(",")).contains("sqs.us-east-1.amazonaws.com");
     }
 
     @Test
@@ -107,7 +110,7 @@ class ShadedJarSmokeTest {
                 .withLimit(RateLimitBucket.USERS, 1)
                 .withFaults(FaultPlan.none().withNext(Fault.LATENCY, Fault.ERROR_503));
         try (MotoServer moto = MotoServer.start();
-             SecretsManagerClient secrets = SecretsManagerClients.fromEnvironment(moto.environment());
+             SecretsManagerClient secrets = SecretsManagerAdmin.fromEnvironment(moto.environment());
              LocalSqs sqs = LocalSqs.start(Map.of());
              OktaSimulator okta = OktaSimulator.start(simulator)) {
             String secretId = "okta/onboarding-smoke/" + System.nanoTime();

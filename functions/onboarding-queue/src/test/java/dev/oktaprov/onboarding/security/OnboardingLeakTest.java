@@ -11,7 +11,6 @@ import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.onboarding.OnboardingQueueHandler;
 import dev.oktaprov.onboarding.OnboardingRuntime;
-import dev.oktaprov.runtime.SecretsManagerClients;
 import dev.oktaprov.simulator.FaultPlan;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.RateLimitBucket;
@@ -19,6 +18,7 @@ import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.testsupport.MotoServer;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,7 +68,7 @@ class OnboardingLeakTest {
         moto = MotoServer.start();
         okta = OktaSimulator.start(SimulatorOptions.defaults());
         queue = sqs.createQueueWithDlq("leak-" + UUID.randomUUID().toString().substring(0, 8), 5, Duration.ofSeconds(30), false);
-        secrets = SecretsManagerClients.fromEnvironment(secretsEnv(new HashMap<>()));
+        secrets = SecretsManagerAdmin.fromEnvironment(secretsEnv(new HashMap<>()));
     }
 
     @AfterAll
