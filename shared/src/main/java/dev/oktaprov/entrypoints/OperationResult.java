@@ -1,4 +1,4 @@
-package dev.oktaprov.runtime.api;
+package dev.oktaprov.entrypoints;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import java.util.Objects;
  * for HTTP the status and any extra headers. {@code outcome} names it in the log line
  * ({@code CREATED}, {@code FOUND}, ...).
  */
-public record OperationResult(int status, Map<String, Object> body, Map<String, String> headers, String outcome) {
+public record OperationResult(int status, JsonBody body, Map<String, String> headers, String outcome) {
 
     public OperationResult {
         Objects.requireNonNull(body, "body");
@@ -19,15 +19,16 @@ public record OperationResult(int status, Map<String, Object> body, Map<String, 
     }
 
     public static OperationResult ok(Map<String, Object> body, String outcome) {
+        return ok(JsonBody.of(body), outcome);
+    }
+
+    /** 200 with a body that writes itself (a page streamed from Okta's answer). */
+    public static OperationResult ok(JsonBody body, String outcome) {
         return new OperationResult(200, body, Map.of(), outcome);
     }
 
     /** 201 with {@code Location: location}. */
     public static OperationResult created(String location, Map<String, Object> body, String outcome) {
-        return new OperationResult(201, body, Map.of("Location", location), outcome);
-    }
-
-    HttpApiResponse toHttpResponse() {
-        return HttpApiResponse.status(status).headers(headers).json(body);
+        return new OperationResult(201, JsonBody.of(body), Map.of("Location", location), outcome);
     }
 }

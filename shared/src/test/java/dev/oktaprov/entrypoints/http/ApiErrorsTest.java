@@ -1,4 +1,4 @@
-package dev.oktaprov.runtime.api;
+package dev.oktaprov.entrypoints.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

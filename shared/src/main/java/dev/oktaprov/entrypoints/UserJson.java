@@ -1,4 +1,4 @@
-package dev.oktaprov.runtime.api;
+package dev.oktaprov.entrypoints;
 
 import dev.oktaprov.okta.model.Group;
 import dev.oktaprov.okta.model.Page;
@@ -18,8 +18,8 @@ import java.util.Map;
  * {@code outcome} after a create and {@code groups} (id, name, type) after a get. Okta's
  * {@code _links} and {@code credentials} are never passed on.
  *
- * <p>Values are plain maps, lists, strings, numbers and booleans, so the Lambda runtime's own
- * serializer writes a direct invocation's result exactly as our mapper writes an HTTP body.
+ * <p>Values are plain maps, lists, strings, numbers and booleans ({@link JsonValues} writes them);
+ * a page straight from Okta's answer is {@link UsersPageJson}.
  */
 public final class UserJson {
 

@@ -1,4 +1,4 @@
-package dev.oktaprov.runtime.api;
+package dev.oktaprov.entrypoints.http;
 
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.errors.FieldError;

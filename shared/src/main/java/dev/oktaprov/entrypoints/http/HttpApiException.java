@@ -1,15 +1,13 @@
-package dev.oktaprov.runtime.api;
+package dev.oktaprov.entrypoints.http;
 
 import java.util.Map;
 
 /**
- * A problem with the HTTP request itself (route, method, body), known before any use case runs.
+ * A problem with the HTTP request itself (its body), known before any use case runs.
  * Only the HTTP API caller can cause one, so it is not a Step Functions error name.
  */
 public final class HttpApiException extends RuntimeException {
 
-    public static final String ROUTE_NOT_FOUND = "ROUTE_NOT_FOUND";
-    public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     public static final String MALFORMED_JSON = "MALFORMED_JSON";
 
@@ -40,7 +38,7 @@ public final class HttpApiException extends RuntimeException {
         return code;
     }
 
-    /** Extra response headers, e.g. {@code Allow} with a 405. */
+    /** Extra response headers. */
     public Map<String, String> headers() {
         return headers;
     }

@@ -3,13 +3,16 @@ package dev.oktaprov.local.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.oktaprov.testsupport.SqsInvocation;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-class LambdaRuntimeSerializationTest {
+/** The event the mapping hands over, read by the Lambda Java runtime's own SQS event serializer. */
+class SqsEventJsonTest {
 
     @Test
     void theEventJsonReadsBackIntoSqsEventWithEveryField() {
@@ -25,7 +28,7 @@ class LambdaRuntimeSerializationTest {
                 .build();
 
         String json = SqsEventJson.of(List.of(message), "arn:aws:sqs:us-east-1:000000000000:hires", "us-east-1");
-        SQSEvent event = new LambdaRuntimeSerialization(getClass().getClassLoader()).event(json);
+        SQSEvent event = SqsInvocation.event(json.getBytes(StandardCharsets.UTF_8));
 
         SQSEvent.SQSMessage record = event.getRecords().get(0);
         assertThat(record.getMessageId()).isEqualTo("059f36b4-87a3-44ab-83d2-661975830a7d");

@@ -1,8 +1,9 @@
-package dev.oktaprov.runtime.api;
+package dev.oktaprov.entrypoints.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oktaprov.entrypoints.Priming;
 import dev.oktaprov.errors.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package dev.oktaprov.runtime.api;
+package dev.oktaprov.entrypoints.http;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An API Gateway HTTP API request (payload format 2.0), read from the event map the Lambda runtime
- * deserialized.
+ * An API Gateway HTTP API request (payload format 2.0): the fields of the event the functions use,
+ * read from the event's plain values.
  *
  * <p>HTTP API hands over {@code rawPath}, {@code pathParameters} and {@code queryStringParameters}
  * already URL-decoded; they are used as they are, never decoded again (that would turn a login's
@@ -101,11 +101,6 @@ public record HttpApiRequest(
 
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
-    }
-
-    /** A copy with other path parameters (those a route read from the path). */
-    public HttpApiRequest withPathParameters(Map<String, String> parameters) {
-        return new HttpApiRequest(method, rawPath, routeKey, stage, parameters, queryStringParameters, headers, body, requestId);
     }
 
     /**
