@@ -6,6 +6,7 @@ import dev.oktaprov.entrypoints.direct.DirectAdapter;
 import dev.oktaprov.entrypoints.direct.DirectInput;
 import dev.oktaprov.entrypoints.http.HttpApiAdapter;
 import dev.oktaprov.entrypoints.http.HttpApiException;
+import dev.oktaprov.entrypoints.http.HttpApiResponse;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.LoginConflictException;
 import dev.oktaprov.errors.RateLimitedException;
@@ -135,23 +136,20 @@ public final class ApiFunction<I> {
     }
 
     private void answerHttp(Object event, Deadline deadline, InvocationSummary summary, OutputStream out) throws IOException {
-        OperationResult result;
+        HttpApiResponse.Rendered response;
+        String outcome;
         try {
-            result = operation.run(operation.fromHttp(HttpApiAdapter.request(event)), deadline);
+            OperationResult result = operation.run(operation.fromHttp(HttpApiAdapter.request(event)), deadline);
+            outcome = result.outcome();
+            response = HttpApiAdapter.render(result);
         } catch (RuntimeException failure) {
             summary.failed(failure, HttpApiAdapter.status(failure));
             count(failure, summary);
             HttpApiAdapter.writeFailure(failure, HttpApiAdapter.requestId(event), out);
             return;
         }
-        summary.succeeded(result.outcome(), result.status());
-        try {
-            HttpApiAdapter.writeResult(result, out);
-        } catch (RuntimeException bug) {
-            // Part of the answer may be out: the invocation fails, and HTTP API answers 500.
-            summary.failed(bug, 500);
-            throw bug;
-        }
+        summary.succeeded(outcome, response.statusCode());
+        response.writeTo(out);
     }
 
     private void answerDirect(Object event, Deadline deadline, InvocationSummary summary, OutputStream out) throws IOException {

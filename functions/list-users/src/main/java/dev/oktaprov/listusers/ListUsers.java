@@ -3,7 +3,7 @@ package dev.oktaprov.listusers;
 import dev.oktaprov.entrypoints.Operation;
 import dev.oktaprov.entrypoints.OperationResult;
 import dev.oktaprov.entrypoints.Priming;
-import dev.oktaprov.entrypoints.UserJson;
+import dev.oktaprov.entrypoints.UsersPageBody;
 import dev.oktaprov.entrypoints.http.HttpApiRequest;
 import dev.oktaprov.provisioning.ListRequest;
 import dev.oktaprov.provisioning.ProvisioningService;
@@ -36,7 +36,7 @@ final class ListUsers implements Operation<ListRequest> {
 
     @Override
     public OperationResult run(ListRequest request, Deadline deadline) {
-        return OperationResult.ok(UserJson.page(service.list(request, deadline)), "LISTED");
+        return OperationResult.ok(new UsersPageBody(service.listJson(request, deadline)), "LISTED");
     }
 
     @Override

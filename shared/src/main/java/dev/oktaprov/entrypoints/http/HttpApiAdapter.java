@@ -36,9 +36,17 @@ public final class HttpApiAdapter {
         return HttpApiRequest.from((Map<String, Object>) event);
     }
 
+    /**
+     * The result as a response (its status, its headers and its body), the body produced now: a
+     * failure to produce it is thrown here, before anything is written.
+     */
+    public static HttpApiResponse.Rendered render(OperationResult result) {
+        return HttpApiResponse.status(result.status()).headers(result.headers()).render(result.body());
+    }
+
     /** The result as a response: its status, its headers and its body. */
     public static void writeResult(OperationResult result, OutputStream out) throws IOException {
-        HttpApiResponse.status(result.status()).headers(result.headers()).writeTo(out, result.body());
+        render(result).writeTo(out);
     }
 
     /** The failure as an error response ({@link ApiErrors}). */

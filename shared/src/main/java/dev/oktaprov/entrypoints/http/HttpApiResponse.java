@@ -6,6 +6,7 @@ import dev.oktaprov.entrypoints.JsonValues;
 import dev.oktaprov.entrypoints.NullMembers;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -30,10 +31,43 @@ public record HttpApiResponse(int statusCode, Map<String, String> headers, Strin
 
     /** The JSON Lambda hands back to API Gateway. */
     public void writeTo(OutputStream out) throws IOException {
-        write(out, statusCode, headers, null, body);
+        write(out, statusCode, headers, json -> json.writeStringField("body", body));
     }
 
-    private static void write(OutputStream out, int statusCode, Map<String, String> headers, JsonBody streamed, String text)
+    /** A response whose body is already produced, {@link Builder#render rendered}: writing it cannot fail half-way. */
+    public static final class Rendered {
+        private final int statusCode;
+        private final Map<String, String> headers;
+        private final BodyBuffer body;
+
+        private Rendered(int statusCode, Map<String, String> headers, BodyBuffer body) {
+            this.statusCode = statusCode;
+            this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+            this.body = body;
+        }
+
+        public int statusCode() {
+            return statusCode;
+        }
+
+        /** The JSON Lambda hands back to API Gateway; the body's JSON as the text of {@code body}. */
+        public void writeTo(OutputStream out) throws IOException {
+            write(out, statusCode, headers, json -> {
+                json.writeFieldName("body");
+                // The body is JSON carried in a JSON string: its bytes escaped on the way out, not made a String first.
+                json.writeRawValue("\"");
+                json.flush();
+                body.writeTo(new JsonStringContent(out));
+                out.write('"');
+            });
+        }
+    }
+
+    private interface BodyMember {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static void write(OutputStream out, int statusCode, Map<String, String> headers, BodyMember body)
             throws IOException {
         try (JsonGenerator json = JsonValues.generator(out)) {
             json.writeStartObject();
@@ -43,18 +77,7 @@ public record HttpApiResponse(int statusCode, Map<String, String> headers, Strin
                 json.writeStringField(header.getKey(), header.getValue());
             }
             json.writeEndObject();
-            if (streamed == null) {
-                json.writeStringField("body", text);
-            } else {
-                json.writeFieldName("body");
-                // The body is JSON carried in a JSON string: escaped on its way out rather than built as text first.
-                json.writeRawValue("\"");
-                json.flush();
-                try (JsonGenerator content = JsonValues.generator(new JsonStringContent(out))) {
-                    streamed.writeTo(content, NullMembers.KEEP);
-                }
-                out.write('"');
-            }
+            body.write(json);
             json.writeBooleanField("isBase64Encoded", false);
             json.writeEndObject();
         }
@@ -89,9 +112,19 @@ public record HttpApiResponse(int statusCode, Map<String, String> headers, Strin
             return new HttpApiResponse(statusCode, headers, JsonValues.toJson(body, NullMembers.KEEP));
         }
 
-        /** Writes the response to {@code out}, its body straight from {@code body}. */
-        public void writeTo(OutputStream out, JsonBody body) throws IOException {
-            write(out, statusCode, headers, Objects.requireNonNull(body, "body"), null);
+        /**
+         * The response with {@code body}'s JSON produced now, before anything is written: a body that
+         * fails while it is produced (Okta's page unreadable half-way) fails here, and is answered as
+         * any other failure.
+         */
+        public Rendered render(JsonBody body) {
+            BodyBuffer bytes = new BodyBuffer();
+            try (JsonGenerator json = JsonValues.generator(bytes)) {
+                body.writeTo(json, NullMembers.KEEP);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Rendered(statusCode, headers, bytes);
         }
     }
 }
