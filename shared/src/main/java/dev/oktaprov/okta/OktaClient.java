@@ -126,6 +126,14 @@ public final class OktaClient {
                 .build();
     }
 
+    /**
+     * As {@link #defaultHttpClient}, built on a thread started now, so that its cost overlaps a
+     * function's init instead of adding to it; a call waits for it.
+     */
+    public static HttpClient defaultHttpClientInBackground(Duration connectTimeout) {
+        return BackgroundHttpClient.start(() -> defaultHttpClient(connectTimeout));
+    }
+
     public OktaClientSettings settings() {
         return settings;
     }

@@ -1,12 +1,9 @@
 package dev.oktaprov.entrypoints.http;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
+import dev.oktaprov.entrypoints.JsonValues;
 import dev.oktaprov.errors.InvalidInputException;
-import dev.oktaprov.runtime.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -43,10 +40,6 @@ public record HttpApiRequest(
 
     /** Bodies above this size are refused with 413 before they are parsed: a create form is a few hundred bytes. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
-
-    private static final ObjectReader JSON_BODY = Json.mapper().readerFor(Object.class)
-            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public HttpApiRequest {
         pathParameters = unmodifiable(pathParameters);
@@ -117,7 +110,7 @@ public record HttpApiRequest(
         }
         Object parsed;
         try {
-            parsed = JSON_BODY.readValue(body);
+            parsed = JsonValues.read(body, true);
         } catch (JsonProcessingException e) {
             // Jackson's own message may quote the body (a password, say): only the position leaves.
             throw HttpApiException.malformedJson("The request body is not valid JSON" + position(e.getLocation()));
