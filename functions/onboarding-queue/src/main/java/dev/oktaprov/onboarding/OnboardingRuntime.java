@@ -74,7 +74,7 @@ public final class OnboardingRuntime {
             RandomGenerator random, Supplier<SqsClient> sqsFactory) {
         OnboardingSettings settings = OnboardingSettings.fromEnvironment(env);
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-        HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(5));
+        HttpClient http = OktaClient.defaultHttpClientInBackground(Duration.ofSeconds(5));
         // A service app asks only for what creating needs (the idempotent lookup included).
         ProvisioningRuntime provisioning = new ProvisioningRuntime(config,
                 ProvisioningRuntime.credentialSource(config, env, clock, http, OAuthScopes.CREATE_USERS),

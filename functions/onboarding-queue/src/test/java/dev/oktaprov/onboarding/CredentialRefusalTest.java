@@ -13,6 +13,7 @@ import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
+import dev.oktaprov.testsupport.SqsInvocation;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
@@ -213,7 +214,7 @@ class CredentialRefusalTest {
     }
 
     private static SQSBatchResponse invoke(Map<String, String> env, SQSEvent event) {
-        return new OnboardingQueueHandler(env).handleRequest(event,
+        return SqsInvocation.invoke(new OnboardingQueueHandler(env), event,
                 new LocalLambdaContext("onboarding", Duration.ofSeconds(90), Clock.systemUTC(), line -> { }));
     }
 

@@ -1,7 +1,7 @@
 package dev.oktaprov.onboarding;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.oktaprov.local.sqs.EventSourceMapping;
@@ -13,6 +13,11 @@ import dev.oktaprov.local.sqs.RecursiveLoop;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MutableClock;
+import dev.oktaprov.testsupport.SqsInvocation;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,7 +161,7 @@ final class OnboardingStack implements AutoCloseable {
     }
 
     /** One handler per poller thread: like Lambda, one execution environment runs one batch at a time. */
-    private final class HandlerPerPoller implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final class HandlerPerPoller implements RequestStreamHandler {
 
         private final ThreadLocal<OnboardingQueueHandler> handlers;
 
@@ -165,9 +170,10 @@ final class OnboardingStack implements AutoCloseable {
         }
 
         @Override
-        public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-            received.addAll(event.getRecords());
-            return handlers.get().handleRequest(event, context);
+        public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+            byte[] bytes = event.readAllBytes();
+            received.addAll(SqsInvocation.event(bytes).getRecords());
+            handlers.get().handleRequest(new ByteArrayInputStream(bytes), answer, context);
         }
     }
 }

@@ -16,9 +16,11 @@ import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SimulatedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MotoServer;
+import dev.oktaprov.testsupport.SqsInvocation;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.oktaprov.local.sqs.LocalLambdaContext;
+import java.io.ByteArrayInputStream;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -87,7 +89,7 @@ class ShadedJarSmokeTest {
         List<String> proxied;
         // The secret is read without the AWS SDK, through the JDK's HTTP client: its requests stop at a recording proxy.
         try (ConnectRecorder awsHosts = new ConnectRecorder(); JarHandler function = new JarHandler(JAR, sdkGuard, env)) {
-            response = function.handleRequest(event, new LocalLambdaContext("onboarding", Duration.ofSeconds(90),
+            response = SqsInvocation.invoke(function, event, new LocalLambdaContext("onboarding", Duration.ofSeconds(90),
                     Clock.systemUTC(), line -> { }));
             proxied = awsHosts.hosts();
         }
@@ -143,9 +145,10 @@ class ShadedJarSmokeTest {
                  EventSourceMapping mapping = EventSourceMapping.builder(sqs.client(),
                                  EventSourceMappingSettings.forQueue(queue.queueArn()).withMaximumConcurrency(1)
                                          .withFunctionTimeout(Duration.ofSeconds(10)),
-                                 (event, context) -> {
-                                     received.addAll(event.getRecords());
-                                     return function.handleRequest(event, context);
+                                 (event, answer, context) -> {
+                                     byte[] bytes = event.readAllBytes();
+                                     received.addAll(SqsInvocation.event(bytes).getRecords());
+                                     function.handleRequest(new ByteArrayInputStream(bytes), answer, context);
                                  })
                          .logSink(line -> { })
                          .listener(report -> {

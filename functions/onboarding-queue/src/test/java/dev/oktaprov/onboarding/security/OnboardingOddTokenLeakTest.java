@@ -23,6 +23,7 @@ import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.OddTokens;
 import dev.oktaprov.testsupport.OddTokens.OddToken;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
+import dev.oktaprov.testsupport.SqsInvocation;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -131,7 +132,7 @@ class OnboardingOddTokenLeakTest {
         String login = "odd." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         logins.add(login);
         try {
-            SQSBatchResponse response = handler.handleRequest(batchOf(login), TestLambdaContext.of("onboarding"));
+            SQSBatchResponse response = SqsInvocation.invoke(handler, batchOf(login), TestLambdaContext.of("onboarding"));
             watch.response(scenario, JSON.writeValueAsString(response));
         } catch (RuntimeException thrown) {
             StringWriter trace = new StringWriter();
