@@ -23,7 +23,7 @@ import javax.net.ssl.SSLParameters;
  * overlaps the rest of a function's init and its first request's other work, instead of coming
  * before them. Every call waits for the client, then goes to it.
  */
-final class BackgroundHttpClient extends HttpClient {
+public final class BackgroundHttpClient extends HttpClient {
 
     private final FutureTask<HttpClient> client;
 
@@ -31,7 +31,7 @@ final class BackgroundHttpClient extends HttpClient {
         this.client = client;
     }
 
-    static HttpClient start(Supplier<HttpClient> factory) {
+    public static HttpClient start(Supplier<HttpClient> factory) {
         FutureTask<HttpClient> task = new FutureTask<>(factory::get);
         Thread builder = new Thread(task, "okta-http-client-init");
         builder.setDaemon(true);

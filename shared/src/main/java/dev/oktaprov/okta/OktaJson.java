@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oktaprov.okta.model.CreateUserRequest;
 import dev.oktaprov.okta.model.Group;
 import dev.oktaprov.okta.model.Profile;
 import dev.oktaprov.okta.model.User;
@@ -74,6 +76,23 @@ public final class OktaJson {
             } catch (DateTimeParseException again) {
                 return null;
             }
+        }
+    }
+
+    /** Okta's create-user body: the profile, the password if any, the group ids if any. */
+    static byte[] createUserBody(CreateUserRequest request) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.set("profile", MAPPER.valueToTree(request.profile().attributes()));
+        if (request.password() != null) {
+            body.putObject("credentials").putObject("password").put("value", request.password());
+        }
+        if (!request.groupIds().isEmpty()) {
+            request.groupIds().forEach(body.putArray("groupIds")::add);
+        }
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a create-user body", e);
         }
     }
 

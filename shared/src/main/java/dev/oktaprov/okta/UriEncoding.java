@@ -2,6 +2,7 @@ package dev.oktaprov.okta;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Percent-encoding for path segments and query values: everything but RFC 3986's unreserved
@@ -26,6 +27,26 @@ final class UriEncoding {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether a value can travel as one path segment: not with {@code / ? ; \\}, and not as a dot
+     * segment, which a server or proxy resolves to another endpoint ({@code /users/..}).
+     */
+    static boolean fitsInPathSegment(String value) {
+        return value.indexOf('/') < 0 && value.indexOf('?') < 0 && value.indexOf(';') < 0 && value.indexOf('\\') < 0
+                && !value.equals(".") && !value.equals("..");
+    }
+
+    /** {@code name=value} pairs joined with {@code &}, each value encoded; null values are left out. */
+    static String query(Map<String, Object> params) {
+        StringBuilder query = new StringBuilder();
+        params.forEach((name, value) -> {
+            if (value != null) {
+                query.append(query.length() > 0 ? "&" : "").append(name).append('=').append(encode(value.toString()));
+            }
+        });
+        return query.toString();
     }
 
     /** Decodes one query value; {@code +} reads as a space, as in any query string. */

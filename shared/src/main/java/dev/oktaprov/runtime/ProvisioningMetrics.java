@@ -3,6 +3,7 @@ package dev.oktaprov.runtime;
 import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.okta.OktaListener;
 import dev.oktaprov.provisioning.Outcome;
 import dev.oktaprov.ratelimit.Deadline;
 import java.time.Duration;
@@ -17,11 +18,11 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * The project's metrics, written as CloudWatch EMF through Powertools. Handlers call {@link #flush()}
- * in a {@code finally}. As an {@link OktaClient.Listener} it also counts Okta throttling, errors and
+ * in a {@code finally}. As an {@link OktaListener} it also counts Okta throttling, errors and
  * latency, and around the client's {@link CredentialSource} ({@link #counting}) Okta's refusals of
  * our credentials and the failures to get any.
  */
-public final class ProvisioningMetrics implements OktaClient.Listener {
+public final class ProvisioningMetrics implements OktaListener {
 
     public static final String DEFAULT_NAMESPACE = "OktaProvisioning";
     public static final String USERS_CREATED = "UsersCreated";

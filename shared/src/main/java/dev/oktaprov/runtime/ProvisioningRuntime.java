@@ -3,6 +3,7 @@ package dev.oktaprov.runtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.CredentialSource;
+import dev.oktaprov.okta.BackgroundHttpClient;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.auth.OAuthCredentialSource;
 import dev.oktaprov.okta.auth.OAuthScopes;
@@ -70,7 +71,7 @@ public final class ProvisioningRuntime {
     public static ProvisioningRuntime fromEnvironment(Map<String, String> env, List<String> defaultScopes) {
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
         Clock clock = Clock.systemUTC();
-        HttpClient http = OktaClient.defaultHttpClientInBackground(Duration.ofSeconds(5));
+        HttpClient http = BackgroundHttpClient.start(() -> OktaClient.defaultHttpClient(Duration.ofSeconds(5)));
         return new ProvisioningRuntime(config, credentialSource(config, env, clock, http, defaultScopes),
                 // Not a java.util.Random made here: this runs during init, and a SnapStart snapshot would
                 // give every restored environment its seed. Thread-safe: every worker of a batch shares it.

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.okta.OktaListener;
 import dev.oktaprov.okta.OktaClientSettings;
 import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.testsupport.MutableClock;
@@ -52,15 +53,15 @@ public final class WireMockOkta implements AutoCloseable {
     }
 
     public OktaClient client() {
-        return client(settings(), OktaClient.Listener.NONE);
+        return client(settings(), OktaListener.NONE);
     }
 
-    public OktaClient client(OktaClientSettings settings, OktaClient.Listener listener) {
+    public OktaClient client(OktaClientSettings settings, OktaListener listener) {
         return client(settings, listener, new SplittableRandom(42));
     }
 
     /** With the backoff's jitter drawn from {@code random}, e.g. {@code Jitter.highest()} to pin each wait. */
-    public OktaClient client(OktaClientSettings settings, OktaClient.Listener listener, RandomGenerator random) {
+    public OktaClient client(OktaClientSettings settings, OktaListener listener, RandomGenerator random) {
         return new OktaClient(settings, credentials, OktaClient.defaultHttpClient(Duration.ofSeconds(2)), clock,
                 clock::advance, random, listener);
     }

@@ -1,5 +1,6 @@
 package dev.oktaprov.onboarding;
 
+import dev.oktaprov.okta.BackgroundHttpClient;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.ratelimit.Deadline;
@@ -74,7 +75,7 @@ public final class OnboardingRuntime {
             RandomGenerator random, Supplier<SqsClient> sqsFactory) {
         OnboardingSettings settings = OnboardingSettings.fromEnvironment(env);
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-        HttpClient http = OktaClient.defaultHttpClientInBackground(Duration.ofSeconds(5));
+        HttpClient http = BackgroundHttpClient.start(() -> OktaClient.defaultHttpClient(Duration.ofSeconds(5)));
         // A service app asks only for what creating needs (the idempotent lookup included).
         ProvisioningRuntime provisioning = new ProvisioningRuntime(config,
                 ProvisioningRuntime.credentialSource(config, env, clock, http, OAuthScopes.CREATE_USERS),

@@ -1,5 +1,8 @@
 package dev.oktaprov.okta.model;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Parameters of {@code GET /api/v1/users}, sent as given (null ones are left out). Build
  * {@code filter} and {@code search} with {@link dev.oktaprov.okta.OktaExpressions}.
@@ -16,5 +19,18 @@ public record UserQuery(String q, String filter, String search, Integer limit, S
 
     public UserQuery withAfter(String cursor) {
         return new UserQuery(q, filter, search, limit, cursor, sortBy, sortOrder);
+    }
+
+    /** The query parameters in Okta's order; null values are left out when sent. */
+    public Map<String, Object> parameters() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("q", q);
+        params.put("filter", filter);
+        params.put("search", search);
+        params.put("limit", limit);
+        params.put("after", after);
+        params.put("sortBy", sortBy);
+        params.put("sortOrder", sortOrder);
+        return params;
     }
 }
