@@ -3,14 +3,13 @@ package dev.oktaprov.onboarding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oktaprov.entrypoints.sqs.SqsMessageAttribute;
 import dev.oktaprov.runtime.Json;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * The producer's message attributes that do not fit beside ours (SQS takes at most 10 per message),
@@ -31,34 +30,34 @@ final class CarriedAttributes {
     private CarriedAttributes() {}
 
     /** The attributes as one String attribute value. */
-    static MessageAttributeValue pack(Map<String, MessageAttributeValue> attributes) {
+    static SqsMessageAttribute pack(Map<String, SqsMessageAttribute> attributes) {
         ObjectNode packed = Json.mapper().createObjectNode();
         attributes.forEach((name, value) -> {
             ObjectNode entry = packed.putObject(name);
             entry.put(DATA_TYPE, value.dataType());
             if (value.binaryValue() != null) {
-                entry.put(BINARY_VALUE, Base64.getEncoder().encodeToString(value.binaryValue().asByteArray()));
+                entry.put(BINARY_VALUE, Base64.getEncoder().encodeToString(value.binaryValue()));
             } else {
                 entry.put(STRING_VALUE, value.stringValue());
             }
         });
-        return MessageAttributeValue.builder().dataType("String").stringValue(packed.toString()).build();
+        return new SqsMessageAttribute("String", packed.toString(), null);
     }
 
     /**
      * {@code attributes} with a {@code carriedAttributes} entry replaced by what it holds. A name
      * already present, or an entry that cannot be read, is left out (and logged by name only).
      */
-    static Map<String, MessageAttributeValue> unpack(Map<String, MessageAttributeValue> attributes) {
-        MessageAttributeValue carried = attributes.get(NAME);
+    static Map<String, SqsMessageAttribute> unpack(Map<String, SqsMessageAttribute> attributes) {
+        SqsMessageAttribute carried = attributes.get(NAME);
         if (carried == null) {
             return attributes;
         }
-        Map<String, MessageAttributeValue> all = new LinkedHashMap<>(attributes);
+        Map<String, SqsMessageAttribute> all = new LinkedHashMap<>(attributes);
         all.remove(NAME);
         JsonNode packed = read(carried.stringValue());
         packed.fields().forEachRemaining(field -> {
-            MessageAttributeValue value = valueOf(field.getValue());
+            SqsMessageAttribute value = valueOf(field.getValue());
             if (value == null || all.containsKey(field.getKey())) {
                 LOG.warn("Ignoring carried message attribute {}: unreadable or already present", field.getKey());
             } else {
@@ -78,19 +77,18 @@ final class CarriedAttributes {
         }
     }
 
-    private static MessageAttributeValue valueOf(JsonNode entry) {
+    private static SqsMessageAttribute valueOf(JsonNode entry) {
         String dataType = entry.path(DATA_TYPE).asText("");
         if (dataType.isEmpty()) {
             return null;
         }
-        MessageAttributeValue.Builder value = MessageAttributeValue.builder().dataType(dataType);
         if (entry.path(BINARY_VALUE).isTextual()) {
             try {
-                return value.binaryValue(SdkBytes.fromByteArray(Base64.getDecoder().decode(entry.get(BINARY_VALUE).asText()))).build();
+                return new SqsMessageAttribute(dataType, null, Base64.getDecoder().decode(entry.get(BINARY_VALUE).asText()));
             } catch (IllegalArgumentException e) {
                 return null;
             }
         }
-        return entry.path(STRING_VALUE).isTextual() ? value.stringValue(entry.get(STRING_VALUE).asText()).build() : null;
+        return entry.path(STRING_VALUE).isTextual() ? new SqsMessageAttribute(dataType, entry.get(STRING_VALUE).asText(), null) : null;
     }
 }

@@ -3,6 +3,7 @@ package dev.oktaprov.onboarding;
 import static dev.oktaprov.onboarding.MessageAttributes.putNumber;
 import static dev.oktaprov.onboarding.MessageAttributes.putText;
 
+import dev.oktaprov.entrypoints.sqs.SqsMessageAttribute;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,9 +11,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * Sends a permanently failed message to the DLQ ({@code ONBOARDING_DLQ_URL}) with its reason in
@@ -25,12 +23,12 @@ final class DeadLetterQueue {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterQueue.class);
     private static final String FIFO_GROUP_FALLBACK = "onboarding-dead-letters";
 
-    private final Supplier<SqsClient> sqs;
+    private final Supplier<SqsCalls> sqs;
     private final String url;
     private final boolean fifo;
     private final Clock clock;
 
-    DeadLetterQueue(Supplier<SqsClient> sqs, String url, boolean fifo, Clock clock) {
+    DeadLetterQueue(Supplier<SqsCalls> sqs, String url, boolean fifo, Clock clock) {
         this.sqs = Objects.requireNonNull(sqs, "sqs");
         this.url = Objects.requireNonNull(url, "url");
         this.fifo = fifo;
@@ -40,7 +38,7 @@ final class DeadLetterQueue {
     /** True once SQS has the message; false when the send failed (the caller returns the message to its queue). */
     boolean send(QueueMessage message, Failure failure) {
         DeadLetterBody body = DeadLetterBody.of(message.body());
-        Map<String, MessageAttributeValue> ours = new LinkedHashMap<>();
+        Map<String, SqsMessageAttribute> ours = new LinkedHashMap<>();
         putText(ours, MessageAttributes.ERROR_CODE, failure.code());
         putText(ours, MessageAttributes.ERROR_MESSAGE, failure.message());
         putText(ours, MessageAttributes.OKTA_REQUEST_ID, failure.oktaRequestId());
@@ -52,16 +50,10 @@ final class DeadLetterQueue {
             putText(ours, MessageAttributes.BODY_WITHHELD, "true");
         }
         putText(ours, MessageAttributes.ORIGINAL_MESSAGE_ID, message.attributeText(MessageAttributes.ORIGINAL_MESSAGE_ID));
-        SendMessageRequest.Builder request = SendMessageRequest.builder()
-                .queueUrl(url)
-                .messageBody(body.body())
-                .messageAttributes(MessageAttributes.withProducerAttributes(ours, message));
-        if (fifo) {
-            request.messageGroupId(message.groupId() != null ? message.groupId() : FIFO_GROUP_FALLBACK)
-                    .messageDeduplicationId(message.messageId());
-        }
+        String groupId = !fifo ? null : message.groupId() != null ? message.groupId() : FIFO_GROUP_FALLBACK;
         try {
-            sqs.get().sendMessage(request.build());
+            sqs.get().sendMessage(url, body.body(), MessageAttributes.withProducerAttributes(ours, message), groupId,
+                    fifo ? message.messageId() : null);
             return true;
         } catch (RuntimeException e) {
             LOG.error("Could not send message {} to the dead-letter queue ({}); it goes back to its queue",

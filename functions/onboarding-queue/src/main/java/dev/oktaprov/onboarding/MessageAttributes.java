@@ -1,10 +1,10 @@
 package dev.oktaprov.onboarding;
 
+import dev.oktaprov.entrypoints.sqs.SqsMessageAttribute;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** The message attributes this function writes, and the producer's ones it carries along. */
 final class MessageAttributes {
@@ -33,12 +33,12 @@ final class MessageAttributes {
     private MessageAttributes() {}
 
     /** A String attribute; null or empty values are left out (SQS refuses empty ones). */
-    static void putText(Map<String, MessageAttributeValue> attributes, String name, String value) {
+    static void putText(Map<String, SqsMessageAttribute> attributes, String name, String value) {
         if (value == null || value.isEmpty()) {
             return;
         }
         String text = value.length() <= MAX_TEXT ? value : value.substring(0, MAX_TEXT - 1) + "…";
-        attributes.put(name, MessageAttributeValue.builder().dataType("String").stringValue(sqsText(text)).build());
+        attributes.put(name, new SqsMessageAttribute("String", sqsText(text), null));
     }
 
     /**
@@ -53,8 +53,8 @@ final class MessageAttributes {
         return out.toString();
     }
 
-    static void putNumber(Map<String, MessageAttributeValue> attributes, String name, long value) {
-        attributes.put(name, MessageAttributeValue.builder().dataType("Number").stringValue(Long.toString(value)).build());
+    static void putNumber(Map<String, SqsMessageAttribute> attributes, String name, long value) {
+        attributes.put(name, new SqsMessageAttribute("Number", Long.toString(value), null));
     }
 
     /**
@@ -62,17 +62,17 @@ final class MessageAttributes {
      * beside ours as they are, the rest packed into one {@link CarriedAttributes} attribute. None is
      * dropped (ours are at most 8, so there is always room for the pack).
      */
-    static Map<String, MessageAttributeValue> withProducerAttributes(Map<String, MessageAttributeValue> ours,
+    static Map<String, SqsMessageAttribute> withProducerAttributes(Map<String, SqsMessageAttribute> ours,
             QueueMessage message) {
-        List<Map.Entry<String, MessageAttributeValue>> producers = message.messageAttributes().entrySet().stream()
+        List<Map.Entry<String, SqsMessageAttribute>> producers = message.messageAttributes().entrySet().stream()
                 .filter(attribute -> !RESERVED.contains(attribute.getKey()))
                 .toList();
-        Map<String, MessageAttributeValue> all = new LinkedHashMap<>(ours);
+        Map<String, SqsMessageAttribute> all = new LinkedHashMap<>(ours);
         int room = MAX_PER_MESSAGE - ours.size();
         int asTheyAre = producers.size() <= room ? producers.size() : Math.max(0, room - 1);
         producers.subList(0, asTheyAre).forEach(attribute -> all.put(attribute.getKey(), attribute.getValue()));
         if (asTheyAre < producers.size()) {
-            Map<String, MessageAttributeValue> rest = new LinkedHashMap<>();
+            Map<String, SqsMessageAttribute> rest = new LinkedHashMap<>();
             producers.subList(asTheyAre, producers.size()).forEach(attribute -> rest.put(attribute.getKey(), attribute.getValue()));
             all.put(CarriedAttributes.NAME, CarriedAttributes.pack(rest));
         }

@@ -5,6 +5,7 @@ import dev.oktaprov.entrypoints.sqs.SqsAdapter;
 import dev.oktaprov.entrypoints.sqs.SqsEvent;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.runtime.LambdaLogging;
+import dev.oktaprov.runtime.aws.XrayTraceHeader;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,8 +53,10 @@ final class OnboardingBatch implements SqsAdapter.Batch {
                 throw brokenConfiguration;
             }
             try {
-                return runtime.onboarding().process(QueueMessage.allOf(event), event.eventSourceArn(),
-                        runtime.deadline(context.getRemainingTimeInMillis()));
+                // The SQS requests carry the invocation's trace header, for Lambda's recursive loop detection.
+                return XrayTraceHeader.during(XrayTraceHeader.ofInvocation(context),
+                        () -> runtime.onboarding().process(QueueMessage.allOf(event), event.eventSourceArn(),
+                                runtime.deadline(context.getRemainingTimeInMillis())));
             } finally {
                 runtime.metrics().flush();
             }

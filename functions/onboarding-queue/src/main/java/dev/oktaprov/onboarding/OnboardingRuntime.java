@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Everything the onboarding function keeps for the life of an execution environment: the core's
@@ -29,7 +28,7 @@ public final class OnboardingRuntime {
 
     private final ProvisioningRuntime provisioning;
     private final OnboardingSettings settings;
-    private final Supplier<SqsClient> sqs;
+    private final Supplier<SqsCalls> sqs;
     private final BatchOnboarding onboarding;
 
     /**
@@ -37,7 +36,7 @@ public final class OnboardingRuntime {
      * @param random the backoff's jitter
      */
     public OnboardingRuntime(ProvisioningRuntime provisioning, OnboardingSettings settings,
-            Supplier<SqsClient> sqsFactory, RandomGenerator random) {
+            Supplier<SqsCalls> sqsFactory, RandomGenerator random) {
         this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sqs = new Once<>(Objects.requireNonNull(sqsFactory, "sqsFactory"));
@@ -72,7 +71,7 @@ public final class OnboardingRuntime {
 
     /** As {@link #fromEnvironment(Map, Clock, Sleeper, RandomGenerator)}, with SQS clients from {@code sqsFactory}. */
     public static OnboardingRuntime fromEnvironment(Map<String, String> env, Clock clock, Sleeper sleeper,
-            RandomGenerator random, Supplier<SqsClient> sqsFactory) {
+            RandomGenerator random, Supplier<SqsCalls> sqsFactory) {
         OnboardingSettings settings = OnboardingSettings.fromEnvironment(env);
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
         HttpClient http = BackgroundHttpClient.start(() -> OktaClient.defaultHttpClient(Duration.ofSeconds(5)));

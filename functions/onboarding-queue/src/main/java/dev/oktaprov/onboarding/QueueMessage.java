@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * One record of the SQS event, with what the function needs of it.
@@ -25,7 +23,7 @@ record QueueMessage(
         String body,
         int receiveCount,
         String groupId,
-        Map<String, MessageAttributeValue> messageAttributes) {
+        Map<String, SqsMessageAttribute> messageAttributes) {
 
     QueueMessage {
         Objects.requireNonNull(messageId, "messageId");
@@ -40,7 +38,7 @@ record QueueMessage(
 
     /** A message attribute's text (String and Number attributes), or null. */
     String attributeText(String name) {
-        MessageAttributeValue value = messageAttributes.get(name);
+        SqsMessageAttribute value = messageAttributes.get(name);
         return value == null ? null : value.stringValue();
     }
 
@@ -52,19 +50,16 @@ record QueueMessage(
         }
     }
 
-    private static Map<String, MessageAttributeValue> messageAttributes(Map<String, SqsMessageAttribute> source) {
-        Map<String, MessageAttributeValue> converted = new LinkedHashMap<>();
+    private static Map<String, SqsMessageAttribute> messageAttributes(Map<String, SqsMessageAttribute> source) {
+        Map<String, SqsMessageAttribute> converted = new LinkedHashMap<>();
         source.forEach((name, attribute) -> {
-            MessageAttributeValue.Builder value = MessageAttributeValue.builder().dataType(attribute.dataType());
             if (attribute.stringValue() != null) {
-                value.stringValue(attribute.stringValue());
+                converted.put(name, attribute.binaryValue() == null ? attribute
+                        : new SqsMessageAttribute(attribute.dataType(), attribute.stringValue(), null));
             } else if (attribute.binaryValue() != null) {
-                value.binaryValue(SdkBytes.fromByteArrayUnsafe(attribute.binaryValue()));
-            } else {
-                // List values are reserved by SQS and never delivered; nothing to carry.
-                return;
+                converted.put(name, attribute);
             }
-            converted.put(name, value.build());
+            // List values are reserved by SQS and never delivered; nothing to carry.
         });
         return converted;
     }

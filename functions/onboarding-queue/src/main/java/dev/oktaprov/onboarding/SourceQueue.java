@@ -1,5 +1,6 @@
 package dev.oktaprov.onboarding;
 
+import dev.oktaprov.entrypoints.sqs.SqsMessageAttribute;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,12 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchResponse;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /** The queue a batch came from: hold messages back, or put copies of them back. */
 final class SourceQueue {
@@ -24,10 +19,10 @@ final class SourceQueue {
     private static final int MAX_ENTRIES_PER_CALL = 10;
     private static final int RESEND_ATTEMPTS = 2;
 
-    private final SqsClient sqs;
+    private final SqsCalls sqs;
     private final String url;
 
-    SourceQueue(SqsClient sqs, String url) {
+    SourceQueue(SqsCalls sqs, String url) {
         this.sqs = Objects.requireNonNull(sqs, "sqs");
         this.url = Objects.requireNonNull(url, "url");
     }
@@ -42,9 +37,9 @@ final class SourceQueue {
      * usable ARN (never from SQS itself) gets a queue that can do nothing: its messages then simply
      * come back after the queue's visibility timeout.
      */
-    static SourceQueue of(SqsClient sqs, String eventSourceArn) {
+    static SourceQueue of(SqsCalls sqs, String eventSourceArn) {
         try {
-            String url = QueueAddress.fromArn(eventSourceArn).url(sqs.serviceClientConfiguration().endpointOverride());
+            String url = QueueAddress.fromArn(eventSourceArn).url(sqs.endpointOverride());
             return new SourceQueue(sqs, url);
         } catch (IllegalArgumentException e) {
             LOG.warn("The event names no SQS queue ARN; failed messages return after the queue's visibility timeout");
@@ -81,26 +76,22 @@ final class SourceQueue {
 
     private void sendCopies(List<Map.Entry<QueueMessage, Copy>> chunk, Set<String> accepted,
             List<Map.Entry<QueueMessage, Copy>> refused, boolean lastAttempt) {
-        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        List<SqsCalls.SendEntry> entries = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
             QueueMessage message = chunk.get(i).getKey();
             Copy copy = chunk.get(i).getValue();
-            Map<String, MessageAttributeValue> ours = new LinkedHashMap<>();
+            Map<String, SqsMessageAttribute> ours = new LinkedHashMap<>();
             MessageAttributes.putText(ours, MessageAttributes.ORIGINAL_MESSAGE_ID, MessageAttributes.originalMessageId(message));
             if (copy.throttleCount() > 0) {
                 MessageAttributes.putNumber(ours, MessageAttributes.THROTTLE_COUNT, copy.throttleCount());
             }
-            entries.add(SendMessageBatchRequestEntry.builder()
-                    .id(Integer.toString(i))
-                    .messageBody(message.body())
-                    .delaySeconds(delaySeconds(copy.delay()))
-                    .messageAttributes(MessageAttributes.withProducerAttributes(ours, message))
-                    .build());
+            entries.add(new SqsCalls.SendEntry(Integer.toString(i), message.body(), delaySeconds(copy.delay()),
+                    MessageAttributes.withProducerAttributes(ours, message)));
         }
         String then = lastAttempt ? "it goes back to the queue" : "sending it once more";
         try {
-            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries));
-            response.successful().forEach(entry -> accepted.add(chunk.get(Integer.parseInt(entry.id())).getKey().messageId()));
+            SqsCalls.BatchResult response = sqs.sendMessageBatch(url, entries);
+            response.successful().forEach(id -> accepted.add(chunk.get(Integer.parseInt(id)).getKey().messageId()));
             response.failed().forEach(entry -> {
                 refused.add(chunk.get(Integer.parseInt(entry.id())));
                 LOG.warn("Could not re-send message {} ({}); {}", chunk.get(Integer.parseInt(entry.id())).getKey().messageId(),
@@ -123,17 +114,13 @@ final class SourceQueue {
         }
         List<Map.Entry<QueueMessage, Duration>> all = new ArrayList<>(visibility.entrySet());
         for (List<Map.Entry<QueueMessage, Duration>> chunk : chunks(all)) {
-            List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+            List<SqsCalls.VisibilityEntry> entries = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
-                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
-                        .id(Integer.toString(i))
-                        .receiptHandle(chunk.get(i).getKey().receiptHandle())
-                        .visibilityTimeout(visibilitySeconds(chunk.get(i).getValue()))
-                        .build());
+                entries.add(new SqsCalls.VisibilityEntry(Integer.toString(i), chunk.get(i).getKey().receiptHandle(),
+                        visibilitySeconds(chunk.get(i).getValue())));
             }
             try {
-                ChangeMessageVisibilityBatchResponse response =
-                        sqs.changeMessageVisibilityBatch(b -> b.queueUrl(url).entries(entries));
+                SqsCalls.BatchResult response = sqs.changeMessageVisibilityBatch(url, entries);
                 response.failed().forEach(entry -> LOG.warn("Could not change the visibility of message {}: {}",
                         chunk.get(Integer.parseInt(entry.id())).getKey().messageId(), entry.code()));
             } catch (RuntimeException e) {

@@ -1,74 +1,62 @@
 package dev.oktaprov.onboarding;
 
+import dev.oktaprov.ratelimit.Sleeper;
 import dev.oktaprov.runtime.AwsClientEnvironment;
+import dev.oktaprov.runtime.RestoreSafeRandom;
+import dev.oktaprov.runtime.aws.AwsCallException;
+import dev.oktaprov.runtime.aws.AwsEndpoints;
 import dev.oktaprov.runtime.aws.AwsJsonClient;
+import dev.oktaprov.runtime.aws.LambdaCredentials;
+import dev.oktaprov.runtime.aws.SigV4;
+import dev.oktaprov.runtime.aws.XrayTraceHeader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import java.util.Optional;
 
 /**
- * The SQS client of the function: JDK URL connections with short connect and read timeouts (no
- * Apache or Netty client in the jar), the function's region and credentials, the call timeouts of
- * {@link AwsClientEnvironment}, and {@code AWS_ENDPOINT_URL_SQS} / {@code AWS_ENDPOINT_URL} when set
- * (ElasticMQ, moto_server, LocalStack).
+ * The SQS client of the function: {@link SqsCalls} on the JDK's HTTP client (short connect timeout),
+ * the function's region and credentials ({@link LambdaCredentials}), the call timeouts of
+ * {@link AwsClientEnvironment} with the AWS SDK's standard retries, the invocation's trace header, and
+ * {@code AWS_ENDPOINT_URL_SQS} / {@code AWS_ENDPOINT_URL} when set (ElasticMQ, moto_server, LocalStack).
  */
-final class SqsClients {
+public final class SqsClients {
 
     private SqsClients() {}
 
-    static SqsClient fromEnvironment(Map<String, String> env) {
+    public static SqsCalls fromEnvironment(Map<String, String> env) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        return fromEnvironment(env, http, Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    /** As {@link #fromEnvironment(Map)}, sending through {@code http}, waiting between attempts with {@code sleeper}. */
+    static SqsCalls fromEnvironment(Map<String, String> env, HttpClient http, Clock clock, Sleeper sleeper) {
         AwsJsonClient.Timeouts timeouts = AwsClientEnvironment.callTimeouts(env);
-        var builder = SqsClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5)))
-                .region(Region.of(AwsClientEnvironment.region(env, "reach the onboarding queues")))
-                .credentialsProvider(credentials(env))
-                // Bounded, so a stuck SQS call cannot outlive the invocation: what it did not
-                // settle comes back through the queue.
-                .overrideConfiguration(o -> o.apiCallTimeout(timeouts.call())
-                        .apiCallAttemptTimeout(timeouts.attempt())
-                        .retryStrategy(b -> b.maxAttempts(3)));
-        AwsClientEnvironment.endpointOverride(env, "AWS_ENDPOINT_URL_SQS").ifPresent(builder::endpointOverride);
-        return builder.build();
+        String region = AwsClientEnvironment.region(env, "reach the onboarding queues");
+        Optional<URI> override = AwsClientEnvironment.endpointOverride(env, "AWS_ENDPOINT_URL_SQS");
+        URI endpoint = override.orElseGet(() -> regional(region, AwsClientEnvironment.flag(env, "AWS_USE_FIPS_ENDPOINT")));
+        return new SqsCalls(new AwsJsonClient(http, endpoint, new SigV4(region, "sqs"),
+                LambdaCredentials.fromEnvironment(env, http, clock), timeouts, clock, sleeper,
+                // Not seeded before the first retry: never during a SnapStart init.
+                new RestoreSafeRandom(), System::nanoTime, AwsJsonClient.JSON_1_0, XrayTraceHeader::current), override);
+    }
+
+    /** As SQS's endpoint rules say: {@code sqs-fips.} for FIPS, but in GovCloud, whose SQS endpoints are FIPS ones. */
+    static URI regional(String region, boolean fips) {
+        return AwsEndpoints.regional("sqs", region, fips && !region.startsWith("us-gov-"), false);
     }
 
     /**
-     * Lambda puts the function's credentials in the environment (or, with SnapStart, behind the
-     * container credentials endpoint); reading them directly skips the default chain's probing.
-     */
-    static AwsCredentialsProvider credentials(Map<String, String> env) {
-        String accessKey = env.get("AWS_ACCESS_KEY_ID");
-        String secretKey = env.get("AWS_SECRET_ACCESS_KEY");
-        if (accessKey != null && secretKey != null) {
-            String session = env.get("AWS_SESSION_TOKEN");
-            return StaticCredentialsProvider.create(session == null
-                    ? AwsBasicCredentials.create(accessKey, secretKey)
-                    : AwsSessionCredentials.create(accessKey, secretKey, session));
-        }
-        if (env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
-            return ContainerCredentialsProvider.builder().build();
-        }
-        return DefaultCredentialsProvider.builder().build();
-    }
-
-    /**
-     * An SQS failure for a log line: its type and SQS's error code, never a message that might quote
-     * a body. Any exception counts: whatever an SQS call throws, the message it concerned must not
-     * take the rest of the batch down with it.
+     * An SQS failure for a log line: the HTTP status and SQS's error code, or what kind of failure it
+     * was, never a message that might quote a body. Any exception counts: whatever an SQS call throws,
+     * the message it concerned must not take the rest of the batch down with it.
      */
     static String describe(RuntimeException e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return "HTTP " + service.statusCode() + " " + service.awsErrorDetails().errorCode();
+        if (e instanceof AwsCallException call) {
+            return call.kind() == AwsCallException.Kind.SERVICE_ERROR ? call.getMessage() : call.kind().name();
         }
         return e.getClass().getSimpleName();
     }

@@ -31,12 +31,8 @@ final class JarHandler implements RequestStreamHandler, AutoCloseable {
     private final Method handleRequest;
     private final Supplier<Object> newHandler;
 
-    /**
-     * @param sdkGuard a directory that holds a global SDK interceptor and its
-     *     {@code software/amazon/awssdk/global/handlers/execution.interceptors} file, put after the jar
-     */
-    JarHandler(Path jarFile, Path sdkGuard, Map<String, String> env) throws ReflectiveOperationException, MalformedURLException {
-        jar = new URLClassLoader("function-jar", new java.net.URL[] {jarFile.toUri().toURL(), sdkGuard.toUri().toURL()},
+    JarHandler(Path jarFile, Map<String, String> env) throws ReflectiveOperationException, MalformedURLException {
+        jar = new URLClassLoader("function-jar", new java.net.URL[] {jarFile.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader());
         Class<?> handlerType = jar.loadClass(HANDLER);
         contextType = jar.loadClass(Context.class.getName());

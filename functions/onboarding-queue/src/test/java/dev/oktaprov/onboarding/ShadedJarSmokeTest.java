@@ -23,9 +23,6 @@ import dev.oktaprov.local.sqs.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -54,28 +49,10 @@ class ShadedJarSmokeTest {
 
     private static final Path JAR = Path.of("target", "onboarding-queue.jar");
 
-    @TempDir
-    Path sdkGuard;
-
-    /** {@link LoopbackOnly} as a global SDK interceptor, beside the jar: no AWS request leaves this machine. */
-    @BeforeEach
-    void guardTheSdk() throws IOException {
-        String classFile = LoopbackOnly.class.getName().replace('.', '/') + ".class";
-        Path target = sdkGuard.resolve(classFile);
-        Files.createDirectories(target.getParent());
-        try (InputStream in = LoopbackOnly.class.getClassLoader().getResourceAsStream(classFile)) {
-            Files.write(target, in.readAllBytes());
-        }
-        Path interceptors = sdkGuard.resolve("software/amazon/awssdk/global/handlers/execution.interceptors");
-        Files.createDirectories(interceptors.getParent());
-        Files.writeString(interceptors, LoopbackOnly.class.getName() + "\n");
-        System.clearProperty(LoopbackOnly.BLOCKED);
-    }
-
     @Test
     void inAwsTheJarResolvesSecretsManagerAndSqsEndpointsItself() throws Exception {
         // No endpoint override: the clients resolve AWS's regional endpoints as in Lambda, and the
-        // guard stops each request there. The secret cannot be read, so every message comes back.
+        // recording proxy stops each request there. The secret cannot be read, so every message comes back.
         Map<String, String> env = Map.of(
                 "OKTA_ORG_URL", "https://example.okta.com",
                 "OKTA_SECRET_ID", "okta/provisioning",
@@ -87,16 +64,15 @@ class ShadedJarSmokeTest {
 
         SQSBatchResponse response;
         List<String> proxied;
-        // The secret is read without the AWS SDK, through the JDK's HTTP client: its requests stop at a recording proxy.
-        try (ConnectRecorder awsHosts = new ConnectRecorder(); JarHandler function = new JarHandler(JAR, sdkGuard, env)) {
+        // Secrets Manager and SQS are called without the AWS SDK, through the JDK's HTTP client: its requests stop at a recording proxy.
+        try (ConnectRecorder awsHosts = new ConnectRecorder(); JarHandler function = new JarHandler(JAR, env)) {
             response = SqsInvocation.invoke(function, event, new LocalLambdaContext("onboarding", Duration.ofSeconds(90),
                     Clock.systemUTC(), line -> { }));
             proxied = awsHosts.hosts();
         }
 
         assertThat(response.getBatchItemFailures()).hasSize(3);
-        assertThat(proxied).contains("secretsmanager.us-east-1.amazonaws.com:443");
-        assertThat(System.getProperty(LoopbackOnly.BLOCKED, "").split(",")).contains("sqs.us-east-1.amazonaws.com");
+        assertThat(proxied).contains("secretsmanager.us-east-1.amazonaws.com:443", "sqs.us-east-1.amazonaws.com:443");
     }
 
     @Test
@@ -141,7 +117,7 @@ class ShadedJarSmokeTest {
             AtomicBoolean limitRaised = new AtomicBoolean();
 
             System.setOut(new PrintStream(new TeeStream(originalOut, functionOutput), true, StandardCharsets.UTF_8));
-            try (JarHandler function = new JarHandler(JAR, sdkGuard, env);
+            try (JarHandler function = new JarHandler(JAR, env);
                  EventSourceMapping mapping = EventSourceMapping.builder(sqs.client(),
                                  EventSourceMappingSettings.forQueue(queue.queueArn()).withMaximumConcurrency(1)
                                          .withFunctionTimeout(Duration.ofSeconds(10)),
@@ -184,7 +160,6 @@ class ShadedJarSmokeTest {
             assertThat(logs).contains("\"outcome\":\"CREATED\"", "\"outcome\":\"THROTTLED\"", "\"outcome\":\"RETRY_LATER\"",
                     "\"outcome\":\"DEAD_LETTERED\"", "\"function_name\":\"local-function\"", "\"UsersCreated\":1");
             assertThat(logs).doesNotContain(okta.token(), "hire1@example.com");
-            assertThat(System.getProperty(LoopbackOnly.BLOCKED)).isNull();
         }
     }
 

@@ -10,38 +10,40 @@ import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.ForwardingHttpClient;
 import dev.oktaprov.testsupport.SqsInvocation;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
-import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * A throttled hire goes back to its queue as a delayed copy: every one of the producer's attributes
  * comes along (SQS takes 10 per message, and the copy adds two of ours), and a copy SQS refuses
  * once is sent again rather than the original being returned (which would count a receive).
  * ElasticMQ queues and the Okta simulator; SQS's refusals come from the function's own SQS client.
+ *
+ * <p>Copies and dead letters carry the invocation's X-Ray trace header, which SQS keeps as their
+ * {@code AWSTraceHeader} and Lambda's recursive loop detection counts hops in: from the Lambda
+ * context, or, as the Java runtime also sets it, the {@code com.amazonaws.xray.traceHeader} system
+ * property. ElasticMQ keeps the header as SQS does.
  */
 class ThrottledResendTest {
 
     private static final AtomicInteger QUEUE_NUMBER = new AtomicInteger();
+    private static final String TRACE = "Root=1-6932a1b0-0123456789abcdef01234567;Parent=89abcdef01234567;Sampled=0;"
+            + "Lineage=1a2b3c4d:3";
 
     @RegisterExtension
     static final ElasticMq ELASTIC_MQ = new ElasticMq();
@@ -126,39 +128,93 @@ class ThrottledResendTest {
         return messages.get(0);
     }
 
+    @Test
+    void aThrottledHiresCopyCarriesTheTraceHeaderOfTheInvocationsContext() {
+        SQSEvent batch = QueueBatches.sentAndReceived(sqs, queue, Hires.hires(1, 2));
+
+        SqsInvocation.invoke(new OnboardingQueueHandler(env), batch, context().tracedBy(TRACE));
+
+        assertThat(traceHeaderOf(onlyMessage())).isEqualTo(TRACE);
+    }
+
+    @Test
+    void withoutOneInTheContextTheRuntimesSystemPropertyGivesIt() {
+        SQSEvent batch = QueueBatches.sentAndReceived(sqs, queue, Hires.hires(1, 2));
+
+        System.setProperty("com.amazonaws.xray.traceHeader", TRACE);
+        try {
+            SqsInvocation.invoke(new OnboardingQueueHandler(env), batch, context());
+        } finally {
+            System.clearProperty("com.amazonaws.xray.traceHeader");
+        }
+
+        assertThat(traceHeaderOf(onlyMessage())).isEqualTo(TRACE);
+    }
+
+    @Test
+    void aDeadLetterCarriesItToo() {
+        SQSEvent batch = QueueBatches.sentAndReceived(sqs, queue, List.of("{not json"));
+
+        SqsInvocation.invoke(new OnboardingQueueHandler(env), batch, context().tracedBy(TRACE));
+
+        assertThat(traceHeaderOf(onlyDeadLetter())).isEqualTo(TRACE);
+    }
+
+    @Test
+    void noTraceHeaderOutsideLambdaMeansNoneSent() {
+        SQSEvent batch = QueueBatches.sentAndReceived(sqs, queue, Hires.hires(1, 2));
+
+        SqsInvocation.invoke(new OnboardingQueueHandler(env), batch, context());
+
+        assertThat(traceHeaderOf(onlyMessage())).isNull();
+    }
+
+    private Message onlyDeadLetter() {
+        List<Message> messages = sqs.receiveAll(queue.dlqUrl());
+        assertThat(messages).hasSize(1);
+        return messages.get(0);
+    }
+
+    private static LocalLambdaContext context() {
+        return new LocalLambdaContext("onboarding", Duration.ofSeconds(10), Clock.systemUTC(), line -> { });
+    }
+
+    private static String traceHeaderOf(Message message) {
+        return message.attributesAsStrings().get("AWSTraceHeader");
+    }
+
     /** The handler with an SQS client of its own: the same ElasticMQ, refusing the first SendMessageBatch calls. */
     private OnboardingQueueHandler withSqs(RefusedSends refusals) {
         return new OnboardingQueueHandler(OnboardingRuntime.fromEnvironment(env, Clock.systemUTC(), wait -> { },
-                new Random(5), () -> SqsClient.builder()
-                        .endpointOverride(sqs.endpoint())
-                        .region(Region.of(sqs.region()))
-                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                        .httpClientBuilder(UrlConnectionHttpClient.builder())
-                        .overrideConfiguration(o -> o.addExecutionInterceptor(refusals).retryStrategy(b -> b.maxAttempts(1)))
-                        .build()));
+                new Random(5), () -> SqsClients.fromEnvironment(env, refusals, Clock.systemUTC(), wait -> { })));
     }
 
     // A 10 s function cannot wait a minute for Okta's reset: the second hire is throttled at once.
     private static SQSBatchResponse invoke(OnboardingQueueHandler handler, SQSEvent event) {
-        return SqsInvocation.invoke(handler, event, new LocalLambdaContext("onboarding", Duration.ofSeconds(10),
-                Clock.systemUTC(), line -> { }));
+        return SqsInvocation.invoke(handler, event, context());
     }
 
-    /** SQS failing the first {@code count} SendMessageBatch calls with a 500, before they leave the client. */
-    private static final class RefusedSends implements ExecutionInterceptor {
+    /**
+     * ElasticMQ refusing the first {@code count} SendMessageBatch calls: they reach it as an action it
+     * does not know, which it refuses as SQS refuses a request it cannot take (HTTP 400, not retried).
+     */
+    private static final class RefusedSends extends ForwardingHttpClient {
         final AtomicInteger refused = new AtomicInteger();
         private final int count;
 
         RefusedSends(int count) {
+            super(HttpClient.newHttpClient());
             this.count = count;
         }
 
         @Override
-        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes executionAttributes) {
-            if (context.request() instanceof SendMessageBatchRequest && refused.get() < count) {
-                refused.incrementAndGet();
-                throw SqsException.builder().statusCode(500).message("InternalError (refused by the test)").build();
+        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+            boolean batchSend = request.headers().firstValue("X-Amz-Target").orElse("").equals("AmazonSQS.SendMessageBatch");
+            if (batchSend && refused.getAndUpdate(n -> n < count ? n + 1 : n) < count) {
+                return delegate.sendAsync(HttpRequest.newBuilder(request, (name, value) -> true)
+                        .setHeader("X-Amz-Target", "AmazonSQS.RefusedByTheTest").build(), handler);
             }
+            return delegate.sendAsync(request, handler);
         }
     }
 }

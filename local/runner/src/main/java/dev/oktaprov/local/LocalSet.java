@@ -235,7 +235,7 @@ public final class LocalSet implements AutoCloseable {
             onboardingLocalSettings = new LinkedHashMap<>();
             onboardingLocalSettings.put("ONBOARDING_RETRY_BASE_SECONDS", Long.toString(settings.retryBase().toSeconds()));
             onboardingLocalSettings.put("ONBOARDING_RETRY_MAX_SECONDS", Long.toString(settings.retryMax().toSeconds()));
-            onboarding = LocalFunctions.onboarding(environment, queues.dlqUrl(), onboardingLocalSettings, sqs.client());
+            onboarding = LocalFunctions.onboarding(environment, queues.dlqUrl(), onboardingLocalSettings, sqs.endpoint());
             EventSourceMappingSettings mappingSettings = EventSourceMappingSettings.forQueue(queues.queueArn())
                     .withRegion(sqs.region())
                     .withFunctionName(TemplateSettings.ONBOARDING.name())

@@ -21,11 +21,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * Calls an AWS service that speaks the AWS JSON 1.1 protocol ({@code POST /},
- * {@code X-Amz-Target: Service.Operation}), signed with SigV4, over the JDK's HTTP client. Retries
+ * Calls an AWS service that speaks the AWS JSON 1.1 (or 1.0) protocol ({@code POST /},
+ * {@code X-Amz-Target: Service.Operation}), signed with SigV4, over the JDK's HTTP client. Each
+ * request carries the invocation's X-Ray trace header when there is one, as the AWS SDK's does
+ * inside Lambda (Lambda's recursive loop detection reads it). Retries
  * as the AWS SDK's standard strategy does: at most three attempts, on a connection failure, a timed
  * out attempt, a 5xx, throttling or a transient error code, after an exponential backoff with full
  * jitter (from 100 ms; from 1 s after throttling), and once after the service says the clock is
@@ -43,6 +46,9 @@ public final class AwsJsonClient {
             "InvalidSignatureException", "SignatureDoesNotMatch", "AuthFailure");
     private static final Duration SKEW_WORTH_CORRECTING = Duration.ofMinutes(4);
     private static final Set<String> ERROR_FIELDS = Set.of("__type", "code", "Code");
+    /** The content type of AWS JSON 1.1 (Secrets Manager) and 1.0 (SQS, Step Functions). */
+    public static final String JSON_1_1 = "application/x-amz-json-1.1";
+    public static final String JSON_1_0 = "application/x-amz-json-1.0";
 
     /** How long calls may take: all attempts together, and each one. */
     public record Timeouts(Duration call, Duration attempt) {
@@ -53,6 +59,7 @@ public final class AwsJsonClient {
     private final SigV4 signer;
     private final LambdaCredentials credentials;
     private final String contentType;
+    private final Supplier<String> traceHeader;
     private final Timeouts timeouts;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -68,11 +75,23 @@ public final class AwsJsonClient {
      */
     public AwsJsonClient(HttpClient http, URI endpoint, SigV4 signer, LambdaCredentials credentials, Timeouts timeouts,
             Clock clock, Sleeper sleeper, RandomGenerator random, LongSupplier nanoTime) {
+        this(http, endpoint, signer, credentials, timeouts, clock, sleeper, random, nanoTime, JSON_1_1, () -> null);
+    }
+
+    /**
+     * @param contentType {@link #JSON_1_1} or {@link #JSON_1_0}, as the service's protocol says
+     * @param traceHeader the X-Ray trace header to send ({@code X-Amzn-Trace-Id}), or null for none;
+     *     asked at each attempt (see {@link XrayTraceHeader#current()})
+     */
+    public AwsJsonClient(HttpClient http, URI endpoint, SigV4 signer, LambdaCredentials credentials, Timeouts timeouts,
+            Clock clock, Sleeper sleeper, RandomGenerator random, LongSupplier nanoTime, String contentType,
+            Supplier<String> traceHeader) {
         this.http = http;
         this.endpoint = endpoint.getPath() == null || endpoint.getPath().isEmpty() ? endpoint.resolve("/") : endpoint;
         this.signer = signer;
         this.credentials = credentials;
-        this.contentType = "application/x-amz-json-1.1";
+        this.contentType = contentType;
+        this.traceHeader = traceHeader;
         this.timeouts = timeouts;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -126,6 +145,11 @@ public final class AwsJsonClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
+        String trace = traceHeader.get();
+        if (trace != null && !trace.isBlank()) {
+            // Not signed, as the AWS SDK leaves it unsigned: tracing may rewrite it on the way.
+            request.header(XrayTraceHeader.HEADER, trace);
+        }
         signer.sign("POST", endpoint, headers, body, keys, signedAt).forEach(request::header);
         HttpResponse<byte[]> response = exchange(http, request.build(), timeout);
         if (response.statusCode() / 100 == 2) {
@@ -159,8 +183,18 @@ public final class AwsJsonClient {
         }
     }
 
-    /** AWS JSON's error code: the {@code x-amzn-ErrorType} header, else the body's {@code __type} or {@code code}. */
+    /**
+     * AWS JSON's error code: a service that also speaks AWS Query (SQS) names its Query code in
+     * {@code x-amzn-query-error} ({@code AWS.SimpleQueueService.NonExistentQueue;Sender}), which the
+     * AWS SDK reports as the code; else the {@code x-amzn-ErrorType} header, else the body's
+     * {@code __type} or {@code code}.
+     */
     static String errorCode(HttpResponse<byte[]> response) {
+        String queryCode = response.headers().firstValue("x-amzn-query-error").map(value -> value.split(";", 2)[0].strip())
+                .orElse("");
+        if (!queryCode.isEmpty()) {
+            return queryCode;
+        }
         String code = response.headers().firstValue("x-amzn-ErrorType").orElse(null);
         if (code == null) {
             try {

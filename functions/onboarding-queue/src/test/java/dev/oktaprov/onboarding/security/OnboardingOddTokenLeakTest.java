@@ -11,6 +11,7 @@ import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.onboarding.OnboardingQueueHandler;
 import dev.oktaprov.onboarding.OnboardingRuntime;
 import dev.oktaprov.onboarding.OnboardingSettings;
+import dev.oktaprov.onboarding.SqsClients;
 import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
@@ -108,7 +109,7 @@ class OnboardingOddTokenLeakTest {
                 OktaClient.defaultHttpClient(Duration.ofSeconds(2)), Clock.systemUTC(), wait -> { }, new SplittableRandom(3),
                 ProvisioningMetrics.fromEnvironment(env));
         return new OnboardingQueueHandler(new OnboardingRuntime(provisioning, OnboardingSettings.fromEnvironment(env),
-                sqs::client, new SplittableRandom(3)));
+                () -> SqsClients.fromEnvironment(env), new SplittableRandom(3)));
     }
 
     private static SQSEvent batchOf(String login) throws Exception {

@@ -43,8 +43,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * With {@code reportBatchItemFailures} off, any normal return deletes the whole batch.
  *
  * <p>Recursive loop detection, as Lambda does it: each invocation carries a trace header whose
- * lineage counts how often the chain of its messages has invoked the function; the AWS requests
- * the function makes carry it ({@link LambdaTraceHeaderInterceptor}), so a message it sends to the
+ * lineage counts how often the chain of its messages has invoked the function; the invocation's
+ * context hands it over ({@code getXrayTraceId()}) and the AWS requests the function makes carry it
+ * (the AWS SDK's through {@link LambdaTraceHeaderInterceptor}), so a message it sends to the
  * queue comes back with the count. Unless the settings allow loops ({@link RecursiveLoop#ALLOW}), a
  * message whose chain has invoked the function 16 times is dropped instead of invoking it again
  * ({@link RecursionGuard}).
@@ -252,7 +253,7 @@ public final class EventSourceMapping implements AutoCloseable {
         batch.forEach(message -> byId.put(message.messageId(), message));
         byte[] event = SqsEventJson.of(batch, settings.queueArn(), settings.region()).getBytes(StandardCharsets.UTF_8);
         LocalLambdaContext context = new LocalLambdaContext(settings.functionName(), settings.region(),
-                settings.functionMemoryMb(), settings.functionTimeout(), clock, logSink);
+                settings.functionMemoryMb(), settings.functionTimeout(), clock, logSink).tracedBy(split.traceHeader());
         counters.invocations.incrementAndGet();
         counters.messagesReceived.addAndGet(batch.size());
 

@@ -39,6 +39,7 @@ public final class LocalLambdaContext implements Context {
     private final Instant deadline;
     private final String logStreamName;
     private final LambdaLogger logger;
+    private volatile String xrayTraceId;
 
     /** A context in us-east-1 with 512 MB. */
     public LocalLambdaContext(String functionName, Duration timeout, Clock clock, Consumer<String> logSink) {
@@ -67,6 +68,15 @@ public final class LocalLambdaContext implements Context {
         this.logStreamName = LocalDate.ofInstant(start, ZoneOffset.UTC).format(LOG_STREAM_DATE)
                 + "/[$LATEST]" + UUID.randomUUID().toString().replace("-", "");
         this.logger = new SinkLogger(Objects.requireNonNull(logSink, "logSink"));
+    }
+
+    /**
+     * Gives the invocation its X-Ray trace header, as Lambda does ({@link #getXrayTraceId()}); returns
+     * this context.
+     */
+    public LocalLambdaContext tracedBy(String traceHeader) {
+        this.xrayTraceId = traceHeader;
+        return this;
     }
 
     /** When Lambda would stop this invocation. */
@@ -116,6 +126,11 @@ public final class LocalLambdaContext implements Context {
     }
 
     /** Null, as for every invocation that does not come from the AWS Mobile SDK. */
+    @Override
+    public String getXrayTraceId() {
+        return xrayTraceId;
+    }
+
     @Override
     public ClientContext getClientContext() {
         return null;

@@ -37,6 +37,9 @@ public final class LocalSqs implements AutoCloseable {
     private static final int MAX_MESSAGES_PER_CALL = 10;
 
     private final URI endpoint;
+    /** The key id and secret key of the local queues: any SQS stand-in accepts any key. */
+    public static final String ACCESS_KEY = "local";
+
     private final String region;
     private final SqsClient client;
     private final EmbeddedElasticMq embedded;
@@ -48,8 +51,8 @@ public final class LocalSqs implements AutoCloseable {
         this.client = SqsClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(region))
-                // Any SQS stand-in accepts any key; static ones keep the SDK off the default chain.
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                // Static keys keep the SDK off the default chain.
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, ACCESS_KEY)))
                 .endpointOverride(endpoint)
                 .build();
     }

@@ -5,23 +5,26 @@ import dev.oktaprov.createuser.CreateUserHandler;
 import dev.oktaprov.getuser.GetUserHandler;
 import dev.oktaprov.listusers.ListUsersHandler;
 import dev.oktaprov.local.TemplateSettings;
+import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.onboarding.OnboardingQueueHandler;
 import dev.oktaprov.onboarding.OnboardingRuntime;
 import dev.oktaprov.onboarding.OnboardingSettings;
+import dev.oktaprov.onboarding.SqsClients;
 import dev.oktaprov.ratelimit.Sleeper;
 import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.metrics.Metrics;
 
 /**
@@ -56,15 +59,21 @@ public final class LocalFunctions {
     /**
      * The onboarding function.
      *
-     * @param sqs its SQS client (DLQ sends, visibility changes): one for the local queues' endpoint
+     * @param sqsEndpoint where its SQS client (DLQ sends, re-sends, visibility changes) goes: the local
+     *     queues' endpoint, with the local queues' keys
      */
     public static LocalFunction onboarding(FunctionEnvironment environment,
-            String deadLetterQueueUrl, Map<String, String> localSettings, SqsClient sqs) {
+            String deadLetterQueueUrl, Map<String, String> localSettings, URI sqsEndpoint) {
         Map<String, String> env = environment.onboarding(deadLetterQueueUrl, localSettings);
         FunctionCounters counters = counters(env);
         ProvisioningRuntime provisioning = runtime(env, counters, OAuthScopes.CREATE_USERS);
+        Map<String, String> sqsEnv = new HashMap<>(env);
+        sqsEnv.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
+        sqsEnv.put("AWS_ACCESS_KEY_ID", LocalSqs.ACCESS_KEY);
+        sqsEnv.put("AWS_SECRET_ACCESS_KEY", LocalSqs.ACCESS_KEY);
+        sqsEnv.remove("AWS_SESSION_TOKEN");
         OnboardingRuntime runtime = new OnboardingRuntime(provisioning, OnboardingSettings.fromEnvironment(env),
-                () -> sqs, new Random());
+                () -> SqsClients.fromEnvironment(sqsEnv), new Random());
         return new LocalFunction(TemplateSettings.ONBOARDING, new OnboardingQueueHandler(runtime), counters);
     }
 
