@@ -192,7 +192,8 @@ class ListUsersHostileInputTest {
      */
     static void assertExpressionKeepsItsShape(Map<String, String> query, Map<String, String> sent) {
         String filter = blankToNull(query.get("filter"));
-        assertThat(sent.get("filter")).isEqualTo(filter == null ? null : filter.strip());
+        // A lone surrogate cannot travel in UTF-8: it arrives as '?', in a raw filter as in a literal.
+        assertThat(sent.get("filter")).as(printable(query)).isEqualTo(filter == null ? null : asUtf8(filter.strip()));
         List<Expression> structured = new ArrayList<>();
         String status = query.get("status");
         if (status != null) {
