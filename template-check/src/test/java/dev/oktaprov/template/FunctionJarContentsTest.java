@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * What the function jars must never carry and how large they may grow: the deterministic side of
- * bench/ (README, "Performance"). Size and class count are what Lambda downloads and what a cold
+ * bench/ (bench/README.md). Size and class count are what Lambda downloads and what a cold
  * start scans; Okta's SDK, Apache HTTP clients and Netty are what this project exists to avoid.
  */
 class FunctionJarContentsTest {

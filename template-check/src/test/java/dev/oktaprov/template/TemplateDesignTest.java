@@ -96,10 +96,12 @@ class TemplateDesignTest {
     void outputsGiveEverythingTheReadmeCommandsNeed() throws IOException {
         JsonNode outputs = template.json().path("Outputs");
         List<String> functions = List.of("CreateUser", "GetUser", "ListUsers", "Onboarding");
-        Matcher used = Pattern.compile("\\$\\(output (\\w+)\\)").matcher(Files.readString(Templates.repositoryRoot().resolve("README.md")));
         List<String> readme = new ArrayList<>();
-        while (used.find()) {
-            readme.add(used.group(1));
+        for (String page : List.of("README.md", "docs/operations.md", "docs/onboarding.md", "local/runner/README.md")) {
+            Matcher used = Pattern.compile("\\$\\(output (\\w+)\\)").matcher(Files.readString(Templates.repositoryRoot().resolve(page)));
+            while (used.find()) {
+                readme.add(used.group(1));
+            }
         }
 
         assertThat(outputs.fieldNames()).toIterable().contains(
@@ -112,7 +114,7 @@ class TemplateDesignTest {
                     .contains(function + "FunctionAliaslive");
             assertThat(template.typeOf(function + "FunctionAliaslive")).isEqualTo("AWS::Lambda::Alias");
         });
-        assertThat(readme).as("$(output X) in the README").isNotEmpty()
+        assertThat(readme).as("$(output X) in the README and the manuals").isNotEmpty()
                 .allSatisfy(name -> assertThat(outputs.has(name)).as(name + " is an output").isTrue());
     }
 }
