@@ -82,6 +82,7 @@ public final class OktaClient {
     public static final String BUCKET_GET_USER = "GET /api/v1/users/{id}";
     public static final String BUCKET_USER_GROUPS = "GET /api/v1/users/{id}/groups";
     public static final String BUCKET_GROUP_MEMBERS = "GET /api/v1/groups/{id}/users";
+    public static final String BUCKET_ACTIVATE_USER = "POST /api/v1/users/{id}/lifecycle/activate";
     /** Okta's alias for the credential's own user in {@code /api/v1/users/{id}}: never sent as an id. */
     public static final String RESERVED_ME = "me";
 
@@ -186,6 +187,20 @@ public final class OktaClient {
         URI uri = uri("/api/v1/users/" + UriEncoding.encode(idOrLogin), null);
         Answer answer = execute(new Call("GET", uri, BUCKET_GET_USER, null, "Okta user"), deadline, null);
         return read(answer, OktaJson::user);
+    }
+
+    /**
+     * {@code POST /api/v1/users/{id}/lifecycle/activate?sendEmail=…}. Okta activates a STAGED (or
+     * DEPROVISIONED) user asynchronously; an ACTIVE one is refused with 403 {@code E0000016}. Okta's
+     * answer (an activation token and URL when {@code sendEmail} is false) is not read: it lets
+     * whoever holds it finish the user's activation, so it goes nowhere.
+     *
+     * @throws NotFoundException when no such user exists
+     */
+    public void activateUser(String userId, boolean sendEmail, Deadline deadline) {
+        requireId(userId, "userId");
+        URI uri = uri("/api/v1/users/" + UriEncoding.encode(userId) + "/lifecycle/activate", "sendEmail=" + sendEmail);
+        execute(new Call("POST", uri, BUCKET_ACTIVATE_USER, null, "Okta user"), deadline, null);
     }
 
     /** {@code GET /api/v1/users}: one page, and the cursor of the next one. */

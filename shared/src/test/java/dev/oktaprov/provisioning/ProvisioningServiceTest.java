@@ -238,4 +238,31 @@ class ProvisioningServiceTest {
         assertThat(okta.requests().get(0).getBodyAsString())
                 .contains("\"department\":\"Engineering\"", "\"groupIds\":[\"00g1\"]", "\"value\":\"Tr0ub4dor&3-horse\"");
     }
+
+    private void stagedUserWhoseActivationIsRefused(String errorCode, String summary) {
+        okta.server.stubFor(get(urlEqualTo("/api/v1/users/00u5")).willReturn(okJson(
+                OktaBodies.user("00u5", LOGIN, "Jane", "Doe", LOGIN, "STAGED"))));
+        okta.server.stubFor(post(urlPathEqualTo("/api/v1/users/00u5/lifecycle/activate")).willReturn(aResponse()
+                .withStatus(403).withHeader("Content-Type", "application/json").withBody(OktaBodies.error(errorCode, summary))));
+    }
+
+    @Test
+    void anActivationOktaCallsAlreadyActiveAfterAStagedReadWasOursOrJustAhead() {
+        // A lost answer retried, or a person quicker by a moment: the user was STAGED and is active now.
+        stagedUserWhoseActivationIsRefused("E0000016", "Activation failed because the user is already active");
+
+        ActivationResult result = service.activate("00u5", true, Deadline.none());
+
+        assertThat(result.outcome()).isEqualTo(ActivationOutcome.ACTIVATED);
+        assertThat(okta.requests().get(1).getUrl()).isEqualTo("/api/v1/users/00u5/lifecycle/activate?sendEmail=true");
+    }
+
+    @Test
+    void anActivationRefusedForWantOfPermissionIsNotMistakenForAlreadyActive() {
+        stagedUserWhoseActivationIsRefused("E0000006", "You do not have permission to perform the requested action");
+
+        assertThatThrownBy(() -> service.activate("00u5", false, Deadline.none()))
+                .isInstanceOf(dev.oktaprov.errors.OktaAccessDeniedException.class);
+        assertThat(okta.requests().get(1).getUrl()).isEqualTo("/api/v1/users/00u5/lifecycle/activate?sendEmail=false");
+    }
 }
