@@ -50,7 +50,7 @@ public final class ProvisioningService {
      */
     public CreateResult create(NewHire hire, Deadline deadline) {
         try {
-            User created = okta.createUser(hire.toCreateUserRequest(), hire.activate(), false, hire.nextLogin(), deadline);
+            User created = okta.createUser(hire.toCreateUserRequest(), hire.activatesOnCreate(), false, hire.nextLogin(), deadline);
             return new CreateResult(created, Outcome.CREATED);
         } catch (LoginTakenException taken) {
             String requestId = taken.oktaRequestId().orElse(null);

@@ -23,10 +23,11 @@ import org.crac.Resource;
 /**
  * Creates one Okta user, idempotently by login: {@code POST /users} (201 with {@code Location}, or
  * 200 when the same person already existed) and the state machine's create form (the user with
- * {@code outcome}, or a typed exception).
+ * {@code outcome}, and with a start date {@code activateAt} for the workflow's Wait; or a typed
+ * exception). Only the state machine schedules an activation, so only its form may have a start date.
  */
 public final class CreateUserHandler
-        implements RequestHandler<Map<String, Object>, Map<String, Object>>, Operation<Map<String, Object>>, Resource {
+        implements RequestHandler<Map<String, Object>, Map<String, Object>>, Operation<NewHire>, Resource {
 
     static final ApiRoute ROUTE = ApiRoute.of("POST", "/users");
     private static final Map<String, Object> SAMPLE_FORM = Map.of("firstName", "Priming", "lastName", "Sample",
@@ -54,21 +55,20 @@ public final class CreateUserHandler
     }
 
     @Override
-    public Map<String, Object> fromHttp(HttpApiRequest request) {
-        return request.jsonObjectBody();
+    public NewHire fromHttp(HttpApiRequest request) {
+        return NewHireValidator.validateWithoutStartDate(request.jsonObjectBody());
     }
 
     @Override
-    public Map<String, Object> fromDirect(Map<String, Object> input) {
-        return input;
+    public NewHire fromDirect(Map<String, Object> input) {
+        return NewHireValidator.validate(input, invocation.runtime().clock());
     }
 
     @Override
-    public OperationResult run(Map<String, Object> form, Deadline deadline) {
-        NewHire hire = NewHireValidator.validate(form);
+    public OperationResult run(NewHire hire, Deadline deadline) {
         CreateResult result = invocation.runtime().service().create(hire, deadline);
         invocation.runtime().metrics().outcome(result.outcome());
-        Map<String, Object> body = UserJson.created(result);
+        Map<String, Object> body = UserJson.created(result, hire.schedule());
         String outcome = result.outcome().name();
         return result.outcome() == Outcome.CREATED
                 ? OperationResult.created("/users/" + result.user().id(), body, outcome)

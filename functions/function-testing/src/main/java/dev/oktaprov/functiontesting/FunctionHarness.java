@@ -62,6 +62,15 @@ public final class FunctionHarness implements AutoCloseable {
 
     /** With other credentials, e.g. a token Okta does not know. */
     public ProvisioningRuntime runtime(Map<String, String> extraEnv, CredentialSource credentials) {
+        return runtime(extraEnv, credentials, Clock.systemUTC());
+    }
+
+    /** On {@code clock}: what "today" is for start dates, without touching the simulator's clock. */
+    public ProvisioningRuntime runtime(Clock clock) {
+        return runtime(Map.of(), credentials, clock);
+    }
+
+    private ProvisioningRuntime runtime(Map<String, String> extraEnv, CredentialSource credentials, Clock clock) {
         Map<String, String> env = new HashMap<>();
         env.put(ProvisioningConfig.OKTA_ORG_URL, okta.baseUrl());
         env.put(ProvisioningConfig.OKTA_API_TOKEN, okta.token());
@@ -69,7 +78,7 @@ public final class FunctionHarness implements AutoCloseable {
         env.putAll(extraEnv);
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
         return new ProvisioningRuntime(config, credentials, OktaClient.defaultHttpClient(Duration.ofSeconds(2)),
-                Clock.systemUTC(), waits::add, RandomGenerator.of("L64X128MixRandom"), ProvisioningMetrics.fromEnvironment(env));
+                clock, waits::add, RandomGenerator.of("L64X128MixRandom"), ProvisioningMetrics.fromEnvironment(env));
     }
 
     public ProvisioningRuntime runtime() {
