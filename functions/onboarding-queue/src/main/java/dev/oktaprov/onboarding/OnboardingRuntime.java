@@ -16,41 +16,52 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Everything the onboarding function keeps for the life of an execution environment: the core's
  * runtime (one Okta client, so every worker shares one rate-limit budget), the onboarding settings,
- * and the SQS client, which is built on first use (after any SnapStart restore, never into a
- * snapshot).
+ * and the SQS and Step Functions clients, which are built on first use (after any SnapStart restore,
+ * never into a snapshot).
  */
 public final class OnboardingRuntime {
 
     private final ProvisioningRuntime provisioning;
     private final OnboardingSettings settings;
     private final Supplier<SqsClient> sqs;
+    private final Supplier<SfnClient> sfn;
     private final BatchOnboarding onboarding;
+
+    /** As below, Step Functions reached as the process environment says (Lambda's, or AWS_ENDPOINT_URL_SFN). */
+    public OnboardingRuntime(ProvisioningRuntime provisioning, OnboardingSettings settings,
+            Supplier<SqsClient> sqsFactory, RandomGenerator random) {
+        this(provisioning, settings, sqsFactory, () -> SfnClients.fromEnvironment(System.getenv()), random);
+    }
 
     /**
      * @param sqsFactory called once, on first use
+     * @param sfnFactory called once, when the first hire's activation is scheduled
      * @param random the backoff's jitter
      */
     public OnboardingRuntime(ProvisioningRuntime provisioning, OnboardingSettings settings,
-            Supplier<SqsClient> sqsFactory, RandomGenerator random) {
+            Supplier<SqsClient> sqsFactory, Supplier<SfnClient> sfnFactory, RandomGenerator random) {
         this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sqs = new Once<>(Objects.requireNonNull(sqsFactory, "sqsFactory"));
+        this.sfn = new Once<>(Objects.requireNonNull(sfnFactory, "sfnFactory"));
         Clock clock = provisioning.clock();
         DeadLetterQueue deadLetters = new DeadLetterQueue(sqs, settings.deadLetterQueueUrl(),
                 settings.deadLetterQueueIsFifo(), clock);
-        BatchRun run = new BatchRun(new HireOnboarding(provisioning.service(), deadLetters), settings.parallelism(),
+        ActivationWorkflow workflow = new ActivationWorkflow(sfn, settings.stateMachineArn());
+        BatchRun run = new BatchRun(new HireOnboarding(provisioning.service(), deadLetters, workflow), settings.parallelism(),
                 provisioning.config().requestTimeout(), clock);
         Settlement settlement = new Settlement(new RetryBackoff(settings.retryBase(), settings.retryMax(), random),
                 settings.throttleDelayMax(), settings.maxResends());
         Map<String, SourceQueue> sourceQueues = new ConcurrentHashMap<>();
         this.onboarding = new BatchOnboarding(run, settlement,
                 arn -> sourceQueues.computeIfAbsent(String.valueOf(arn), key -> SourceQueue.of(sqs.get(), arn)),
-                provisioning.metrics());
+                provisioning.metrics(), clock);
     }
 
     /** For Lambda: the process environment, the system clock, real sleeps. */
@@ -72,6 +83,12 @@ public final class OnboardingRuntime {
     /** As {@link #fromEnvironment(Map, Clock, Sleeper, RandomGenerator)}, with SQS clients from {@code sqsFactory}. */
     public static OnboardingRuntime fromEnvironment(Map<String, String> env, Clock clock, Sleeper sleeper,
             RandomGenerator random, Supplier<SqsClient> sqsFactory) {
+        return fromEnvironment(env, clock, sleeper, random, sqsFactory, () -> SfnClients.fromEnvironment(env));
+    }
+
+    /** As above, with Step Functions clients from {@code sfnFactory}. */
+    public static OnboardingRuntime fromEnvironment(Map<String, String> env, Clock clock, Sleeper sleeper,
+            RandomGenerator random, Supplier<SqsClient> sqsFactory, Supplier<SfnClient> sfnFactory) {
         OnboardingSettings settings = OnboardingSettings.fromEnvironment(env);
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
         HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(5));
@@ -79,7 +96,7 @@ public final class OnboardingRuntime {
         ProvisioningRuntime provisioning = new ProvisioningRuntime(config,
                 ProvisioningRuntime.credentialSource(config, env, clock, http, OAuthScopes.CREATE_USERS),
                 http, clock, sleeper, random, ProvisioningMetrics.fromEnvironment(env));
-        return new OnboardingRuntime(provisioning, settings, sqsFactory, random);
+        return new OnboardingRuntime(provisioning, settings, sqsFactory, sfnFactory, random);
     }
 
     /** The invocation's deadline: its remaining time minus the core's safety margin. */
@@ -105,15 +122,18 @@ public final class OnboardingRuntime {
 
     /**
      * For a SnapStart {@code beforeCheckpoint}: loads what a first batch needs — the Secrets Manager
-     * path (no network, nothing kept), the SQS client (built, never called), Jackson and the
-     * validator on a sample message — so a restored function does not pay for it. Talks to nobody
-     * and leaves no credential in the snapshot.
+     * path (no network, nothing kept), the SQS and Step Functions clients (built, never called),
+     * Jackson and the validator on a sample message — so a restored function does not pay for it.
+     * Talks to nobody and leaves no credential in the snapshot.
      */
     void prime() {
         try {
             provisioning.credentials().prime();
             sqs.get();
-            HireMessage.parse(new QueueMessage("priming", "priming", PRIMING_BODY, 1, null, Map.of()));
+            if (settings.stateMachineArn() != null) {
+                sfn.get();
+            }
+            HireMessage.parse(new QueueMessage("priming", "priming", PRIMING_BODY, 1, null, Map.of()), provisioning.clock());
         } finally {
             provisioning.credentials().invalidate();
         }
@@ -125,7 +145,9 @@ public final class OnboardingRuntime {
     }
 
     private static final String PRIMING_BODY = "{\"firstName\":\"Priming\",\"lastName\":\"Sample\","
-            + "\"email\":\"priming@example.com\",\"login\":\"priming@example.com\",\"groupIds\":[]}";
+            + "\"email\":\"priming@example.com\",\"login\":\"priming@example.com\",\"groupIds\":[],"
+            // Loads the time-zone rules a start date needs; the date is refused, which primes that path too.
+            + "\"startDate\":\"2000-01-03\",\"timeZone\":\"Europe/Berlin\"}";
 
     /** A value made on first use, by one thread, then shared. */
     private static final class Once<T> implements Supplier<T> {
