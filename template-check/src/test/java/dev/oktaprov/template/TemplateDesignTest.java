@@ -95,7 +95,7 @@ class TemplateDesignTest {
     @Test
     void outputsGiveEverythingTheReadmeCommandsNeed() throws IOException {
         JsonNode outputs = template.json().path("Outputs");
-        List<String> functions = List.of("CreateUser", "GetUser", "ListUsers", "Onboarding");
+        List<String> functions = List.of("CreateUser", "GetUser", "ListUsers", "Onboarding", "ActivateUser");
         Matcher used = Pattern.compile("\\$\\(output (\\w+)\\)").matcher(Files.readString(Templates.repositoryRoot().resolve("README.md")));
         List<String> readme = new ArrayList<>();
         while (used.find()) {
