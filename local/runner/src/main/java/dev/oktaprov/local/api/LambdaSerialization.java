@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * handler whose types are not Lambda event classes ({@code Map} here): its POJO serializer, chosen by
  * the types the handler declares for {@code RequestHandler<I, O>}.
  */
-final class LambdaSerialization<I, O> {
+public final class LambdaSerialization<I, O> {
 
     private final PojoSerializer<Object> input;
     private final PojoSerializer<Object> output;
@@ -23,18 +23,18 @@ final class LambdaSerialization<I, O> {
         this.output = JacksonFactory.getInstance().getSerializer(outputType);
     }
 
-    static <I, O> LambdaSerialization<I, O> forHandler(RequestHandler<I, O> handler) {
+    public static <I, O> LambdaSerialization<I, O> forHandler(RequestHandler<I, O> handler) {
         Type[] types = requestHandlerTypes(handler.getClass());
         return new LambdaSerialization<>(types[0], types[1]);
     }
 
     @SuppressWarnings("unchecked")
-    I event(String json) {
+    public I event(String json) {
         return (I) input.fromJson(json);
     }
 
     /** The response as Lambda hands it to API Gateway: JSON text ({@code null} for a null response). */
-    String responseJson(O response) {
+    public String responseJson(O response) {
         if (response == null) {
             return "null";
         }

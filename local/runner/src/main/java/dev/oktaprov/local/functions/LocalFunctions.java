@@ -3,10 +3,12 @@ package dev.oktaprov.local.functions;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.oktaprov.activateuser.ActivateUserHandler;
 import dev.oktaprov.createuser.CreateUserHandler;
 import dev.oktaprov.getuser.GetUserHandler;
 import dev.oktaprov.listusers.ListUsersHandler;
 import dev.oktaprov.local.TemplateSettings;
+import dev.oktaprov.local.workflow.LocalWorkflow;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.onboarding.OnboardingQueueHandler;
@@ -27,7 +29,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.metrics.Metrics;
 
 /**
- * The template's four handlers, built the way their Lambda constructors build them, from an explicit
+ * The template's five handlers, built the way their Lambda constructors build them, from an explicit
  * environment instead of the process's: each gets its own core runtime (its own Okta client and
  * rate-limit budget, as separate functions have), with the runner's counters on its metrics.
  */
@@ -56,17 +58,37 @@ public final class LocalFunctions {
     }
 
     /**
+     * The functions the onboarding state machine invokes, by name: each its own warm handler, as
+     * separate functions are.
+     */
+    public static Map<String, LocalFunction<Map<String, Object>, Map<String, Object>>> workflow(FunctionEnvironment environment) {
+        Map<String, String> env = environment.apiFunction();
+        Map<String, LocalFunction<Map<String, Object>, Map<String, Object>>> byName = new LinkedHashMap<>();
+        for (FunctionSpec spec : List.of(TemplateSettings.CREATE_USER, TemplateSettings.GET_USER, TemplateSettings.ACTIVATE_USER)) {
+            byName.put(spec.name(), spec == TemplateSettings.ACTIVATE_USER ? activateUser(env) : apiFunction(spec, env));
+        }
+        return byName;
+    }
+
+    private static LocalFunction<Map<String, Object>, Map<String, Object>> activateUser(Map<String, String> env) {
+        FunctionCounters counters = counters(env);
+        return new LocalFunction<>(TemplateSettings.ACTIVATE_USER,
+                new ActivateUserHandler(runtime(env, counters, OAuthScopes.ACTIVATE_USERS)), counters);
+    }
+
+    /**
      * The onboarding function.
      *
      * @param sqs its SQS client (DLQ sends, visibility changes): one for the local queues' endpoint
+     * @param workflow where it starts executions for hires whose start date is ahead
      */
     public static LocalFunction<SQSEvent, SQSBatchResponse> onboarding(FunctionEnvironment environment,
-            String deadLetterQueueUrl, Map<String, String> localSettings, SqsClient sqs) {
-        Map<String, String> env = environment.onboarding(deadLetterQueueUrl, localSettings);
+            String deadLetterQueueUrl, Map<String, String> localSettings, SqsClient sqs, LocalWorkflow workflow) {
+        Map<String, String> env = environment.onboarding(deadLetterQueueUrl, workflow.stateMachineArn(), localSettings);
         FunctionCounters counters = counters(env);
         ProvisioningRuntime provisioning = runtime(env, counters, OAuthScopes.CREATE_USERS);
         OnboardingRuntime runtime = new OnboardingRuntime(provisioning, OnboardingSettings.fromEnvironment(env),
-                () -> sqs, new Random());
+                () -> sqs, workflow::client, new Random());
         return new LocalFunction<>(TemplateSettings.ONBOARDING, new OnboardingQueueHandler(runtime), counters);
     }
 
