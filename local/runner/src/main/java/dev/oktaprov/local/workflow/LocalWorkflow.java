@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * moto_server (found on PATH or in ~/.pyenv/shims) it is the template's state machine, the file
  * statemachine/onboarding.asl.json itself, run by moto's Amazon States Language interpreter with the
  * real create-user, activate-user and get-user handlers behind its tasks. Without it (or when it
- * will not start), {@link ScheduledActivations} activates the users the queue schedules, at their
- * time, and nothing else.
+ * will not start, or with {@code LOCAL_WORKFLOW=scheduler}), {@link ScheduledActivations} activates
+ * the users the queue schedules, at their time, and nothing else.
  */
 public final class LocalWorkflow implements AutoCloseable {
 
@@ -41,6 +41,8 @@ public final class LocalWorkflow implements AutoCloseable {
     }
 
     public static final String STATE_MACHINE_NAME = "okta-provisioning-onboarding";
+    /** {@code scheduler}: use the local scheduler even where moto_server is found. */
+    public static final String LOCAL_WORKFLOW = "LOCAL_WORKFLOW";
     /** moto's default account. */
     static final String ACCOUNT = "123456789012";
     private static final String DEFINITION = "onboarding.asl.json";
@@ -74,8 +76,9 @@ public final class LocalWorkflow implements AutoCloseable {
         String arn = "arn:aws:states:" + region + ":" + ACCOUNT + ":stateMachine:" + STATE_MACHINE_NAME;
         LambdaInvocations lambda = new LambdaInvocations(functions, region, clock, log);
         WorkflowFront front = WorkflowFront.listen();
-        Optional<Path> executable = MotoProcess.find(shell);
-        String whyNoMoto = "moto_server was not found on PATH or in ~/.pyenv/shims";
+        boolean schedulerAsked = "scheduler".equalsIgnoreCase(String.valueOf(shell.get(LOCAL_WORKFLOW)).strip());
+        Optional<Path> executable = schedulerAsked ? Optional.empty() : MotoProcess.find(shell);
+        String whyNoMoto = schedulerAsked ? LOCAL_WORKFLOW + "=scheduler" : "moto_server was not found on PATH or in ~/.pyenv/shims";
         if (executable.isPresent()) {
             MotoProcess moto = null;
             try {
