@@ -72,7 +72,7 @@ final class StartDateDemo {
 
     private static String describe(String status, ZonedDateTime at) {
         return switch (status) {
-            case "STAGED" -> "STAGED: created by the onboarding function, groups included; activation at " + TIME.format(at);
+            case "STAGED" -> "STAGED: created by the onboarding function; activation at " + TIME.format(at);
             case "PROVISIONED", "ACTIVE" -> status + ": activated when its start date came (the activation email goes out now)";
             default -> status;
         };
