@@ -12,6 +12,7 @@ import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.errors.UnexpectedOktaException;
 import dev.oktaprov.okta.model.CreateUserRequest;
 import dev.oktaprov.okta.model.Group;
+import dev.oktaprov.okta.model.JsonPage;
 import dev.oktaprov.okta.model.Page;
 import dev.oktaprov.okta.model.User;
 import dev.oktaprov.okta.model.UserQuery;
@@ -126,6 +127,14 @@ public final class OktaClient {
                 .build();
     }
 
+    /**
+     * As {@link #defaultHttpClient}, built on a thread started now, so that its cost overlaps a
+     * function's init instead of adding to it; a call waits for it.
+     */
+    public static HttpClient defaultHttpClientInBackground(Duration connectTimeout) {
+        return BackgroundHttpClient.start(() -> defaultHttpClient(connectTimeout));
+    }
+
     public OktaClientSettings settings() {
         return settings;
     }
@@ -205,6 +214,19 @@ public final class OktaClient {
 
     /** {@code GET /api/v1/users}: one page, and the cursor of the next one. */
     public Page<User> listUsers(UserQuery query, Deadline deadline) {
+        return page(execute(listUsersCall(query), deadline, null), OktaJson::user);
+    }
+
+    /**
+     * {@code GET /api/v1/users}: one page as Okta's JSON, unread (to be streamed into an answer with
+     * {@link OktaUserStream}), and the cursor of the next one.
+     */
+    public JsonPage listUsersJson(UserQuery query, Deadline deadline) {
+        Answer answer = execute(listUsersCall(query), deadline, null);
+        return new JsonPage(answer.body(), nextCursor(answer), answer.requestId());
+    }
+
+    private Call listUsersCall(UserQuery query) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("q", query.q());
         params.put("filter", query.filter());
@@ -213,8 +235,7 @@ public final class OktaClient {
         params.put("after", query.after());
         params.put("sortBy", query.sortBy());
         params.put("sortOrder", query.sortOrder());
-        URI uri = uri("/api/v1/users", queryString(params));
-        return page(execute(new Call("GET", uri, BUCKET_LIST_USERS, null, "Okta users"), deadline, null), OktaJson::user);
+        return new Call("GET", uri("/api/v1/users", queryString(params)), BUCKET_LIST_USERS, null, "Okta users");
     }
 
     /** {@code GET /api/v1/users/{id}/groups}, every page. */
@@ -452,11 +473,15 @@ public final class OktaClient {
 
     private <T> Page<T> page(Answer answer, Function<JsonNode, T> reader) {
         List<T> items = readArray(answer, reader);
-        String cursor = nextLink(answer)
+        return new Page<>(items, nextCursor(answer));
+    }
+
+    /** The {@code after} of Okta's next link, or null on the last page. */
+    private String nextCursor(Answer answer) {
+        return nextLink(answer)
                 .map(next -> LinkHeaders.queryParameter(next, "after").orElseThrow(() ->
                         new UnexpectedOktaException("Okta's next link carries no cursor", answer.requestId())))
                 .orElse(null);
-        return new Page<>(items, cursor);
     }
 
     /** The next page's URL, refused unless it points at the configured org. */

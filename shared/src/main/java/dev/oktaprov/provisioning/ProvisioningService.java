@@ -11,6 +11,7 @@ import dev.oktaprov.errors.UserNotActivatableException;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.OktaExpressions;
 import dev.oktaprov.okta.model.Group;
+import dev.oktaprov.okta.model.JsonPage;
 import dev.oktaprov.okta.model.Page;
 import dev.oktaprov.okta.model.User;
 import dev.oktaprov.okta.model.UserQuery;
@@ -113,6 +114,11 @@ public final class ProvisioningService {
     /** One page of users; pass the page's {@code nextCursor} back as {@code after} for the next. */
     public Page<User> list(ListRequest request, Deadline deadline) {
         return okta.listUsers(toQuery(request), deadline);
+    }
+
+    /** As {@link #list}, the page as Okta's JSON, to be streamed into an answer rather than read into users first. */
+    public JsonPage listJson(ListRequest request, Deadline deadline) {
+        return okta.listUsersJson(toQuery(request), deadline);
     }
 
     /** Validates {@code request} and turns its structured parts into a quoted search expression. */

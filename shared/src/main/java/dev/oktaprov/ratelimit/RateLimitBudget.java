@@ -102,8 +102,14 @@ public final class RateLimitBudget {
                 : Optional.of(new BucketState(b.limit, b.remaining, allowed(b.limit), b.resetsAt));
     }
 
+    /**
+     * This client's part of a window of {@code limit} requests: the share rounded down to whole
+     * requests, so spending it never takes more than the share (7 at 50 % is 3, not 4). A share of
+     * less than one request (limit × share below 100) is one request a window: the request that
+     * learns a new window's numbers goes out after every reset, whatever the share.
+     */
     private long allowed(long limit) {
-        return Math.max(1, limit * sharePercent / 100);
+        return Math.max(1, Math.floorDiv(limit * sharePercent, 100));
     }
 
     /** The reset on our clock: the server's time to it (clamped, see RateLimitHeaders) after we received it. */

@@ -70,7 +70,7 @@ public final class ProvisioningRuntime {
     public static ProvisioningRuntime fromEnvironment(Map<String, String> env, List<String> defaultScopes) {
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
         Clock clock = Clock.systemUTC();
-        HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(5));
+        HttpClient http = OktaClient.defaultHttpClientInBackground(Duration.ofSeconds(5));
         return new ProvisioningRuntime(config, credentialSource(config, env, clock, http, defaultScopes),
                 // Not a java.util.Random made here: this runs during init, and a SnapStart snapshot would
                 // give every restored environment its seed. Thread-safe: every worker of a batch shares it.
@@ -97,7 +97,7 @@ public final class ProvisioningRuntime {
         List<String> configuredScopes = scopesFromEnvironment(env);
         List<String> fallbackScopes = OAuthScopes.validated(defaultScopes);
         String secretId = config.secretId().orElseThrow();
-        return new SecretsManagerCredentialSource(secretId, () -> SecretsManagerClients.fromEnvironment(env),
+        return new SecretsManagerCredentialSource(secretId, () -> SecretsManagerClients.fromEnvironment(env, http),
                 config.secretCacheTtl(), clock,
                 serviceApp -> new OAuthCredentialSource(config.orgUrl(), serviceApp.app(),
                         configuredScopes != null ? configuredScopes : serviceApp.scopes().orElse(fallbackScopes),

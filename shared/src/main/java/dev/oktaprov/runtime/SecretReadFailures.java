@@ -6,11 +6,7 @@ import dev.oktaprov.errors.SecretsUnavailableException;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
+import dev.oktaprov.runtime.aws.AwsCallException;
 
 /**
  * Why the Okta secret could not be used, told apart. Secrets Manager not answering (network, timeout,
@@ -49,17 +45,15 @@ final class SecretReadFailures {
     private SecretReadFailures() {}
 
     /** A failed {@code GetSecretValue}, as the exception the caller acts on. */
-    static OktaProvisioningException of(SdkException failure) {
-        if (failure instanceof AwsServiceException service) {
-            return ofAnswer(service);
-        }
-        if (failure instanceof SdkClientException && String.valueOf(failure.getMessage()).startsWith("Unable to load credentials")) {
-            return configuration(Problem.DENIED, "no AWS credentials",
+    static OktaProvisioningException of(AwsCallException failure) {
+        return switch (failure.kind()) {
+            case SERVICE_ERROR -> ofAnswer(failure);
+            case NO_CREDENTIALS -> configuration(Problem.DENIED, "no AWS credentials",
                     "No AWS credentials were found to read " + SECRET, failure);
-        }
-        String reason = failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException
-                ? "did not answer in time" : "could not be reached";
-        return unavailable(reason + " (" + failure.getClass().getSimpleName() + ")", failure);
+            case TIMEOUT -> unavailable("did not answer in time", failure);
+            case UNREACHABLE -> unavailable("could not be reached (" + failure.getMessage() + ")", failure);
+            case CREDENTIALS_UNAVAILABLE -> unavailable("no AWS credentials to sign with now: " + failure.getMessage(), failure);
+        };
     }
 
     /** No time left before the invocation's deadline to ask Secrets Manager at all. */
@@ -73,11 +67,11 @@ final class SecretReadFailures {
         return parsing;
     }
 
-    private static OktaProvisioningException ofAnswer(AwsServiceException service) {
-        int status = service.statusCode();
-        String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+    private static OktaProvisioningException ofAnswer(AwsCallException service) {
+        int status = service.status();
+        String code = service.errorCode();
         String answer = "HTTP " + status + (code == null ? "" : " " + code);
-        if (status >= 500 || service.isThrottlingException()) {
+        if (status >= 500 || service.isThrottling()) {
             return unavailable("answered " + answer, service);
         }
         if (code != null && MISSING_CODES.contains(code)) {

@@ -9,16 +9,14 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import dev.oktaprov.runtime.aws.AwsCallException;
+import dev.oktaprov.runtime.aws.SecretsManagerReader;
 
 /**
  * The Okta credentials from AWS Secrets Manager ({@code OKTA_SECRET_ID}).
  *
  * <p>Nothing is fetched until the first request needs it: never at class initialisation, never into
- * a SnapStart snapshot. Each read is bounded by the caller's deadline (the client's call timeout,
- * cut to the time left), so a Secrets Manager that does not answer costs an invocation its answer,
+ * a SnapStart snapshot. Each read is bounded by the caller's deadline (and the reader's call timeout), so a Secrets Manager that does not answer costs an invocation its answer,
  * never its timeout. The secret is then cached for the TTL, measured on the injected clock, and
  * dropped when Okta refuses the header it gave ({@link #invalidate(String)}: the token may have been
  * rotated). Fetches are serialised, so parallel workers cause one read, not N.
@@ -31,11 +29,11 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
 public final class SecretsManagerCredentialSource implements CredentialSource {
 
     private final String secretId;
-    private final Supplier<SecretsManagerClient> clientFactory;
+    private final Supplier<SecretsManagerReader> clientFactory;
     private final Function<OktaCredentials.ServiceApp, CredentialSource> serviceApps;
     private final Duration ttl;
     private final Clock clock;
-    private SecretsManagerClient client;
+    private SecretsManagerReader client;
     private String text;
     private Instant textExpiresAt;
     private String parsedFrom;
@@ -48,7 +46,7 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
     private Instant unreadableUntil;
 
     /** For API-token secrets only: an OAuth service-app secret is refused as a configuration error. */
-    public SecretsManagerCredentialSource(String secretId, Supplier<SecretsManagerClient> clientFactory, Duration ttl, Clock clock) {
+    public SecretsManagerCredentialSource(String secretId, Supplier<SecretsManagerReader> clientFactory, Duration ttl, Clock clock) {
         this(secretId, clientFactory, ttl, clock, app -> {
             throw new ConfigurationException("The secret named by OKTA_SECRET_ID holds an OAuth service app,"
                     + " which this credential source was not set up for");
@@ -56,11 +54,11 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
     }
 
     /**
-     * @param clientFactory called once, on first use, to build the Secrets Manager client
+     * @param clientFactory called once, on first use, to build the Secrets Manager reader
      * @param ttl how long a read secret is used before it is read again
      * @param serviceApps builds the credential source of an OAuth service-app secret
      */
-    public SecretsManagerCredentialSource(String secretId, Supplier<SecretsManagerClient> clientFactory, Duration ttl, Clock clock,
+    public SecretsManagerCredentialSource(String secretId, Supplier<SecretsManagerReader> clientFactory, Duration ttl, Clock clock,
             Function<OktaCredentials.ServiceApp, CredentialSource> serviceApps) {
         this.secretId = Objects.requireNonNull(secretId, "secretId");
         this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
@@ -116,13 +114,12 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
     }
 
     /**
-     * A secret read answered in-process ({@link SecretsManagerPriming}): no network, nothing read or
-     * cached here. After a SnapStart restore the first real read then finds the SDK loaded (bench/
-     * measured the first request after priming at less than half).
+     * A secret read signed and answered in-process ({@link SecretsManagerReader#prime()}): no network,
+     * nothing read or cached here, no reader built.
      */
     @Override
     public void prime() {
-        SecretsManagerPriming.run();
+        SecretsManagerReader.prime();
     }
 
     private String read(Deadline deadline) {
@@ -137,27 +134,22 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
         if (left.isZero()) {
             throw SecretReadFailures.noTimeLeft();
         }
-        SecretsManagerClient secrets = client();
-        Duration callTimeout = secrets.serviceClientConfiguration().overrideConfiguration().apiCallTimeout()
-                .filter(configured -> configured.compareTo(left) < 0)
-                .orElse(left);
-        GetSecretValueResponse response;
+        String secret;
         try {
-            response = secrets.getSecretValue(request -> request.secretId(secretId)
-                    .overrideConfiguration(o -> o.apiCallTimeout(callTimeout)));
-        } catch (SdkException e) {
+            secret = client().secretString(secretId, left);
+        } catch (AwsCallException e) {
             throw SecretReadFailures.of(e);
         }
-        if (response.secretString() == null) {
+        if (secret == null) {
             unreadableUntil = clock.instant().plus(ttl);
             throw unreadable();
         }
-        text = response.secretString();
+        text = secret;
         textExpiresAt = clock.instant().plus(ttl);
         return text;
     }
 
-    private SecretsManagerClient client() {
+    private SecretsManagerReader client() {
         if (client == null) {
             client = clientFactory.get();
         }

@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RateLimitBudgetTest {
 
@@ -47,6 +49,47 @@ class RateLimitBudgetTest {
         } finally {
             pool.shutdownNow();
         }
+        assertThat(budget.reserve(BUCKET)).isEqualTo(Duration.ofSeconds(61));
+    }
+
+    /**
+     * The share of a limit that does not divide evenly is rounded down: spending it never takes more
+     * than the share of Okta's bucket. Below one request a window, one: the request that learns a new
+     * window's numbers goes out after every reset whatever the share.
+     */
+    @ParameterizedTest(name = "{1} % of {0} a window allows {2}")
+    @CsvSource({
+        "7, 50, 3",      // 3.5
+        "10, 33, 3",     // 3.3
+        "599, 50, 299",  // 299.5
+        "601, 99, 594",  // 594.99
+        "600, 50, 300",
+        "600, 100, 600",
+        "3, 33, 1",      // 0.99: less than one request
+        "1, 50, 1",      // 0.5
+        "99, 1, 1",      // 0.99
+    })
+    void theShareIsRoundedDownToWholeRequestsButNeverBelowOne(long limit, int sharePercent, long allowed) {
+        RateLimitBudget budget = new RateLimitBudget(sharePercent, clock);
+        budget.record(BUCKET, headers(limit, limit, clock.instant().plusSeconds(60), clock.instant()), clock.instant());
+
+        long granted = 0;
+        while (granted <= limit && budget.reserve(BUCKET).isZero()) {
+            granted++;
+        }
+
+        assertThat(granted).as("requests granted in the window").isEqualTo(allowed);
+        assertThat(budget.state(BUCKET)).get().extracting(RateLimitBudget.BucketState::allowed).isEqualTo(allowed);
+        assertThat(budget.reserve(BUCKET)).as("the next waits for the reset").isEqualTo(Duration.ofSeconds(61));
+    }
+
+    @Test
+    void requestsOthersSpentCountAgainstTheShareToo() {
+        // Okta's Remaining counts every client of the org: 2 of 7 spent elsewhere leave this one 1 of its 3.
+        RateLimitBudget budget = new RateLimitBudget(50, clock);
+        budget.record(BUCKET, headers(7, 5, clock.instant().plusSeconds(60), clock.instant()), clock.instant());
+
+        assertThat(budget.reserve(BUCKET)).isZero();
         assertThat(budget.reserve(BUCKET)).isEqualTo(Duration.ofSeconds(61));
     }
 

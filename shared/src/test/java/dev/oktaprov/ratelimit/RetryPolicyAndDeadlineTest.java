@@ -2,6 +2,7 @@ package dev.oktaprov.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oktaprov.testsupport.Jitter;
 import dev.oktaprov.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -10,12 +11,17 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyAndDeadlineTest {
 
     @Test
-    void backoffGrowsExponentiallyWithJitterAndACap() {
-        RetryPolicy policy = RetryPolicy.withMaxAttempts(5, new SplittableRandom(1));
-        for (int attempt = 1; attempt <= 10; attempt++) {
-            long ceiling = Math.min(600L << (attempt - 1), 20_000);
-            assertThat(policy.backoffAfter(attempt)).isBetween(Duration.ofMillis(ceiling / 2), Duration.ofMillis(ceiling));
+    void backoffDoublesFrom600MsUpTo20sWithAtMostHalfOfItJittered() {
+        RetryPolicy leastJitter = RetryPolicy.withMaxAttempts(5, Jitter.lowest());
+        RetryPolicy mostJitter = RetryPolicy.withMaxAttempts(5, Jitter.highest());
+        long[] ceilings = {600, 1_200, 2_400, 4_800, 9_600, 19_200, 20_000, 20_000, 20_000, 20_000};
+        for (int attempt = 1; attempt <= ceilings.length; attempt++) {
+            long ceiling = ceilings[attempt - 1];
+            assertThat(leastJitter.backoffAfter(attempt)).as("after attempt %d, least", attempt).isEqualTo(Duration.ofMillis(ceiling / 2));
+            assertThat(mostJitter.backoffAfter(attempt)).as("after attempt %d, most", attempt).isEqualTo(Duration.ofMillis(ceiling));
         }
+        assertThat(mostJitter.backoffAfter(0)).as("no attempt yet counts as the first").isEqualTo(Duration.ofMillis(600));
+        assertThat(mostJitter.backoffAfter(1_000)).as("a huge attempt count stays at the cap").isEqualTo(Duration.ofSeconds(20));
     }
 
     @Test

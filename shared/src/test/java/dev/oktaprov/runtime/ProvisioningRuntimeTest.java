@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.model.User;
 import dev.oktaprov.provisioning.Outcome;
 import dev.oktaprov.provisioning.UserWithGroups;
 import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.testing.OktaBodies;
+import dev.oktaprov.testsupport.MutableClock;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import dev.oktaprov.testing.WireMockOkta;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,12 +97,14 @@ class ProvisioningRuntimeTest {
     void deadlineLeavesTheSafetyMargin() {
         Map<String, String> env = localEnv();
         env.put("DEADLINE_SAFETY_MARGIN_MS", "2000");
-        ProvisioningRuntime runtime = ProvisioningRuntime.fromEnvironment(env);
-        Instant now = runtime.clock().instant();
+        MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
+        ProvisioningRuntime runtime = new ProvisioningRuntime(ProvisioningConfig.fromEnvironment(env),
+                new StaticTokenCredentialSource(Secret.of(WireMockOkta.TOKEN)), OktaClient.defaultHttpClient(Duration.ofSeconds(2)),
+                clock, clock::advance, new SplittableRandom(1), ProvisioningMetrics.fromEnvironment(env));
 
         Deadline deadline = runtime.deadline(Duration.ofSeconds(10));
 
-        assertThat(deadline.instant()).isBetween(now.plusSeconds(8), now.plusSeconds(9));
+        assertThat(deadline.instant()).isEqualTo(Instant.parse("2026-01-05T10:00:08Z"));
         assertThat(runtime.deadline(Duration.ofMillis(500)).remaining(runtime.clock())).isZero();
     }
 

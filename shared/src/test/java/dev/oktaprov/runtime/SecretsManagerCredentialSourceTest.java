@@ -6,22 +6,21 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.errors.SecretsUnavailableException;
 import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.MutableClock;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Against a real Secrets Manager API: moto_server on loopback (or AWS_ENDPOINT_URL). */
@@ -30,12 +29,14 @@ class SecretsManagerCredentialSourceTest {
     private static MotoServer moto;
     private static SecretsManagerClient admin;
 
+    private static final HttpClient HTTP = OktaClient.defaultHttpClient(Duration.ofSeconds(2));
+
     private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
 
     @BeforeAll
     static void startMoto() {
         moto = MotoServer.start();
-        admin = SecretsManagerClients.fromEnvironment(moto.environment());
+        admin = SecretsManagerAdmin.fromEnvironment(moto.environment());
     }
 
     @AfterAll
@@ -57,7 +58,7 @@ class SecretsManagerCredentialSourceTest {
     private SecretsManagerCredentialSource source(String secretId, AtomicInteger clientsBuilt) {
         return new SecretsManagerCredentialSource(secretId, () -> {
             clientsBuilt.incrementAndGet();
-            return SecretsManagerClients.fromEnvironment(moto.environment());
+            return SecretsManagerClients.fromEnvironment(moto.environment(), HTTP);
         }, Duration.ofMinutes(5), clock);
     }
 
@@ -114,14 +115,11 @@ class SecretsManagerCredentialSourceTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        // One attempt: the SDK's own retries would sleep for real.
-        SecretsManagerCredentialSource source = new SecretsManagerCredentialSource("okta/any", () -> SecretsManagerClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.US_EAST_1)
-                .endpointOverride(URI.create("http://127.0.0.1:" + closedPort))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
-                .build(), Duration.ofMinutes(5), clock);
+        Map<String, String> env = new HashMap<>(moto.environment());
+        env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + closedPort);
+        // The production reader, waiting between attempts on the test's clock only.
+        SecretsManagerCredentialSource source = new SecretsManagerCredentialSource("okta/any",
+                () -> SecretsManagerClients.fromEnvironment(env, HTTP, clock, clock::advance), Duration.ofMinutes(5), clock);
 
         SecretsUnavailableException e = catchThrowableOfType(SecretsUnavailableException.class,
                 () -> source.authorizationHeader(Deadline.none()));
@@ -132,7 +130,7 @@ class SecretsManagerCredentialSourceTest {
     @Test
     void clientNeedsARegion() {
         ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-                () -> SecretsManagerClients.fromEnvironment(Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString())));
+                () -> SecretsManagerClients.fromEnvironment(Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString()), HTTP));
 
         assertThat(e.getMessage()).contains("AWS_REGION");
     }

@@ -11,11 +11,11 @@ import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
-import dev.oktaprov.runtime.SecretsManagerClients;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.RecordingHttpClient;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +53,7 @@ class ConcurrentRefreshTest {
         KeyPair keys = TestKeys.rsa();
         CyclicBarrier allRefused = new CyclicBarrier(WORKERS);
         try (MotoServer moto = MotoServer.start();
-                SecretsManagerClient admin = SecretsManagerClients.fromEnvironment(moto.environment());
+                SecretsManagerClient admin = SecretsManagerAdmin.fromEnvironment(moto.environment());
                 OktaSimulator okta = OktaSimulator.start(SimulatorOptions.defaults());
                 CountingEndpoint secretsManager = CountingEndpoint.forwardingTo(moto.endpoint())) {
             okta.oauth().register("0oaWORKERS", TestKeys.publicPem(keys), "kid-1", OAuthScopes.ALL);

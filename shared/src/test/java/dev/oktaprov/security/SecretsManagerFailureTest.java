@@ -10,19 +10,21 @@ import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.model.UserQuery;
 import dev.oktaprov.ratelimit.Deadline;
-import dev.oktaprov.runtime.AwsClientEnvironment;
 import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.runtime.SecretsManagerClients;
 import dev.oktaprov.runtime.SecretsManagerCredentialSource;
+import dev.oktaprov.runtime.aws.AwsJsonClient;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.MutableClock;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import dev.oktaprov.testsupport.SilentServer;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,13 +43,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -57,9 +53,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * {@link ConfigurationException}, and the log line says which. Secrets Manager sees a bounded number
  * of attempts, and Okta (the simulator, token endpoint included) sees nothing at all.
  *
- * <p>The Secrets Manager client keeps the production timeouts and retry strategy
- * ({@link SecretsManagerClients}) with its waits between attempts removed, so no test sleeps; only
- * the silent Secrets Manager is waited for, as long as the deadline allows (1 s).
+ * <p>The Secrets Manager reader is the production one ({@link SecretsManagerClients}), its waits
+ * between attempts taken on the test's clock, so no test sleeps; only the silent Secrets Manager is
+ * waited for, as long as the deadline allows (1 s). Secrets are written with AWS's own SDK.
  */
 class SecretsManagerFailureTest {
 
@@ -74,7 +70,7 @@ class SecretsManagerFailureTest {
     @BeforeAll
     static void startMoto() {
         moto = MotoServer.start();
-        admin = SecretsManagerClients.fromEnvironment(moto.environment());
+        admin = SecretsManagerAdmin.fromEnvironment(moto.environment());
     }
 
     @AfterAll
@@ -101,34 +97,15 @@ class SecretsManagerFailureTest {
         return env;
     }
 
-    /** The production client's retry strategy, minus the waits. */
-    static RetryStrategy productionRetriesWithoutWaiting(Map<String, String> env) {
-        try (SecretsManagerClient production = SecretsManagerClients.fromEnvironment(env)) {
-            RetryStrategy strategy = production.serviceClientConfiguration().overrideConfiguration().retryStrategy().orElseThrow();
-            return strategy.toBuilder()
-                    .backoffStrategy(BackoffStrategy.retryImmediately())
-                    .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
-                    .build();
-        }
-    }
-
     private OktaClient client(Map<String, String> env, String secretId) {
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-        RetryStrategy retries = productionRetriesWithoutWaiting(env);
-        // The source production builds, with a client that does not wait between attempts.
-        CredentialSource credentials = new SecretsManagerCredentialSource(secretId, () -> SecretsManagerClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(5)))
-                .region(Region.of(env.get("AWS_REGION")))
-                .endpointOverride(URI.create(env.get("AWS_ENDPOINT_URL")))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)))
-                .overrideConfiguration(o -> {
-                    AwsClientEnvironment.callTimeouts(env).accept(o);
-                    o.retryStrategy(retries);
-                })
-                .build(), config.secretCacheTtl(), clock, app -> {
+        HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(2));
+        // The source production builds, with a reader that waits between attempts on the test's clock.
+        CredentialSource credentials = new SecretsManagerCredentialSource(secretId,
+                () -> SecretsManagerClients.fromEnvironment(env, http, clock, clock::advance), config.secretCacheTtl(), clock, app -> {
                     throw new AssertionError("no secret in these tests is a usable service app");
                 });
-        return new ProvisioningRuntime(config, credentials, OktaClient.defaultHttpClient(Duration.ofSeconds(2)), clock,
+        return new ProvisioningRuntime(config, credentials, http, clock,
                 clock::advance, new SplittableRandom(3), ProvisioningMetrics.fromEnvironment(Map.of())).okta();
     }
 
@@ -153,7 +130,7 @@ class SecretsManagerFailureTest {
         try (CountingEndpoint secretsManager = endpoint.get()) {
             Map<String, String> env = env(secretsManager.uri());
             OktaClient client = client(env, "okta/provisioning");
-            int attemptsAllowed = productionRetriesWithoutWaiting(env).maxAttempts();
+            int attemptsAllowed = AwsJsonClient.MAX_ATTEMPTS;
 
             SecretsUnavailableException first = catchThrowableOfType(SecretsUnavailableException.class,
                     () -> client.listUsers(UserQuery.all(), Deadline.none()));
@@ -165,7 +142,7 @@ class SecretsManagerFailureTest {
             assertThat(first.code()).isEqualTo("SECRETS_UNAVAILABLE");
             assertThat(first.getMessage()).contains("OKTA_SECRET_ID").contains(reason).doesNotContain(MotoServer.SECRET_KEY);
             assertThat(second).isNotNull();
-            assertThat(attemptsAllowed).as("the production client's attempts per read").isBetween(1, 3);
+            assertThat(attemptsAllowed).as("the reader's attempts per read, as the AWS SDK's standard retries").isEqualTo(3);
             assertThat(afterFirst).as("attempts for one call").isEqualTo(attemptsAllowed);
             assertThat(secretsManager.hits()).as("attempts for two calls").isEqualTo(2 * attemptsAllowed);
             assertNothingReachedOkta();
@@ -186,6 +163,23 @@ class SecretsManagerFailureTest {
             assertThat(e).as("no answer within the deadline is transient, not a configuration error").isNotNull();
             assertThat(e.getMessage()).contains("did not answer in time");
             assertThat(secretsManager.connections()).as("one attempt, cut off by the deadline").isEqualTo(1);
+            assertNothingReachedOkta();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void anAnswerWhoseBodyNeverEndsIsTransientWithinTheDeadline() {
+        try (CountingEndpoint secretsManager = CountingEndpoint.stallingBody()) {
+            OktaClient client = client(env(secretsManager.uri()), "okta/provisioning");
+
+            // The test's clock stands still: the deadline leaves 1 s, and the headers come at once.
+            SecretsUnavailableException e = catchThrowableOfType(SecretsUnavailableException.class,
+                    () -> client.listUsers(UserQuery.all(), Deadline.after(Duration.ofSeconds(1), clock)));
+
+            assertThat(e).as("a body cut off by the deadline is transient").isNotNull();
+            assertThat(e.getMessage()).contains("did not answer in time");
+            assertThat(secretsManager.hits()).as("one attempt, cut off by the deadline").isEqualTo(1);
             assertNothingReachedOkta();
         }
     }
@@ -240,20 +234,14 @@ class SecretsManagerFailureTest {
             org.junit.jupiter.api.Assumptions.assumeFalse(own.endpoint().equals(moto.endpoint()),
                     "AWS_ENDPOINT_URL names an external server this test cannot stop");
             Map<String, String> env = env(own.endpoint());
-            try (SecretsManagerClient ownAdmin = SecretsManagerClients.fromEnvironment(env)) {
+            try (SecretsManagerClient ownAdmin = SecretsManagerAdmin.fromEnvironment(env)) {
                 ownAdmin.createSecret(b -> b.name("okta/provisioning").secretString("{\"apiToken\":\"" + okta.token() + "\"}"));
             }
             ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-            RetryStrategy retries = productionRetriesWithoutWaiting(env);
+            HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(2));
             SecretsManagerCredentialSource credentials = new SecretsManagerCredentialSource("okta/provisioning",
-                    () -> SecretsManagerClient.builder()
-                            .httpClientBuilder(UrlConnectionHttpClient.builder())
-                            .region(Region.of(MotoServer.REGION))
-                            .endpointOverride(own.endpoint())
-                            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)))
-                            .overrideConfiguration(o -> o.retryStrategy(retries))
-                            .build(), config.secretCacheTtl(), clock);
-            OktaClient client = new ProvisioningRuntime(config, credentials, OktaClient.defaultHttpClient(Duration.ofSeconds(2)),
+                    () -> SecretsManagerClients.fromEnvironment(env, http, clock, clock::advance), config.secretCacheTtl(), clock);
+            OktaClient client = new ProvisioningRuntime(config, credentials, http,
                     clock, clock::advance, new SplittableRandom(3), ProvisioningMetrics.fromEnvironment(Map.of())).okta();
             client.listUsers(UserQuery.all(), Deadline.none());
             long before = okta.counters().totalRequests();
@@ -264,7 +252,7 @@ class SecretsManagerFailureTest {
                     () -> client.listUsers(UserQuery.all(), Deadline.none()));
 
             assertThat(e.getMessage()).isEqualTo("Secrets Manager is unavailable to read the secret named by OKTA_SECRET_ID"
-                    + " (could not be reached (SdkClientException)); try again later");
+                    + " (could not be reached (ConnectException)); try again later");
             assertThat(okta.counters().totalRequests()).isEqualTo(before);
         }
     }

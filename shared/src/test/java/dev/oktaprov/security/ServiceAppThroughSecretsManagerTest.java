@@ -11,11 +11,11 @@ import dev.oktaprov.provisioning.Outcome;
 import dev.oktaprov.provisioning.UserWithGroups;
 import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.runtime.ProvisioningRuntime;
-import dev.oktaprov.runtime.SecretsManagerClients;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.simulator.oauth.IssuedToken;
 import dev.oktaprov.testsupport.MotoServer;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import java.security.KeyPair;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +47,7 @@ class ServiceAppThroughSecretsManagerTest {
     @BeforeAll
     static void startMoto() {
         moto = MotoServer.start();
-        admin = SecretsManagerClients.fromEnvironment(moto.environment());
+        admin = SecretsManagerAdmin.fromEnvironment(moto.environment());
     }
 
     @AfterAll

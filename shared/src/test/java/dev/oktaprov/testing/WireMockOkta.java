@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 
 /**
  * An Okta org played by WireMock on loopback, a client pointed at it, a hand-moved clock whose
@@ -55,8 +56,13 @@ public final class WireMockOkta implements AutoCloseable {
     }
 
     public OktaClient client(OktaClientSettings settings, OktaClient.Listener listener) {
+        return client(settings, listener, new SplittableRandom(42));
+    }
+
+    /** With the backoff's jitter drawn from {@code random}, e.g. {@code Jitter.highest()} to pin each wait. */
+    public OktaClient client(OktaClientSettings settings, OktaClient.Listener listener, RandomGenerator random) {
         return new OktaClient(settings, credentials, OktaClient.defaultHttpClient(Duration.ofSeconds(2)), clock,
-                clock::advance, new SplittableRandom(42), listener);
+                clock::advance, random, listener);
     }
 
     public List<LoggedRequest> requests() {

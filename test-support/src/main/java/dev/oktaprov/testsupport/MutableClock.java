@@ -30,6 +30,13 @@ public final class MutableClock extends Clock {
         now = now.plus(duration);
     }
 
+    /** Moves time on to {@code instant}; an instant not after now leaves time where it is. */
+    public synchronized void advanceTo(Instant instant) {
+        if (instant.isAfter(now)) {
+            now = instant;
+        }
+    }
+
     public synchronized void set(Instant instant) {
         now = instant;
     }

@@ -1,35 +1,26 @@
 package dev.oktaprov.testsupport;
 
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * A real {@link HttpClient} that also notes the method and URI of every request before sending it:
  * how a test sees exactly what reached a server (say, the filter expression the Okta simulator got)
  * without standing anything in between.
  */
-public final class RecordingHttpClient extends HttpClient {
+public final class RecordingHttpClient extends ForwardingHttpClient {
 
     /** One request as sent: method and the URI, still percent-encoded. */
     public record Sent(String method, URI uri) {
     }
 
-    private final HttpClient delegate;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final Consumer<HttpResponse<?>> afterEach;
 
@@ -42,7 +33,7 @@ public final class RecordingHttpClient extends HttpClient {
      *     gets it: how a test holds threads at one point, e.g. until all of them have their answer
      */
     public RecordingHttpClient(HttpClient delegate, Consumer<HttpResponse<?>> afterEach) {
-        this.delegate = delegate;
+        super(delegate);
         this.afterEach = afterEach;
     }
 
@@ -75,50 +66,5 @@ public final class RecordingHttpClient extends HttpClient {
             HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
         sent.add(new Sent(request.method(), request.uri()));
         return delegate.sendAsync(request, handler, pushPromiseHandler);
-    }
-
-    @Override
-    public Optional<CookieHandler> cookieHandler() {
-        return delegate.cookieHandler();
-    }
-
-    @Override
-    public Optional<Duration> connectTimeout() {
-        return delegate.connectTimeout();
-    }
-
-    @Override
-    public Redirect followRedirects() {
-        return delegate.followRedirects();
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-        return delegate.proxy();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-        return delegate.sslContext();
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-        return delegate.sslParameters();
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-        return delegate.authenticator();
-    }
-
-    @Override
-    public Version version() {
-        return delegate.version();
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-        return delegate.executor();
     }
 }

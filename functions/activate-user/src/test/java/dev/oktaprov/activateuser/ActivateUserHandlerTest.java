@@ -1,7 +1,6 @@
 package dev.oktaprov.activateuser;
 
 import static dev.oktaprov.functiontesting.FunctionHarness.answer;
-import static dev.oktaprov.functiontesting.FunctionHarness.asLambdaDelivers;
 import static dev.oktaprov.functiontesting.FunctionHarness.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The state machine's activation step through the Lambda runtime's serialization, against the Okta simulator. */
+/** The state machine's activation step, invoked with bytes as Lambda does, against the Okta simulator. */
 class ActivateUserHandlerTest {
 
     /** The id in events/sfn-activate-user.json. */
@@ -56,8 +55,8 @@ class ActivateUserHandlerTest {
                 "firstName", "Ada", "lastName", "Lovelace"), status, password, List.of(), null, null));
     }
 
-    private JsonNode invoke(Map<String, Object> input) {
-        Map<String, Object> result = handler.handleRequest(asLambdaDelivers(input), TestLambdaContext.of("activate-user"));
+    private JsonNode activate(Map<String, Object> input) {
+        Map<String, Object> result = FunctionHarness.invoke(handler, input, TestLambdaContext.of("activate-user"));
         return FunctionHarness.json(FunctionHarness.lambdaJson(result));
     }
 
@@ -69,8 +68,8 @@ class ActivateUserHandlerTest {
     void theSampleEventActivatesAStagedHireOnceAndThenFindsItActive() {
         seedHire("STAGED", false);
 
-        JsonNode first = invoke(event("sfn-activate-user.json"));
-        JsonNode second = invoke(event("sfn-activate-user.json"));
+        JsonNode first = activate(event("sfn-activate-user.json"));
+        JsonNode second = activate(event("sfn-activate-user.json"));
 
         assertThat(first.path("id").asText()).isEqualTo(HIRE_ID);
         assertThat(first.path("outcome").asText()).isEqualTo("ACTIVATED");
@@ -86,7 +85,7 @@ class ActivateUserHandlerTest {
         seedHire("DEPROVISIONED", false);
 
         UserNotActivatableException refused = catchThrowableOfType(UserNotActivatableException.class,
-                () -> invoke(event("sfn-activate-user.json")));
+                () -> activate(event("sfn-activate-user.json")));
 
         assertThat(refused.status()).isEqualTo("DEPROVISIONED");
         assertThat(status()).isEqualTo("DEPROVISIONED");
@@ -94,7 +93,7 @@ class ActivateUserHandlerTest {
 
     @Test
     void aDeletedHireIsNotFound() {
-        assertThat(catchThrowableOfType(NotFoundException.class, () -> invoke(event("sfn-activate-user.json")))).isNotNull();
+        assertThat(catchThrowableOfType(NotFoundException.class, () -> activate(event("sfn-activate-user.json")))).isNotNull();
     }
 
     @Test
@@ -104,10 +103,10 @@ class ActivateUserHandlerTest {
         input.put("sendEmail", "yes");
         input.put("activateAt", "2027-01-04T07:00:00Z");
 
-        InvalidInputException invalid = catchThrowableOfType(InvalidInputException.class, () -> invoke(input));
+        InvalidInputException invalid = catchThrowableOfType(InvalidInputException.class, () -> activate(input));
 
         assertThat(invalid.fieldErrors()).extracting(FieldError::field).containsExactlyInAnyOrder("activateAt", "id", "sendEmail");
-        assertThat(catchThrowableOfType(InvalidInputException.class, () -> invoke(Map.of())).fieldErrors())
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> activate(Map.of())).fieldErrors())
                 .extracting(FieldError::field).containsExactly("id");
         assertThat(harness.okta.counters().totalRequests()).isZero();
     }
@@ -116,7 +115,7 @@ class ActivateUserHandlerTest {
     void withoutTheEmailTheActivationLinkOktaAnswersGoesNowhere() {
         seedHire("STAGED", false);
         try (LeakWatch watch = LeakWatch.start()) {
-            JsonNode result = invoke(Map.of("id", HIRE_ID, "sendEmail", false));
+            JsonNode result = activate(Map.of("id", HIRE_ID, "sendEmail", false));
 
             watch.response("direct result", result.toString());
             assertThat(result.toString()).doesNotContain("welcome", "activationToken", "activationUrl");
@@ -131,10 +130,10 @@ class ActivateUserHandlerTest {
         harness.okta.seedUsers(SeedUser.of("other@example.com", "Other", "Hire").withStatus("STAGED"));
         harness.okta.setLimit(RateLimitBucket.OTHER, 1);
         String other = harness.okta.findByLogin("other@example.com").orElseThrow().id();
-        invoke(Map.of("id", other));
+        activate(Map.of("id", other));
 
-        RateLimitedException limited = catchThrowableOfType(RateLimitedException.class, () -> handler.handleRequest(
-                asLambdaDelivers(event("sfn-activate-user.json")), TestLambdaContext.of("activate-user").withRemainingMillis(3_000)));
+        RateLimitedException limited = catchThrowableOfType(RateLimitedException.class, () -> FunctionHarness.invoke(handler,
+                event("sfn-activate-user.json"), TestLambdaContext.of("activate-user").withRemainingMillis(3_000)));
 
         assertThat(limited.retryAfterSeconds()).isPositive();
         assertThat(status()).isEqualTo("STAGED");
@@ -142,7 +141,7 @@ class ActivateUserHandlerTest {
 
     @Test
     void anHttpEventIsRefusedThereIsNoRoute() {
-        FunctionHarness.Answer answer = answer(handler.handleRequest(asLambdaDelivers(event("apigw-get-user.json")),
+        FunctionHarness.Answer answer = answer(FunctionHarness.invoke(handler, event("apigw-get-user.json"),
                 TestLambdaContext.of("activate-user")));
 
         assertThat(answer.status()).isEqualTo(404);

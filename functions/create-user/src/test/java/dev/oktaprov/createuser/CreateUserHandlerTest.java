@@ -1,7 +1,7 @@
 package dev.oktaprov.createuser;
 
 import static dev.oktaprov.functiontesting.FunctionHarness.answer;
-import static dev.oktaprov.functiontesting.FunctionHarness.asLambdaDelivers;
+import static dev.oktaprov.functiontesting.FunctionHarness.invoke;
 import static dev.oktaprov.functiontesting.FunctionHarness.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,8 +13,10 @@ import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.LoginConflictException;
 import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.TransientUpstreamException;
-import dev.oktaprov.functiontesting.FunctionHarness;
 import dev.oktaprov.functiontesting.FunctionHarness.Answer;
+import dev.oktaprov.functiontesting.FunctionHarness;
+import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.runtime.Secret;
 import dev.oktaprov.runtime.StaticTokenCredentialSource;
 import dev.oktaprov.simulator.FaultPlan;
@@ -24,6 +26,7 @@ import dev.oktaprov.simulator.SeedGroup;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.MutableClock;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -65,7 +68,7 @@ class CreateUserHandlerTest {
     }
 
     private Answer call(Map<String, Object> event) {
-        return answer(handler.handleRequest(asLambdaDelivers(event), TestLambdaContext.of("create-user")));
+        return answer(invoke(handler, event, TestLambdaContext.of("create-user")));
     }
 
     private static Map<String, Object> withBody(String body) {
@@ -265,46 +268,24 @@ class CreateUserHandlerTest {
         assertThat(answer.rawBody()).doesNotContain("Correct-Horse-9-Battery").doesNotContain("credentials");
     }
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void anUnknownRouteIs404AndAnotherMethodIs405() {
-        Map<String, Object> groups = event("apigw-create-user.json");
-        groups.put("routeKey", "POST /groups");
-        groups.put("rawPath", "/groups");
-        Map<String, Object> get = event("apigw-create-user.json");
-        get.put("routeKey", "GET /users");
-        ((Map<String, Object>) get.get("requestContext")).put("http", Map.of("method", "GET", "path", "/users"));
-        Map<String, Object> catchAll = event("apigw-create-user.json");
-        catchAll.put("routeKey", "$default");
-        catchAll.put("rawPath", "/users/00ub0oNGTSWTBKOLGLNR/groups");
-
-        Answer notFound = call(groups);
-        Answer notAllowed = call(get);
-        Answer unknownPath = call(catchAll);
-
-        assertThat(notFound.status()).isEqualTo(404);
-        assertThat(notFound.code()).isEqualTo("ROUTE_NOT_FOUND");
-        assertThat(notAllowed.status()).isEqualTo(405);
-        assertThat(notAllowed.code()).isEqualTo("METHOD_NOT_ALLOWED");
-        assertThat(notAllowed.header("allow")).isEqualTo("POST");
-        assertThat(unknownPath.status()).isEqualTo(404);
-        assertThat(oktaRequests()).isZero();
-    }
 
     @Test
     void throttledWithNoTimeLeftIs429WithRetryAfter() {
         harness.okta.setLimit(RateLimitBucket.USERS, 1);
-        call(event("apigw-create-user.json"));
+        ProvisioningRuntime stillTime = harness.runtime(Map.of(), MutableClock.at("2026-03-02T10:00:00Z"));
+        CreateUserHandler onStillTime = new CreateUserHandler(stillTime);
+        answer(invoke(onStillTime, event("apigw-create-user.json"), TestLambdaContext.of("create-user")));
         Map<String, Object> second = withBody("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\","
                 + "\"login\":\"ada@example.com\"}");
 
-        Answer answer = answer(handler.handleRequest(asLambdaDelivers(second),
+        Answer answer = answer(invoke(onStillTime, second,
                 TestLambdaContext.of("create-user").withRemainingMillis(3_000)));
 
         assertThat(answer.status()).isEqualTo(429);
         assertThat(answer.code()).isEqualTo("RATE_LIMITED");
-        // Okta's windows are a minute long; the wait is until this one resets.
-        assertThat(Long.parseLong(answer.header("retry-after"))).isBetween(1L, 120L);
+        // The wait the client computed: until the reset of Okta's window, plus a second.
+        assertThat(Long.parseLong(answer.header("retry-after")))
+                .isEqualTo(FunctionHarness.secondsUntilRoom(stillTime, OktaClient.BUCKET_CREATE_USER));
         assertThat(harness.okta.findByLogin("ada@example.com")).isEmpty();
         assertThat(harness.waits).as("nothing waited past the deadline").isEmpty();
     }
@@ -316,7 +297,7 @@ class CreateUserHandlerTest {
         harness.okta.setFaults(FaultPlan.none());
         CreateUserHandler wrongToken = new CreateUserHandler(harness.runtime(Map.of(),
                 new StaticTokenCredentialSource(Secret.of("00wrong-token-value"))));
-        Answer refused = answer(wrongToken.handleRequest(asLambdaDelivers(event("apigw-create-user.json")),
+        Answer refused = answer(invoke(wrongToken, event("apigw-create-user.json"),
                 TestLambdaContext.of("create-user")));
 
         assertThat(unavailable.status()).isEqualTo(503);
@@ -331,7 +312,7 @@ class CreateUserHandlerTest {
 
     @Test
     void theStateMachinesInputGetsTheUserWithItsOutcome() {
-        Map<String, Object> result = handler.handleRequest(asLambdaDelivers(event("sfn-create-user.json")),
+        Map<String, Object> result = invoke(handler, event("sfn-create-user.json"),
                 TestLambdaContext.of("create-user"));
 
         JsonNode json = FunctionHarness.json(FunctionHarness.lambdaJson(result));
@@ -345,7 +326,7 @@ class CreateUserHandlerTest {
     void aStartDateCreatesTheUserStagedAndTellsTheWorkflowWhenToActivateIt() {
         handler = new CreateUserHandler(harness.runtime(Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC)));
 
-        Map<String, Object> result = handler.handleRequest(asLambdaDelivers(event("sfn-onboarding-start-date.json")),
+        Map<String, Object> result = invoke(handler, event("sfn-onboarding-start-date.json"),
                 TestLambdaContext.of("create-user"));
 
         JsonNode json = FunctionHarness.json(FunctionHarness.lambdaJson(result));
@@ -371,23 +352,23 @@ class CreateUserHandlerTest {
     void directFailuresAreThrownAsTheCoresTypedExceptions() {
         Map<String, Object> invalid = new HashMap<>(event("sfn-create-user.json"));
         invalid.put("email", "nope");
-        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(invalid), TestLambdaContext.of("create-user")))
+        assertThatThrownBy(() -> invoke(handler, invalid, TestLambdaContext.of("create-user")))
                 .isInstanceOf(InvalidInputException.class);
 
         harness.okta.seedUsers(SeedUser.of(LOGIN, "Isaac", "Newton"));
-        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(event("sfn-create-user.json")),
+        assertThatThrownBy(() -> invoke(handler, event("sfn-create-user.json"),
                 TestLambdaContext.of("create-user"))).isInstanceOf(LoginConflictException.class);
 
         harness.okta.reset();
         harness.okta.setFaults(FaultPlan.none().withErrorRate(1.0).withErrorStatuses(503));
-        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(event("sfn-create-user.json")),
+        assertThatThrownBy(() -> invoke(handler, event("sfn-create-user.json"),
                 TestLambdaContext.of("create-user"))).isInstanceOf(TransientUpstreamException.class);
 
         harness.okta.reset();
         harness.okta.setLimit(RateLimitBucket.USERS, 1);
-        handler.handleRequest(asLambdaDelivers(Map.of("firstName", "Ada", "lastName", "Lovelace",
-                "email", "ada@example.com", "login", "ada@example.com")), TestLambdaContext.of("create-user"));
-        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(event("sfn-create-user.json")),
+        invoke(handler, Map.of("firstName", "Ada", "lastName", "Lovelace",
+                "email", "ada@example.com", "login", "ada@example.com"), TestLambdaContext.of("create-user"));
+        assertThatThrownBy(() -> invoke(handler, event("sfn-create-user.json"),
                 TestLambdaContext.of("create-user").withRemainingMillis(3_000))).isInstanceOf(RateLimitedException.class);
     }
 
@@ -396,7 +377,7 @@ class CreateUserHandlerTest {
         Map<String, Object> input = new HashMap<>(event("sfn-create-user.json"));
         input.put("correlationId", "onboarding-execution-42");
 
-        Map<String, Object> result = handler.handleRequest(asLambdaDelivers(input), TestLambdaContext.of("create-user"));
+        Map<String, Object> result = invoke(handler, input, TestLambdaContext.of("create-user"));
 
         assertThat(result.get("outcome")).isEqualTo("CREATED");
     }
@@ -407,8 +388,8 @@ class CreateUserHandlerTest {
 
         assertThat(batch.getRecords()).hasSize(3);
         for (SQSEvent.SQSMessage message : batch.getRecords()) {
-            Map<String, Object> form = asLambdaDelivers(FunctionHarness.jsonObject(message.getBody()));
-            assertThat(handler.handleRequest(form, TestLambdaContext.of("create-user")).get("outcome")).isEqualTo("CREATED");
+            Map<String, Object> form = FunctionHarness.jsonObject(message.getBody());
+            assertThat(invoke(handler, form, TestLambdaContext.of("create-user")).get("outcome")).isEqualTo("CREATED");
         }
         assertThat(harness.okta.userCount()).isEqualTo(3);
     }

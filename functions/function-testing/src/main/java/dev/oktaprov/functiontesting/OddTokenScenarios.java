@@ -1,6 +1,8 @@
 package dev.oktaprov.functiontesting;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import static dev.oktaprov.testsupport.StreamInvocation.invoke;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.runtime.ProvisioningRuntime;
@@ -35,7 +37,7 @@ public final class OddTokenScenarios {
     private final LeakWatch watch;
     private final SecretsAndOkta infrastructure;
     private final List<String> scopes;
-    private final Function<ProvisioningRuntime, RequestHandler<Map<String, Object>, Map<String, Object>>> handlers;
+    private final Function<ProvisioningRuntime, RequestStreamHandler> handlers;
     private final String functionName;
     private final Map<String, String> results = new LinkedHashMap<>();
 
@@ -43,7 +45,7 @@ public final class OddTokenScenarios {
      * @param handlers builds the function's handler on a runtime, as its test constructor does
      */
     public OddTokenScenarios(LeakWatch watch, SecretsAndOkta infrastructure, List<String> scopes, String functionName,
-            Function<ProvisioningRuntime, RequestHandler<Map<String, Object>, Map<String, Object>>> handlers) {
+            Function<ProvisioningRuntime, RequestStreamHandler> handlers) {
         this.watch = watch;
         this.infrastructure = infrastructure;
         this.scopes = scopes;
@@ -78,14 +80,14 @@ public final class OddTokenScenarios {
         return results;
     }
 
-    private void invokeBoth(String source, RequestHandler<Map<String, Object>, Map<String, Object>> handler,
+    private void invokeBoth(String source, RequestStreamHandler handler,
             Supplier<Map<String, Object>> httpEvent, Supplier<Map<String, Object>> directInput) {
-        Map<String, Object> answer = handler.handleRequest(httpEvent.get(), TestLambdaContext.of(functionName));
+        Map<String, Object> answer = invoke(handler, httpEvent.get(), TestLambdaContext.of(functionName));
         String body = String.valueOf(answer.get("body"));
         String code = body.contains("\"code\"") ? " " + FunctionHarness.json(body).path("code").asText() : "";
         record(source + ": HTTP", "HTTP " + answer.get("statusCode") + code, json(answer));
         try {
-            Map<String, Object> result = handler.handleRequest(directInput.get(), TestLambdaContext.of(functionName));
+            Map<String, Object> result = invoke(handler, directInput.get(), TestLambdaContext.of(functionName));
             record(source + ": direct", "returned", json(result));
         } catch (RuntimeException thrown) {
             record(source + ": direct", thrown.getClass().getSimpleName(), trace(thrown));

@@ -6,11 +6,11 @@ import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.runtime.Secret;
-import dev.oktaprov.runtime.SecretsManagerClients;
 import dev.oktaprov.runtime.StaticTokenCredentialSource;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MotoServer;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ public final class SecretsAndOkta implements AutoCloseable {
 
     public static SecretsAndOkta start() {
         MotoServer moto = MotoServer.start();
-        return new SecretsAndOkta(moto, SecretsManagerClients.fromEnvironment(moto.environment()),
+        return new SecretsAndOkta(moto, SecretsManagerAdmin.fromEnvironment(moto.environment()),
                 OktaSimulator.start(SimulatorOptions.defaults()));
     }
 

@@ -17,6 +17,7 @@ final class UserReference {
 
     static final int MAX_LENGTH = 100;
     private static final Set<String> ACCEPTED_FIELDS = Set.of("id", "login");
+    private static final String USERS_PREFIX = "/users/";
 
     private UserReference() {}
 
@@ -28,6 +29,19 @@ final class UserReference {
             throw new InvalidInputException(errors);
         }
         return value;
+    }
+
+    /**
+     * What follows {@code /users/} in a raw path ({@code /users/it/ops@example.com}, or under a stage,
+     * {@code /prod/users/…}), one trailing slash forgiven; null when there is nothing.
+     */
+    static String afterUsers(String rawPath) {
+        int at = rawPath == null ? -1 : rawPath.indexOf(USERS_PREFIX);
+        if (at < 0) {
+            return null;
+        }
+        String rest = rawPath.substring(at + USERS_PREFIX.length());
+        return rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
     }
 
     /** A direct invocation: exactly one of {@code {"id": …}} and {@code {"login": …}}. */

@@ -3,27 +3,27 @@ package dev.oktaprov.onboarding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.provisioning.StartSchedule;
+import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.runtime.Json;
+import dev.oktaprov.runtime.aws.AwsCallException;
+import dev.oktaprov.runtime.aws.StepFunctionsStarter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
-import software.amazon.awssdk.services.sfn.model.SfnException;
-import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 
 /**
  * Starts the onboarding workflow for a user created STAGED whose start date is ahead: one execution
  * per hire, named after its login and start date, so a redelivered message meets its own execution
  * instead of starting a second (Step Functions refuses a name it knows; that is success here). The
- * input is {@code {id, activateAt, waitsForStartDate}}: no form, no password, no login.
+ * input is {@code {id, activateAt, waitsForStartDate}}: no form, no password, no login. One signed
+ * {@code StartExecution} ({@link StepFunctionsStarter}), bounded by the invocation's deadline.
  */
 final class ActivationWorkflow {
 
@@ -38,13 +38,17 @@ final class ActivationWorkflow {
     private static final Set<String> DEPLOYMENT_FAULTS = Set.of("AccessDeniedException", "StateMachineDoesNotExist",
             "StateMachineDeleting", "InvalidArn", "UnrecognizedClientException", "InvalidSignatureException");
 
-    private final Supplier<SfnClient> sfn;
+    private static final String ALREADY_EXISTS = "ExecutionAlreadyExists";
+
+    private final Supplier<StepFunctionsStarter> stepFunctions;
     private final String stateMachineArn;
+    private final Clock clock;
 
     /** @param stateMachineArn null when the deployment has no workflow */
-    ActivationWorkflow(Supplier<SfnClient> sfn, String stateMachineArn) {
-        this.sfn = sfn;
+    ActivationWorkflow(Supplier<StepFunctionsStarter> stepFunctions, String stateMachineArn, Clock clock) {
+        this.stepFunctions = stepFunctions;
         this.stateMachineArn = stateMachineArn;
+        this.clock = clock;
     }
 
     boolean configured() {
@@ -57,27 +61,33 @@ final class ActivationWorkflow {
      *     machine, no permission)
      * @throws WorkflowUnavailableException when Step Functions failed this time
      */
-    Start start(String userId, String loginKey, StartSchedule schedule) {
-        StartExecutionRequest request = StartExecutionRequest.builder()
-                .stateMachineArn(stateMachineArn)
-                .name(executionName(loginKey, schedule.startDate()))
-                .input(input(userId, schedule))
-                .build();
+    Start start(String userId, String loginKey, StartSchedule schedule, Deadline deadline) {
+        String name = executionName(loginKey, schedule.startDate());
         try {
-            sfn.get().startExecution(request);
+            stepFunctions.get().startExecution(stateMachineArn, name, input(userId, schedule), deadline.remaining(clock));
             return Start.STARTED;
-        } catch (ExecutionAlreadyExistsException known) {
-            return Start.ALREADY_STARTED;
-        } catch (SfnException refused) {
-            String code = refused.awsErrorDetails() == null ? "" : refused.awsErrorDetails().errorCode();
-            if (DEPLOYMENT_FAULTS.contains(code)) {
-                throw new ConfigurationException("Step Functions refused to start the onboarding workflow (" + code
+        } catch (AwsCallException failed) {
+            if (ALREADY_EXISTS.equals(failed.errorCode())) {
+                return Start.ALREADY_STARTED;
+            }
+            if (isDeploymentFault(failed)) {
+                throw new ConfigurationException("Step Functions refused to start the onboarding workflow (" + failed.getMessage()
                         + "): check ONBOARDING_STATE_MACHINE_ARN and the function role's states:StartExecution");
             }
-            throw new WorkflowUnavailableException("HTTP " + refused.statusCode() + " " + code);
-        } catch (SdkException unreachable) {
-            throw new WorkflowUnavailableException(unreachable.getClass().getSimpleName());
+            throw new WorkflowUnavailableException(failed.getMessage());
         }
+    }
+
+    /**
+     * Only a change to the deployment makes it work: no keys to sign with, or a refusal of the role,
+     * its keys or the ARN (any 403, with or without a code: AWS answers a bad signature so).
+     */
+    private static boolean isDeploymentFault(AwsCallException failed) {
+        if (failed.kind() == AwsCallException.Kind.NO_CREDENTIALS) {
+            return true;
+        }
+        return failed.kind() == AwsCallException.Kind.SERVICE_ERROR
+                && (failed.status() == 403 || (failed.errorCode() != null && DEPLOYMENT_FAULTS.contains(failed.errorCode())));
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.runtime.RestoreSafeRandom;
+import dev.oktaprov.runtime.aws.StepFunctionsStarter;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,44 +17,44 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Everything the onboarding function keeps for the life of an execution environment: the core's
  * runtime (one Okta client, so every worker shares one rate-limit budget), the onboarding settings,
- * and the SQS and Step Functions clients, which are built on first use (after any SnapStart restore,
- * never into a snapshot).
+ * the SQS client and the Step Functions starter, which are built on first use (after any SnapStart
+ * restore, never into a snapshot).
  */
 public final class OnboardingRuntime {
 
     private final ProvisioningRuntime provisioning;
     private final OnboardingSettings settings;
     private final Supplier<SqsClient> sqs;
-    private final Supplier<SfnClient> sfn;
+    private final Supplier<StepFunctionsStarter> stepFunctions;
     private final BatchOnboarding onboarding;
 
     /** As below, Step Functions reached as the process environment says (Lambda's, or AWS_ENDPOINT_URL_SFN). */
     public OnboardingRuntime(ProvisioningRuntime provisioning, OnboardingSettings settings,
             Supplier<SqsClient> sqsFactory, RandomGenerator random) {
-        this(provisioning, settings, sqsFactory, () -> SfnClients.fromEnvironment(System.getenv()), random);
+        this(provisioning, settings, sqsFactory, () -> StepFunctionsClients.fromEnvironment(System.getenv(), provisioning.clock()),
+                random);
     }
 
     /**
      * @param sqsFactory called once, on first use
-     * @param sfnFactory called once, when the first hire's activation is scheduled
+     * @param stepFunctionsFactory called once, when the first hire's activation is scheduled
      * @param random the backoff's jitter
      */
     public OnboardingRuntime(ProvisioningRuntime provisioning, OnboardingSettings settings,
-            Supplier<SqsClient> sqsFactory, Supplier<SfnClient> sfnFactory, RandomGenerator random) {
+            Supplier<SqsClient> sqsFactory, Supplier<StepFunctionsStarter> stepFunctionsFactory, RandomGenerator random) {
         this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sqs = new Once<>(Objects.requireNonNull(sqsFactory, "sqsFactory"));
-        this.sfn = new Once<>(Objects.requireNonNull(sfnFactory, "sfnFactory"));
+        this.stepFunctions = new Once<>(Objects.requireNonNull(stepFunctionsFactory, "stepFunctionsFactory"));
         Clock clock = provisioning.clock();
         DeadLetterQueue deadLetters = new DeadLetterQueue(sqs, settings.deadLetterQueueUrl(),
                 settings.deadLetterQueueIsFifo(), clock);
-        ActivationWorkflow workflow = new ActivationWorkflow(sfn, settings.stateMachineArn());
+        ActivationWorkflow workflow = new ActivationWorkflow(stepFunctions, settings.stateMachineArn(), clock);
         BatchRun run = new BatchRun(new HireOnboarding(provisioning.service(), deadLetters, workflow), settings.parallelism(),
                 provisioning.config().requestTimeout(), clock);
         Settlement settlement = new Settlement(new RetryBackoff(settings.retryBase(), settings.retryMax(), random),
@@ -80,23 +81,21 @@ public final class OnboardingRuntime {
         return fromEnvironment(env, clock, sleeper, random, () -> SqsClients.fromEnvironment(env));
     }
 
-    /** As {@link #fromEnvironment(Map, Clock, Sleeper, RandomGenerator)}, with SQS clients from {@code sqsFactory}. */
+    /**
+     * As {@link #fromEnvironment(Map, Clock, Sleeper, RandomGenerator)}, with SQS clients from
+     * {@code sqsFactory}; Step Functions reached through the Okta client's HTTP client, waiting with {@code sleeper}.
+     */
     public static OnboardingRuntime fromEnvironment(Map<String, String> env, Clock clock, Sleeper sleeper,
             RandomGenerator random, Supplier<SqsClient> sqsFactory) {
-        return fromEnvironment(env, clock, sleeper, random, sqsFactory, () -> SfnClients.fromEnvironment(env));
-    }
-
-    /** As above, with Step Functions clients from {@code sfnFactory}. */
-    public static OnboardingRuntime fromEnvironment(Map<String, String> env, Clock clock, Sleeper sleeper,
-            RandomGenerator random, Supplier<SqsClient> sqsFactory, Supplier<SfnClient> sfnFactory) {
         OnboardingSettings settings = OnboardingSettings.fromEnvironment(env);
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-        HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(5));
+        HttpClient http = OktaClient.defaultHttpClientInBackground(Duration.ofSeconds(5));
         // A service app asks only for what creating needs (the idempotent lookup included).
         ProvisioningRuntime provisioning = new ProvisioningRuntime(config,
                 ProvisioningRuntime.credentialSource(config, env, clock, http, OAuthScopes.CREATE_USERS),
                 http, clock, sleeper, random, ProvisioningMetrics.fromEnvironment(env));
-        return new OnboardingRuntime(provisioning, settings, sqsFactory, sfnFactory, random);
+        return new OnboardingRuntime(provisioning, settings, sqsFactory,
+                () -> StepFunctionsClients.fromEnvironment(env, http, clock, sleeper), random);
     }
 
     /** The invocation's deadline: its remaining time minus the core's safety margin. */
@@ -122,7 +121,8 @@ public final class OnboardingRuntime {
 
     /**
      * For a SnapStart {@code beforeCheckpoint}: loads what a first batch needs — the Secrets Manager
-     * path (no network, nothing kept), the SQS and Step Functions clients (built, never called),
+     * path (no network, nothing kept), the SQS client and the Step Functions starter (built, never
+     * called; a start signed in memory),
      * Jackson and the validator on a sample message — so a restored function does not pay for it.
      * Talks to nobody and leaves no credential in the snapshot.
      */
@@ -131,7 +131,8 @@ public final class OnboardingRuntime {
             provisioning.credentials().prime();
             sqs.get();
             if (settings.stateMachineArn() != null) {
-                sfn.get();
+                stepFunctions.get();
+                StepFunctionsStarter.prime();
             }
             HireMessage.parse(new QueueMessage("priming", "priming", PRIMING_BODY, 1, null, Map.of()), provisioning.clock());
         } finally {

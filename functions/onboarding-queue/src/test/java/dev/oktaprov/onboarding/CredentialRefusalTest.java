@@ -8,11 +8,12 @@ import dev.oktaprov.local.sqs.LocalLambdaContext;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.okta.auth.OAuthScopes;
-import dev.oktaprov.runtime.SecretsManagerClients;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.testsupport.MotoServer;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
+import dev.oktaprov.testsupport.SqsInvocation;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
@@ -64,7 +65,7 @@ class CredentialRefusalTest {
     static void startSecretsManager() {
         sqs = ELASTIC_MQ.sqs();
         moto = MotoServer.start();
-        secrets = SecretsManagerClients.fromEnvironment(moto.environment());
+        secrets = SecretsManagerAdmin.fromEnvironment(moto.environment());
     }
 
     @AfterAll
@@ -213,7 +214,7 @@ class CredentialRefusalTest {
     }
 
     private static SQSBatchResponse invoke(Map<String, String> env, SQSEvent event) {
-        return new OnboardingQueueHandler(env).handleRequest(event,
+        return SqsInvocation.invoke(new OnboardingQueueHandler(env), event,
                 new LocalLambdaContext("onboarding", Duration.ofSeconds(90), Clock.systemUTC(), line -> { }));
     }
 

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.oktaprov.local.sqs.LocalLambdaContext;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
+import dev.oktaprov.testsupport.SqsInvocation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -72,7 +73,7 @@ class DeadLetterCopyTest {
             Map<String, MessageAttributeValue> attributes) {
         Map<String, String> env = ELASTIC_MQ.functionEnvironment("http://127.0.0.1:9", queue.dlqUrl());
         env.put("OKTA_API_TOKEN", "unused-token-for-messages-that-never-reach-okta");
-        return new OnboardingQueueHandler(env).handleRequest(QueueBatches.sentAndReceived(sqs, queue, bodies, attributes),
+        return SqsInvocation.invoke(new OnboardingQueueHandler(env), QueueBatches.sentAndReceived(sqs, queue, bodies, attributes),
                 new LocalLambdaContext("onboarding", Duration.ofSeconds(90), Clock.systemUTC(), line -> { }));
     }
 }

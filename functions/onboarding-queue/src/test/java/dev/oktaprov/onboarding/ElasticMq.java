@@ -26,7 +26,9 @@ final class ElasticMq implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
-        sqs.close();
+        if (sqs != null) {
+            sqs.close();
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.oktaprov.simulator.SeedGroup;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.SqsInvocation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -224,7 +225,7 @@ class OnboardingQueueHandlerTest {
         // 5 s minus the 1.5 s safety margin leaves less than the 10 s request timeout.
         SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
 
-        SQSBatchResponse response = new OnboardingQueueHandler(env).handleRequest(event,
+        SQSBatchResponse response = SqsInvocation.invoke(new OnboardingQueueHandler(env), event,
                 new LocalLambdaContext("onboarding", Duration.ofSeconds(5), Clock.systemUTC(), line -> { }));
 
         assertThat(response.getBatchItemFailures()).hasSize(3);
@@ -274,7 +275,7 @@ class OnboardingQueueHandlerTest {
     }
 
     private static SQSBatchResponse invoke(OnboardingQueueHandler handler, SQSEvent event) {
-        return handler.handleRequest(event, new LocalLambdaContext("onboarding", Duration.ofSeconds(90),
+        return SqsInvocation.invoke(handler, event, new LocalLambdaContext("onboarding", Duration.ofSeconds(90),
                 Clock.systemUTC(), line -> { }));
     }
 }

@@ -1,7 +1,7 @@
 package dev.oktaprov.onboarding;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.oktaprov.local.sqs.EventSourceMapping;
@@ -13,6 +13,11 @@ import dev.oktaprov.local.sqs.RecursiveLoop;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MutableClock;
+import dev.oktaprov.testsupport.SqsInvocation;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -50,6 +56,8 @@ final class OnboardingStack implements AutoCloseable {
     /** Every message handed to a handler, redeliveries included, in the order they arrived. */
     final List<SQSEvent.SQSMessage> received = new CopyOnWriteArrayList<>();
     final List<InvocationReport> reports = new CopyOnWriteArrayList<>();
+    /** Builds each handler's runtime; by default on Okta's clock, each wait moving it on by its length. */
+    Function<Map<String, String>, OnboardingRuntime> runtimes;
     private final boolean fifo;
     private final AtomicInteger sent = new AtomicInteger();
     private EventSourceMapping mapping;
@@ -59,6 +67,8 @@ final class OnboardingStack implements AutoCloseable {
         this.fifo = fifo;
         this.clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
         this.okta = OktaSimulator.start(simulator.withClock(clock));
+        this.runtimes = environment -> OnboardingRuntime.fromEnvironment(environment, clock, clock::advance,
+                new Random(SEED.incrementAndGet()));
         // The queue's own visibility timeout only matters if the function forgets to set one.
         this.queue = sqs.createQueueWithDlq("onboarding-" + QUEUE_NUMBER.incrementAndGet(), maxReceiveCount,
                 Duration.ofSeconds(30), fifo);
@@ -88,7 +98,8 @@ final class OnboardingStack implements AutoCloseable {
                 // As template.yaml deploys it (RecursiveLoopCheck and the runner's TemplateSettingsTest hold it there).
                 .withRecursiveLoop(RecursiveLoop.ALLOW);
         Map<String, String> environment = Map.copyOf(env);
-        mapping = EventSourceMapping.builder(sqs.client(), settings.apply(base), new HandlerPerPoller(environment))
+        mapping = EventSourceMapping.builder(sqs.client(), settings.apply(base),
+                        new HandlerPerPoller(environment, runtimes))
                 .logSink(line -> { })
                 .listener(report -> {
                     reports.add(report);
@@ -150,19 +161,19 @@ final class OnboardingStack implements AutoCloseable {
     }
 
     /** One handler per poller thread: like Lambda, one execution environment runs one batch at a time. */
-    private final class HandlerPerPoller implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final class HandlerPerPoller implements RequestStreamHandler {
 
         private final ThreadLocal<OnboardingQueueHandler> handlers;
 
-        HandlerPerPoller(Map<String, String> environment) {
-            handlers = ThreadLocal.withInitial(() -> new OnboardingQueueHandler(OnboardingRuntime.fromEnvironment(
-                    environment, clock, clock::advance, new Random(SEED.incrementAndGet()))));
+        HandlerPerPoller(Map<String, String> environment, Function<Map<String, String>, OnboardingRuntime> runtimes) {
+            handlers = ThreadLocal.withInitial(() -> new OnboardingQueueHandler(runtimes.apply(environment)));
         }
 
         @Override
-        public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-            received.addAll(event.getRecords());
-            return handlers.get().handleRequest(event, context);
+        public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+            byte[] bytes = event.readAllBytes();
+            received.addAll(SqsInvocation.event(bytes).getRecords());
+            handlers.get().handleRequest(new ByteArrayInputStream(bytes), answer, context);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.oktaprov.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oktaprov.testsupport.Jitter;
 import java.time.Duration;
 import java.util.Random;
 import java.util.random.RandomGenerator;
@@ -11,17 +12,7 @@ import org.junit.jupiter.api.Test;
 class RetryBackoffTest {
 
     /** Always draws the largest value allowed: shows the ceiling itself. */
-    private static final RandomGenerator HIGHEST = new RandomGenerator() {
-        @Override
-        public long nextLong() {
-            return Long.MAX_VALUE;
-        }
-
-        @Override
-        public long nextLong(long bound) {
-            return bound - 1;
-        }
-    };
+    private static final RandomGenerator HIGHEST = Jitter.highest();
 
     @Test
     void theCeilingDoublesWithEachReceiveUpToTheMaximum() {
@@ -48,6 +39,11 @@ class RetryBackoffTest {
         assertThat(delays).allSatisfy(d -> assertThat(d).isBetween(0L, 240L));
         assertThat(delays.stream().filter(d -> d < 60).count()).isGreaterThan(300);
         assertThat(delays.stream().filter(d -> d > 180).count()).isGreaterThan(300);
+    }
+
+    @Test
+    void theLeastJitterRetriesAtOnce() {
+        assertThat(new RetryBackoff(Duration.ofSeconds(60), Duration.ofSeconds(3600), Jitter.lowest()).after(3)).isZero();
     }
 
     @Test

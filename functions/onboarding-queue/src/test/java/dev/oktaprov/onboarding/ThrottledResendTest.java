@@ -10,6 +10,7 @@ import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.SqsInvocation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -139,7 +140,7 @@ class ThrottledResendTest {
 
     // A 10 s function cannot wait a minute for Okta's reset: the second hire is throttled at once.
     private static SQSBatchResponse invoke(OnboardingQueueHandler handler, SQSEvent event) {
-        return handler.handleRequest(event, new LocalLambdaContext("onboarding", Duration.ofSeconds(10),
+        return SqsInvocation.invoke(handler, event, new LocalLambdaContext("onboarding", Duration.ofSeconds(10),
                 Clock.systemUTC(), line -> { }));
     }
 

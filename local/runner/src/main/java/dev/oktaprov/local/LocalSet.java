@@ -1,7 +1,5 @@
 package dev.oktaprov.local;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.oktaprov.local.api.LocalHttpApi;
 import dev.oktaprov.local.functions.FunctionEnvironment;
 import dev.oktaprov.local.functions.LocalFunction;
@@ -45,7 +43,7 @@ public final class LocalSet implements AutoCloseable {
     private final OktaSimulator simulator;
     private final LocalSqs sqs;
     private final QueuePair queues;
-    private final LocalFunction<SQSEvent, SQSBatchResponse> onboarding;
+    private final LocalFunction onboarding;
     private final EventSourceMapping mapping;
     private final LocalWorkflow workflow;
     private final LocalHttpApi api;
@@ -132,7 +130,7 @@ public final class LocalSet implements AutoCloseable {
         return api;
     }
 
-    public LocalFunction<SQSEvent, SQSBatchResponse> onboardingFunction() {
+    public LocalFunction onboardingFunction() {
         return onboarding;
     }
 
@@ -180,7 +178,7 @@ public final class LocalSet implements AutoCloseable {
         OktaSimulator simulator;
         LocalSqs sqs;
         QueuePair queues;
-        LocalFunction<SQSEvent, SQSBatchResponse> onboarding;
+        LocalFunction onboarding;
         EventSourceMapping mapping;
         LocalWorkflow workflow;
         LocalHttpApi api;

@@ -1,10 +1,7 @@
 package dev.oktaprov.bench.jmh;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,8 +34,8 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * One benchmarked invocation: the event's JSON through the Lambda runtime's serializer, the
- * handler, and the answer back to JSON, with Okta answered in this JVM by {@link ReplayingOkta}.
+ * One benchmarked invocation: the event's JSON bytes into the stream handler, the answer's bytes
+ * out, as the Lambda runtime hands them over, with Okta answered in this JVM by {@link ReplayingOkta}.
  * Setting up records the handler's real conversation with the simulator once, then builds a fresh
  * handler on the replay (so the measured handler never saw a socket).
  */
@@ -114,42 +111,20 @@ public final class Invocations {
     private static Invocation build(String operation, Path events, Map<String, String> env, HttpClient http) {
         Context context = new BenchContext();
         return switch (operation) {
-            case GET -> api(new GetUserHandler(runtime(env, http, OAuthScopes.READ_USERS)), read(events, "apigw-get-user.json"), context);
-            case CREATE -> api(new CreateUserHandler(runtime(env, http, OAuthScopes.CREATE_USERS)),
+            case GET -> streamed(new GetUserHandler(runtime(env, http, OAuthScopes.READ_USERS)), read(events, "apigw-get-user.json"), context);
+            case CREATE -> streamed(new CreateUserHandler(runtime(env, http, OAuthScopes.CREATE_USERS)),
                     read(events, "apigw-create-user.json"), context);
-            case LIST_200 -> api(new ListUsersHandler(runtime(env, http, OAuthScopes.READ_USERS)), listOf200(events), context);
+            case LIST_200 -> streamed(new ListUsersHandler(runtime(env, http, OAuthScopes.READ_USERS)), listOf200(events), context);
             case SQS_BATCH_10 -> {
                 ProvisioningRuntime provisioning = runtime(env, http, OAuthScopes.CREATE_USERS);
                 OnboardingRuntime onboarding = new OnboardingRuntime(provisioning, OnboardingSettings.fromEnvironment(env),
                         () -> {
                             throw new IllegalStateException("a successful batch must not need SQS");
                         }, new Random(7));
-                yield sqs(new OnboardingQueueHandler(onboarding), batchOf10(events), context);
+                yield streamed(new OnboardingQueueHandler(onboarding), batchOf10(events), context);
             }
             default -> throw new IllegalArgumentException("unknown operation " + operation);
         };
-    }
-
-    /** A {@code RequestHandler<Map, Map>} through the runtime's serializers, or a {@code RequestStreamHandler} with the bytes. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Invocation api(Object handler, byte[] event, Context context) {
-        if (handler instanceof RequestStreamHandler stream) {
-            return streamed(stream, event, context);
-        }
-        RequestHandler<Map, Map> typed = (RequestHandler<Map, Map>) handler;
-        LambdaJson<Map, Map> json = LambdaJson.of(Map.class, Map.class);
-        return () -> json.write(typed.handleRequest(json.read(event), context));
-    }
-
-    /** As {@link #api}, for the SQS function: {@code RequestHandler<SQSEvent, SQSBatchResponse>} or a stream handler. */
-    @SuppressWarnings("unchecked")
-    private static Invocation sqs(Object handler, byte[] event, Context context) {
-        if (handler instanceof RequestStreamHandler stream) {
-            return streamed(stream, event, context);
-        }
-        RequestHandler<SQSEvent, SQSBatchResponse> typed = (RequestHandler<SQSEvent, SQSBatchResponse>) handler;
-        LambdaJson<SQSEvent, SQSBatchResponse> json = LambdaJson.of(SQSEvent.class, SQSBatchResponse.class);
-        return () -> json.write(typed.handleRequest(json.read(event), context));
     }
 
     private static Invocation streamed(RequestStreamHandler handler, byte[] event, Context context) {

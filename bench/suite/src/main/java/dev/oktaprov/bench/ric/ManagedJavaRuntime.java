@@ -120,7 +120,9 @@ public final class ManagedJavaRuntime {
      * again when the jar is newer than the unpacked copy.
      */
     static Path taskRoot(Path jar, Path taskRoots) {
-        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        // The jar's path in the name: a baseline's get-user.jar must not unpack over this build's.
+        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "")
+                + "-" + Integer.toHexString(jar.toAbsolutePath().normalize().toString().hashCode());
         Path root = taskRoots.resolve(name);
         Path stamp = taskRoots.resolve(name + ".unpacked");
         try {

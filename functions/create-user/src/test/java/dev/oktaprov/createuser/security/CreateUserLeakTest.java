@@ -1,5 +1,6 @@
 package dev.oktaprov.createuser.security;
 
+import static dev.oktaprov.testsupport.StreamInvocation.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -100,7 +101,7 @@ class CreateUserLeakTest {
 
     /** Calls the handler over HTTP, records the answer, returns its status. */
     private static int http(LeakWatch watch, String scenario, CreateUserHandler handler, Map<String, Object> event) {
-        Map<String, Object> answer = handler.handleRequest(event, TestLambdaContext.of("create-user"));
+        Map<String, Object> answer = invoke(handler, event, TestLambdaContext.of("create-user"));
         watch.response(scenario, write(answer));
         return ((Number) answer.get("statusCode")).intValue();
     }
@@ -108,7 +109,7 @@ class CreateUserLeakTest {
     /** Calls the handler as Step Functions does; a failure is recorded as Lambda reports it (type, message, stack). */
     private static String direct(LeakWatch watch, String scenario, CreateUserHandler handler, Map<String, Object> input) {
         try {
-            watch.response(scenario, write(handler.handleRequest(input, TestLambdaContext.of("create-user"))));
+            watch.response(scenario, write(invoke(handler, input, TestLambdaContext.of("create-user"))));
             return "OK";
         } catch (RuntimeException e) {
             StringWriter trace = new StringWriter();

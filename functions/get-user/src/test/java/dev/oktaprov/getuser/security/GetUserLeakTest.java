@@ -1,5 +1,6 @@
 package dev.oktaprov.getuser.security;
 
+import static dev.oktaprov.testsupport.StreamInvocation.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -84,14 +85,14 @@ class GetUserLeakTest {
     }
 
     private static int http(LeakWatch watch, String scenario, GetUserHandler handler, String idOrLogin) {
-        Map<String, Object> answer = handler.handleRequest(httpEvent(idOrLogin), TestLambdaContext.of("get-user"));
+        Map<String, Object> answer = invoke(handler, httpEvent(idOrLogin), TestLambdaContext.of("get-user"));
         watch.response(scenario, write(answer));
         return ((Number) answer.get("statusCode")).intValue();
     }
 
     private static String direct(LeakWatch watch, String scenario, GetUserHandler handler, Map<String, Object> input) {
         try {
-            watch.response(scenario, write(handler.handleRequest(input, TestLambdaContext.of("get-user"))));
+            watch.response(scenario, write(invoke(handler, input, TestLambdaContext.of("get-user"))));
             return "OK";
         } catch (RuntimeException e) {
             StringWriter trace = new StringWriter();

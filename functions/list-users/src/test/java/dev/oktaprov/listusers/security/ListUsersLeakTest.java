@@ -1,5 +1,6 @@
 package dev.oktaprov.listusers.security;
 
+import static dev.oktaprov.testsupport.StreamInvocation.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -84,14 +85,14 @@ class ListUsersLeakTest {
     }
 
     private static int http(LeakWatch watch, String scenario, ListUsersHandler handler, Map<String, String> query) {
-        Map<String, Object> answer = handler.handleRequest(httpEvent(query), TestLambdaContext.of("list-users"));
+        Map<String, Object> answer = invoke(handler, httpEvent(query), TestLambdaContext.of("list-users"));
         watch.response(scenario, write(answer));
         return ((Number) answer.get("statusCode")).intValue();
     }
 
     private static String direct(LeakWatch watch, String scenario, ListUsersHandler handler, Map<String, Object> input) {
         try {
-            watch.response(scenario, write(handler.handleRequest(input, TestLambdaContext.of("list-users"))));
+            watch.response(scenario, write(invoke(handler, input, TestLambdaContext.of("list-users"))));
             return "OK";
         } catch (RuntimeException e) {
             StringWriter trace = new StringWriter();

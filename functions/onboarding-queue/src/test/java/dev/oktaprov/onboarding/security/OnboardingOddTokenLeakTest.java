@@ -15,7 +15,6 @@ import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.runtime.Secret;
-import dev.oktaprov.runtime.SecretsManagerClients;
 import dev.oktaprov.runtime.StaticTokenCredentialSource;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
@@ -23,6 +22,8 @@ import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.OddTokens;
 import dev.oktaprov.testsupport.OddTokens.OddToken;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
+import dev.oktaprov.testsupport.SqsInvocation;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -63,7 +64,7 @@ class OnboardingOddTokenLeakTest {
         moto = MotoServer.start();
         okta = OktaSimulator.start(SimulatorOptions.defaults());
         queue = sqs.createQueueWithDlq("odd-" + UUID.randomUUID().toString().substring(0, 8), 5, Duration.ofSeconds(30), false);
-        secrets = SecretsManagerClients.fromEnvironment(env(Map.of()));
+        secrets = SecretsManagerAdmin.fromEnvironment(env(Map.of()));
     }
 
     @AfterAll
@@ -131,7 +132,7 @@ class OnboardingOddTokenLeakTest {
         String login = "odd." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         logins.add(login);
         try {
-            SQSBatchResponse response = handler.handleRequest(batchOf(login), TestLambdaContext.of("onboarding"));
+            SQSBatchResponse response = SqsInvocation.invoke(handler, batchOf(login), TestLambdaContext.of("onboarding"));
             watch.response(scenario, JSON.writeValueAsString(response));
         } catch (RuntimeException thrown) {
             StringWriter trace = new StringWriter();

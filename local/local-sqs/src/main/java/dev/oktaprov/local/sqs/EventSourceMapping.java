@@ -1,8 +1,11 @@
 package dev.oktaprov.local.sqs;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +33,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Lambda's SQS event source mapping, locally: pollers receive batches from one queue and invoke an
- * SQS handler the way Lambda does, through Lambda's own event serialization, with a fresh context
+ * SQS handler the way Lambda does, with the SQS event's JSON bytes as Lambda writes them, with a fresh context
  * and deadline per invocation; then they delete every message not reported as failed and leave
  * the rest to their visibility timeout, so SQS redelivers them and, after {@code maxReceiveCount}
  * receives, its RedrivePolicy moves them to the DLQ.
@@ -65,8 +68,7 @@ public final class EventSourceMapping implements AutoCloseable {
     private final SqsClient sqs;
     private final EventSourceMappingSettings settings;
     private final String queueUrl;
-    private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
-    private final LambdaRuntimeSerialization serialization;
+    private final RequestStreamHandler handler;
     private final Clock clock;
     private final Consumer<String> logSink;
     private final InvocationListener listener;
@@ -85,7 +87,6 @@ public final class EventSourceMapping implements AutoCloseable {
         this.settings = builder.settings;
         this.queueUrl = queueUrl;
         this.handler = builder.handler;
-        this.serialization = new LambdaRuntimeSerialization(builder.handler.getClass().getClassLoader());
         this.clock = builder.clock;
         this.logSink = builder.logSink;
         this.listener = builder.listener;
@@ -105,11 +106,9 @@ public final class EventSourceMapping implements AutoCloseable {
 
     /**
      * @param sqs the client to poll with; not closed by the mapping
-     * @param handler the function's handler, called on the mapping's threads; Lambda's serializers
-     *     load event classes through its class loader, as the runtime loads them from the function jar
+     * @param handler the function's handler, called on the mapping's threads with the event's bytes
      */
-    public static Builder builder(SqsClient sqs, EventSourceMappingSettings settings,
-            RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+    public static Builder builder(SqsClient sqs, EventSourceMappingSettings settings, RequestStreamHandler handler) {
         return new Builder(sqs, settings, handler);
     }
 
@@ -251,7 +250,7 @@ public final class EventSourceMapping implements AutoCloseable {
         }
         Map<String, Message> byId = new LinkedHashMap<>();
         batch.forEach(message -> byId.put(message.messageId(), message));
-        SQSEvent event = serialization.event(SqsEventJson.of(batch, settings.queueArn(), settings.region()));
+        byte[] event = SqsEventJson.of(batch, settings.queueArn(), settings.region()).getBytes(StandardCharsets.UTF_8);
         LocalLambdaContext context = new LocalLambdaContext(settings.functionName(), settings.region(),
                 settings.functionMemoryMb(), settings.functionTimeout(), clock, logSink);
         counters.invocations.incrementAndGet();
@@ -261,8 +260,15 @@ public final class EventSourceMapping implements AutoCloseable {
         Set<String> failed = new LinkedHashSet<>();
         String detail = "";
         try {
-            SQSBatchResponse response = LambdaTraceHeaderInterceptor.during(split.traceHeader(),
-                    () -> handler.handleRequest(event, context));
+            ByteArrayOutputStream response = new ByteArrayOutputStream(1024);
+            LambdaTraceHeaderInterceptor.during(split.traceHeader(), () -> {
+                try {
+                    handler.handleRequest(new ByteArrayInputStream(event), response, context);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
             if (context.isPastDeadline()) {
                 outcome = InvocationOutcome.TIMEOUT;
                 detail = String.format(Locale.ROOT, "Task timed out after %.2f seconds",
@@ -270,15 +276,11 @@ public final class EventSourceMapping implements AutoCloseable {
                 logSink.accept(clock.instant() + " " + context.getAwsRequestId() + " " + detail);
             } else if (settings.reportBatchItemFailures()) {
                 try {
-                    failed.addAll(PartialBatchResponse.failedMessageIds(serialization.responseJson(response),
-                            byId.keySet()));
+                    failed.addAll(PartialBatchResponse.failedMessageIds(responseJson(response), byId.keySet()));
                     outcome = failed.isEmpty() ? InvocationOutcome.SUCCESS : InvocationOutcome.BATCH_ITEM_FAILURES;
                 } catch (PartialBatchResponse.InvalidResponseException e) {
                     outcome = InvocationOutcome.INVALID_RESPONSE;
                     detail = e.getMessage();
-                } catch (RuntimeException e) {
-                    outcome = InvocationOutcome.INVALID_RESPONSE;
-                    detail = "the response cannot be serialized: " + e;
                 }
             } else {
                 outcome = InvocationOutcome.SUCCESS;
@@ -299,6 +301,11 @@ public final class EventSourceMapping implements AutoCloseable {
         counters.messagesReturned.addAndGet(failed.size());
         report(new InvocationReport(context.getAwsRequestId(), outcome, new ArrayList<>(byId.keySet()), deleted,
                 new ArrayList<>(failed), detail));
+    }
+
+    /** What the handler wrote; nothing at all reads as a null response. */
+    private static String responseJson(ByteArrayOutputStream response) {
+        return response.size() == 0 ? "null" : response.toString(StandardCharsets.UTF_8);
     }
 
     private List<String> delete(List<Message> messages) {
@@ -389,14 +396,14 @@ public final class EventSourceMapping implements AutoCloseable {
 
         private final SqsClient sqs;
         private final EventSourceMappingSettings settings;
-        private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+        private final RequestStreamHandler handler;
         private Clock clock = Clock.systemUTC();
         private Consumer<String> logSink = EventSourceMapping::printLine;
         private InvocationListener listener = InvocationListener.NONE;
         private Duration closeTimeout;
 
         private Builder(SqsClient sqs, EventSourceMappingSettings settings,
-                RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+                RequestStreamHandler handler) {
             this.sqs = Objects.requireNonNull(sqs, "sqs");
             this.settings = Objects.requireNonNull(settings, "settings");
             this.handler = Objects.requireNonNull(handler, "handler");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.oktaprov.testsupport.MutableClock;
+import dev.oktaprov.testsupport.ThreadWatch;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +44,8 @@ class EventSourceMappingTest {
     private final List<InvocationReport> reports = new CopyOnWriteArrayList<>();
     private final List<String> logLines = new CopyOnWriteArrayList<>();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    /** The threads alive before each test (JUnit makes an instance per test): what the test starts is told by identity. */
+    private final ThreadWatch threads = ThreadWatch.start();
 
     @BeforeAll
     static void startElasticMq() {
@@ -211,7 +215,7 @@ class EventSourceMappingTest {
 
         try (EventSourceMapping mapping = start(handler,
                 settings(queue).withBatchSize(1).withMaximumConcurrency(concurrency))) {
-            assertThat(livePollerThreads()).hasSize(concurrency);
+            assertThat(pollerThreadsStartedHere()).hasSize(concurrency);
             assertThat(mapping.awaitDrained(DRAINED_WITHIN)).isTrue();
         }
 
@@ -251,7 +255,7 @@ class EventSourceMappingTest {
         });
 
         try (EventSourceMapping mapping = start(handler, settings(queue).withBatchSize(3).withMaximumConcurrency(4))) {
-            assertThat(livePollerThreads()).hasSize(1);
+            assertThat(pollerThreadsStartedHere()).hasSize(1);
             assertThat(mapping.awaitDrained(DRAINED_WITHIN)).isTrue();
         }
 
@@ -361,11 +365,17 @@ class EventSourceMappingTest {
         RecordingHandler handler = RecordingHandler.succeeding();
         EventSourceMapping mapping = start(handler, settings(queue).withMaximumConcurrency(4));
         assertThat(mapping.awaitDrained(DRAINED_WITHIN)).isTrue();
-        assertThat(livePollerThreads()).hasSize(4);
+        assertThat(pollerThreadsStartedHere()).hasSize(4);
 
         mapping.close();
 
-        assertThat(livePollerThreads()).isEmpty();
+        assertThat(pollerThreadsStartedHere()).isEmpty();
+        // Nor any other thread: what the test started has ended, bar the pools of the ElasticMQ it talks to.
+        threads.assertEndedOrPooled(Duration.ofSeconds(10),
+                // Pekko's default and internal dispatchers, fork-join pools of at most 64 each.
+                new ThreadWatch.Pool("local-sqs-pekko.actor.*-dispatcher-N",
+                        Pattern.compile("local-sqs-pekko\\.actor\\.(default|internal)-dispatcher-\\d+"), 2 * 64),
+                ThreadWatch.Pool.named("Keep-Alive-Timer", 1));
         send(queue, 2);
         assertThat(sqs.approximateCount(queue.queueUrl())).isEqualTo(2);
         assertThat(handler.bodies()).hasSize(3);
@@ -409,9 +419,9 @@ class EventSourceMappingTest {
         }
     }
 
-    private static List<Thread> livePollerThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
+    /** Poller threads alive now that this test started (a mapping of another test never counts). */
+    private List<Thread> pollerThreadsStartedHere() {
+        return threads.startedSince().stream()
                 .filter(thread -> thread.getName().startsWith(EventSourceMapping.THREAD_NAME_PREFIX))
                 .toList();
     }

@@ -1,8 +1,6 @@
 package dev.oktaprov.local.functions;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.oktaprov.activateuser.ActivateUserHandler;
 import dev.oktaprov.createuser.CreateUserHandler;
 import dev.oktaprov.getuser.GetUserHandler;
@@ -14,6 +12,7 @@ import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.onboarding.OnboardingQueueHandler;
 import dev.oktaprov.onboarding.OnboardingRuntime;
 import dev.oktaprov.onboarding.OnboardingSettings;
+import dev.oktaprov.onboarding.StepFunctionsClients;
 import dev.oktaprov.ratelimit.Sleeper;
 import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
@@ -38,41 +37,41 @@ public final class LocalFunctions {
     private LocalFunctions() {}
 
     /** The API functions by route key ({@code POST /users}, …), as the template routes them. */
-    public static Map<String, LocalFunction<Map<String, Object>, Map<String, Object>>> api(FunctionEnvironment environment) {
+    public static Map<String, LocalFunction> api(FunctionEnvironment environment) {
         Map<String, String> env = environment.apiFunction();
-        Map<String, LocalFunction<Map<String, Object>, Map<String, Object>>> byRoute = new LinkedHashMap<>();
+        Map<String, LocalFunction> byRoute = new LinkedHashMap<>();
         TemplateSettings.ROUTES.forEach((routeKey, spec) -> byRoute.put(routeKey, apiFunction(spec, env)));
         return byRoute;
     }
 
-    private static LocalFunction<Map<String, Object>, Map<String, Object>> apiFunction(FunctionSpec spec,
+    private static LocalFunction apiFunction(FunctionSpec spec,
             Map<String, String> env) {
         FunctionCounters counters = counters(env);
-        RequestHandler<Map<String, Object>, Map<String, Object>> handler = switch (spec.name()) {
+        RequestStreamHandler handler = switch (spec.name()) {
             case "create-user" -> new CreateUserHandler(runtime(env, counters, OAuthScopes.CREATE_USERS));
             case "get-user" -> new GetUserHandler(runtime(env, counters, OAuthScopes.READ_USERS));
             case "list-users" -> new ListUsersHandler(runtime(env, counters, OAuthScopes.READ_USERS));
             default -> throw new IllegalArgumentException("not an API function: " + spec.name());
         };
-        return new LocalFunction<>(spec, handler, counters);
+        return new LocalFunction(spec, handler, counters);
     }
 
     /**
      * The functions the onboarding state machine invokes, by name: each its own warm handler, as
      * separate functions are.
      */
-    public static Map<String, LocalFunction<Map<String, Object>, Map<String, Object>>> workflow(FunctionEnvironment environment) {
+    public static Map<String, LocalFunction> workflow(FunctionEnvironment environment) {
         Map<String, String> env = environment.apiFunction();
-        Map<String, LocalFunction<Map<String, Object>, Map<String, Object>>> byName = new LinkedHashMap<>();
+        Map<String, LocalFunction> byName = new LinkedHashMap<>();
         for (FunctionSpec spec : List.of(TemplateSettings.CREATE_USER, TemplateSettings.GET_USER, TemplateSettings.ACTIVATE_USER)) {
             byName.put(spec.name(), spec == TemplateSettings.ACTIVATE_USER ? activateUser(env) : apiFunction(spec, env));
         }
         return byName;
     }
 
-    private static LocalFunction<Map<String, Object>, Map<String, Object>> activateUser(Map<String, String> env) {
+    private static LocalFunction activateUser(Map<String, String> env) {
         FunctionCounters counters = counters(env);
-        return new LocalFunction<>(TemplateSettings.ACTIVATE_USER,
+        return new LocalFunction(TemplateSettings.ACTIVATE_USER,
                 new ActivateUserHandler(runtime(env, counters, OAuthScopes.ACTIVATE_USERS)), counters);
     }
 
@@ -82,14 +81,24 @@ public final class LocalFunctions {
      * @param sqs its SQS client (DLQ sends, visibility changes): one for the local queues' endpoint
      * @param workflow where it starts executions for hires whose start date is ahead
      */
-    public static LocalFunction<SQSEvent, SQSBatchResponse> onboarding(FunctionEnvironment environment,
+    public static LocalFunction onboarding(FunctionEnvironment environment,
             String deadLetterQueueUrl, Map<String, String> localSettings, SqsClient sqs, LocalWorkflow workflow) {
         Map<String, String> env = environment.onboarding(deadLetterQueueUrl, workflow.stateMachineArn(), localSettings);
         FunctionCounters counters = counters(env);
         ProvisioningRuntime provisioning = runtime(env, counters, OAuthScopes.CREATE_USERS);
         OnboardingRuntime runtime = new OnboardingRuntime(provisioning, OnboardingSettings.fromEnvironment(env),
-                () -> sqs, workflow::client, new Random());
-        return new LocalFunction<>(TemplateSettings.ONBOARDING, new OnboardingQueueHandler(runtime), counters);
+                () -> sqs, () -> StepFunctionsClients.fromEnvironment(workflowEnvironment(env, workflow),
+                        HttpClient.newHttpClient(), provisioning.clock(), Sleeper.REAL), new Random());
+        return new LocalFunction(TemplateSettings.ONBOARDING, new OnboardingQueueHandler(runtime), counters);
+    }
+
+    /** The local workflow's endpoint, and keys for the signature nobody checks there. */
+    private static Map<String, String> workflowEnvironment(Map<String, String> env, LocalWorkflow workflow) {
+        Map<String, String> withWorkflow = new LinkedHashMap<>(env);
+        withWorkflow.put("AWS_ENDPOINT_URL_SFN", workflow.endpoint().toString());
+        withWorkflow.putIfAbsent("AWS_ACCESS_KEY_ID", "local");
+        withWorkflow.putIfAbsent("AWS_SECRET_ACCESS_KEY", "local");
+        return withWorkflow;
     }
 
     /**

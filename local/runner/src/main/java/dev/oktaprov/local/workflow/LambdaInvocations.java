@@ -1,11 +1,12 @@
 package dev.oktaprov.local.workflow;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.oktaprov.local.api.LambdaSerialization;
 import dev.oktaprov.local.functions.LocalFunction;
 import dev.oktaprov.local.sqs.LocalLambdaContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -14,8 +15,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Lambda's Invoke for the functions the state machine calls: the payload goes through the Lambda
- * runtime's serializer into the real handler (constructed once, like a warm function) with a fresh
+ * Lambda's Invoke for the functions the state machine calls: the payload's bytes go into the real
+ * stream handler (constructed once, like a warm function) with a fresh
  * context and the function's timeout. A thrown exception is answered as Lambda does: HTTP 200 with
  * {@code X-Amz-Function-Error: Unhandled} and {@code {"errorType": <class name>, "errorMessage": …}},
  * so a state machine's Retry and Catch match the class name as in AWS.
@@ -27,12 +28,12 @@ final class LambdaInvocations {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, LocalFunction<Map<String, Object>, Map<String, Object>>> functions;
+    private final Map<String, LocalFunction> functions;
     private final String region;
     private final Clock clock;
     private final Consumer<String> logSink;
 
-    LambdaInvocations(Map<String, LocalFunction<Map<String, Object>, Map<String, Object>>> functions, String region,
+    LambdaInvocations(Map<String, LocalFunction> functions, String region,
             Clock clock, Consumer<String> logSink) {
         this.functions = Map.copyOf(functions);
         this.region = region;
@@ -49,19 +50,17 @@ final class LambdaInvocations {
     }
 
     Invocation invoke(String nameOrArn, byte[] payload) {
-        LocalFunction<Map<String, Object>, Map<String, Object>> function = functions.get(functionName(nameOrArn));
+        LocalFunction function = functions.get(functionName(nameOrArn));
         if (function == null) {
             return new Invocation(404, error("ResourceNotFoundException", "Function not found: " + nameOrArn), false);
         }
-        RequestHandler<Map<String, Object>, Map<String, Object>> handler = function.handler();
-        LambdaSerialization<Map<String, Object>, Map<String, Object>> serialization = LambdaSerialization.forHandler(handler);
         LocalLambdaContext context = new LocalLambdaContext(function.spec().name(), region, function.spec().memoryMb(),
                 function.spec().timeout(), clock, logSink);
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {
-            Map<String, Object> result = handler.handleRequest(serialization.event(new String(payload, StandardCharsets.UTF_8)),
-                    context);
-            return new Invocation(200, serialization.responseJson(result), false);
-        } catch (RuntimeException | Error e) {
+            function.handler().handleRequest(new ByteArrayInputStream(payload), answer, context);
+            return new Invocation(200, answer.toString(StandardCharsets.UTF_8), false);
+        } catch (IOException | RuntimeException | Error e) {
             // The core's exceptions carry no secret in their message; Lambda reports the class by its full name.
             logSink.accept(context.getAwsRequestId() + " " + function.spec().name() + " Invoke Error " + e.getClass().getName());
             return new Invocation(200, error(e.getClass().getName(), Optional.ofNullable(e.getMessage()).orElse("")), true);

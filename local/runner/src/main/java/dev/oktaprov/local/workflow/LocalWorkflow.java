@@ -71,7 +71,7 @@ public final class LocalWorkflow implements AutoCloseable {
      * @param shell the runner's environment (where to look for moto_server)
      * @param log where moto's troubles and the scheduler's activations are noted
      */
-    public static LocalWorkflow start(Map<String, LocalFunction<Map<String, Object>, Map<String, Object>>> functions,
+    public static LocalWorkflow start(Map<String, LocalFunction> functions,
             String region, Map<String, String> shell, Clock clock, Consumer<String> log) {
         String arn = "arn:aws:states:" + region + ":" + ACCOUNT + ":stateMachine:" + STATE_MACHINE_NAME;
         LambdaInvocations lambda = new LambdaInvocations(functions, region, clock, log);

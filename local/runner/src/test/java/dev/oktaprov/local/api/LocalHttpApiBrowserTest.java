@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.oktaprov.local.functions.FunctionCounters;
 import dev.oktaprov.local.functions.FunctionSpec;
 import dev.oktaprov.local.functions.LocalFunction;
+import dev.oktaprov.testsupport.StreamInvocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,7 +45,7 @@ class LocalHttpApiBrowserTest {
             invocations.incrementAndGet();
             return Map.of("statusCode", 200, "body", "{}");
         };
-        Map<String, LocalFunction<?, ?>> functions = new LinkedHashMap<>();
+        Map<String, LocalFunction> functions = new LinkedHashMap<>();
         functions.put("POST /users", function("create-user", counting));
         functions.put("GET /users", function("list-users", counting));
         api = LocalHttpApi.start(0, functions, "eu-west-1", Clock.systemUTC(), log::add);
@@ -148,8 +149,8 @@ class LocalHttpApiBrowserTest {
         }
     }
 
-    private static <I, O> LocalFunction<I, O> function(String name, RequestHandler<I, O> handler) {
-        return new LocalFunction<>(new FunctionSpec(name, handler.getClass().getName(), Duration.ofSeconds(20), 1024),
-                handler, new FunctionCounters(MetricsFactory.getMetricsInstance()));
+    private static LocalFunction function(String name, RequestHandler<Map<String, Object>, ?> handler) {
+        return new LocalFunction(new FunctionSpec(name, handler.getClass().getName(), Duration.ofSeconds(20), 1024),
+                StreamInvocation.ofMaps(handler), new FunctionCounters(MetricsFactory.getMetricsInstance()));
     }
 }

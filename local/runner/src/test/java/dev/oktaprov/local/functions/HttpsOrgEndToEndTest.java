@@ -1,5 +1,6 @@
 package dev.oktaprov.local.functions;
 
+import static dev.oktaprov.testsupport.StreamInvocation.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,12 +67,12 @@ class HttpsOrgEndToEndTest {
             // The sample's group id belongs to another org.
             create.put("body", create.get("body").toString().replace(",\"groupIds\":[\"00g1emaKYZTWRYYRRTSK\"]", ""));
 
-            Map<String, Object> created = new CreateUserHandler(runtime).handleRequest(create, TestLambdaContext.of("create-user"));
+            Map<String, Object> created = invoke(new CreateUserHandler(runtime), create, TestLambdaContext.of("create-user"));
             String id = body(created).path("id").asText();
             Map<String, Object> get = event("apigw-get-user.json");
             get.put("rawPath", "/users/" + id);
             get.put("pathParameters", new HashMap<>(Map.of("id", id)));
-            Map<String, Object> read = new GetUserHandler(runtime).handleRequest(get, TestLambdaContext.of("get-user"));
+            Map<String, Object> read = invoke(new GetUserHandler(runtime), get, TestLambdaContext.of("get-user"));
 
             assertThat(okta.baseUrl()).startsWith("https://");
             assertThat(created.get("statusCode")).as(created.get("body").toString()).isEqualTo(201);
@@ -94,7 +95,7 @@ class HttpsOrgEndToEndTest {
                     Clock.systemUTC(), duration -> { }, RandomGenerator.of("L64X128MixRandom"),
                     ProvisioningMetrics.fromEnvironment(env));
 
-            Map<String, Object> answer = new CreateUserHandler(runtime).handleRequest(event("apigw-create-user.json"),
+            Map<String, Object> answer = invoke(new CreateUserHandler(runtime), event("apigw-create-user.json"),
                     TestLambdaContext.of("create-user"));
 
             assertThat((int) answer.get("statusCode")).isGreaterThanOrEqualTo(500);

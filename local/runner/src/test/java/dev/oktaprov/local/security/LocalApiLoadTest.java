@@ -10,6 +10,7 @@ import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatedUser;
+import dev.oktaprov.testsupport.ThreadWatch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,17 +30,20 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The local HTTP API (the three API functions as {@code ./run-local} serves them) under load with the
  * simulator's faults on: 32 concurrent clients send 5,000 requests on loopback — creates, reads by id
  * and by login, lists, and invalid ones. Every request gets an answer with a status the README
- * documents for its route, and the process holds no more threads or open file descriptors afterwards
- * than its pools need (a leak per request or per failure would show as hundreds).
+ * documents for its route, and afterwards every thread the load started has ended or belongs to a pool
+ * of the set (named by it, within its size), and the process holds no more open file descriptors than
+ * its pools need (a leak per request or per failure would show as hundreds).
  *
  * <p>Okta calls are not retried here ({@code OKTA_MAX_ATTEMPTS=1}) and the rate limits are raised
  * out of reach, so nothing in the run waits for real: faults become 503s at once.
@@ -51,7 +55,9 @@ class LocalApiLoadTest {
     private static final int WARM_UP = 256;
     /** Pools may settle a little differently after load (the Okta client's keep-alive connections). */
     private static final int FD_SLACK = 48;
-    private static final int THREAD_SLACK = 8;
+    /** The local API's worker pool ({@code LocalHttpApi}): at most this many Okta calls are in flight. */
+    private static final int API_WORKERS = 8;
+    private static final Duration THREADS_END_WITHIN = Duration.ofSeconds(10);
 
     private static final Set<Integer> CREATE_STATUSES = Set.of(200, 201, 400, 409, 413, 429, 502, 503);
     private static final Set<Integer> GET_STATUSES = Set.of(200, 400, 404, 429, 502, 503);
@@ -83,19 +89,31 @@ class LocalApiLoadTest {
             // before the counts are taken: what grows after that is a leak.
             okta.setFaults(faults);
             run(port, WARM_UP, seeded, 3);
-            long threadsBefore = threads();
+            ThreadWatch threads = ThreadWatch.start();
             long fdsBefore = openFileDescriptors();
             org.junit.jupiter.api.Assumptions.assumeTrue(fdsBefore > 0, "open file descriptors are counted on Unix only");
 
             Map<Integer, Long> statuses = run(port, REQUESTS, seeded, 2);
             okta.setFaults(FaultPlan.none());
 
-            System.out.printf("load: statuses %s, faults %d, threads %d -> %d, open fds %d -> %d%n", statuses,
-                    okta.counters().totalFaults(), threadsBefore, threads(), fdsBefore, openFileDescriptors());
+            System.out.printf("load: statuses %s, faults %d, threads started and alive %s, open fds %d -> %d%n", statuses,
+                    okta.counters().totalFaults(), threads.startedSince().stream().map(Thread::getName).sorted().toList(),
+                    fdsBefore, openFileDescriptors());
             assertThat(statuses.values().stream().mapToLong(Long::longValue).sum()).as("answers").isEqualTo(REQUESTS);
             assertThat(statuses).as("faults reached the callers as 503s").containsKey(503);
             assertThat(okta.counters().totalFaults()).isPositive();
-            assertThat(threads()).as("threads after the load (before: %d)", threadsBefore).isLessThanOrEqualTo(threadsBefore + THREAD_SLACK);
+            // Threads the load started must have ended, or belong to the pools the set keeps on purpose.
+            threads.assertEndedOrPooled(THREADS_END_WITHIN,
+                    ThreadWatch.Pool.numbered("local-api-", API_WORKERS),
+                    ThreadWatch.Pool.numbered("okta-simulator-", okta.options().threads()),
+                    // The JDK HttpClient's executor of each Okta client: at most two stages of each call in flight.
+                    new ThreadWatch.Pool("HttpClient-N-Worker-N", Pattern.compile("HttpClient-\\d+-Worker-\\d+"), 2 * API_WORKERS),
+                    // HttpURLConnection's one keep-alive reaper (the SQS client of the set's poller).
+                    ThreadWatch.Pool.named("Keep-Alive-Timer", 1),
+                    // The set's ElasticMQ: Pekko's default and internal dispatchers, fork-join pools of at most 64 each.
+                    new ThreadWatch.Pool("local-sqs-pekko.actor.*-dispatcher-N",
+                            Pattern.compile("local-sqs-pekko\\.actor\\.(default|internal)-dispatcher-\\d+"), 2 * 64),
+                    ThreadWatch.Pool.numbered("ForkJoinPool.commonPool-worker-", ForkJoinPool.getCommonPoolParallelism()));
             assertThat(openFileDescriptors()).as("open file descriptors after the load (before: %d)", fdsBefore)
                     .isLessThanOrEqualTo(fdsBefore + FD_SLACK);
         }
@@ -178,10 +196,6 @@ class LocalApiLoadTest {
             assertThat(parts).as("an HTTP answer to %s %s", request.method(), request.pathAndQuery()).hasSizeGreaterThanOrEqualTo(2);
             return Integer.parseInt(parts[1]);
         }
-    }
-
-    private static long threads() {
-        return ManagementFactory.getThreadMXBean().getThreadCount();
     }
 
     private static long openFileDescriptors() {
