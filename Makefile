@@ -5,7 +5,7 @@
 # CodeUri itself), one after the other or, with --parallel, at the same time. So every target:
 #   - works from this file's own directory, never from the one make runs in;
 #   - runs Maven only when a function jar is missing or older than a file it is built from, and
-#     then once for all four functions: the first target builds, the others find fresh jars
+#     then once for all five functions: the first target builds, the others find fresh jars
 #     (a lock keeps parallel targets from starting Maven side by side);
 #   - unpacks its function's shaded jar into ARTIFACTS_DIR: the layout Lambda gives an uploaded
 #     jar, classes at the task root where the Java runtime's class loader looks first.
@@ -21,7 +21,7 @@ ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 MVN ?= mvn
 JAR ?= $(if $(JAVA_HOME),$(JAVA_HOME)/bin/jar,jar)
 
-FUNCTIONS := create-user get-user list-users onboarding-queue
+FUNCTIONS := create-user get-user list-users onboarding-queue activate-user
 # The reactor modules whose main code and build settings go into the function jars.
 MODULES := shared $(addprefix functions/,$(FUNCTIONS))
 JARS := $(foreach function,$(FUNCTIONS),functions/$(function)/target/$(function).jar)
@@ -39,11 +39,13 @@ build-CreateUserFunction: FUNCTION := create-user
 build-GetUserFunction: FUNCTION := get-user
 build-ListUsersFunction: FUNCTION := list-users
 build-OnboardingFunction: FUNCTION := onboarding-queue
+build-ActivateUserFunction: FUNCTION := activate-user
 
 .PHONY: build-CreateUserFunction build-GetUserFunction build-ListUsersFunction build-OnboardingFunction \
-	jars-locked jars print-modules
+	build-ActivateUserFunction jars-locked jars print-modules
 
-build-CreateUserFunction build-GetUserFunction build-ListUsersFunction build-OnboardingFunction: jars-locked
+build-CreateUserFunction build-GetUserFunction build-ListUsersFunction build-OnboardingFunction \
+	build-ActivateUserFunction: jars-locked
 	mkdir -p "$(ARTIFACTS_DIR)"
 	cd "$(ARTIFACTS_DIR)" && "$(JAR)" xf "$(ROOT)/functions/$(FUNCTION)/target/$(FUNCTION).jar"
 

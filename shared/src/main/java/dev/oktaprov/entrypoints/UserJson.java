@@ -5,6 +5,7 @@ import dev.oktaprov.okta.model.Page;
 import dev.oktaprov.okta.model.User;
 import dev.oktaprov.provisioning.CreateResult;
 import dev.oktaprov.provisioning.Outcome;
+import dev.oktaprov.provisioning.StartSchedule;
 import dev.oktaprov.provisioning.UserWithGroups;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +55,20 @@ public final class UserJson {
         if (result.outcome() == Outcome.ALREADY_EXISTED) {
             json.put("notApplied", result.notApplied());
             json.put("inactive", result.inactive());
+        }
+        return json;
+    }
+
+    /**
+     * As {@link #created(CreateResult)}, and for a hire with a start date what the onboarding
+     * workflow waits for: {@code activateAt} (UTC, always the {@code …Z} form Step Functions' Wait
+     * takes) and {@code waitsForStartDate} (false: the date has come, activate at once).
+     */
+    public static Map<String, Object> created(CreateResult result, StartSchedule schedule) {
+        Map<String, Object> json = created(result);
+        if (schedule != null) {
+            json.put("activateAt", schedule.activateAt().toString());
+            json.put("waitsForStartDate", schedule.waitsForStartDate());
         }
         return json;
     }

@@ -45,6 +45,7 @@ public final class OktaClient {
     public static final String BUCKET_LIST_USERS = "GET /api/v1/users";
     public static final String BUCKET_GET_USER = "GET /api/v1/users/{id}";
     public static final String BUCKET_USER_GROUPS = "GET /api/v1/users/{id}/groups";
+    public static final String BUCKET_ACTIVATE_USER = "POST /api/v1/users/{id}/lifecycle/activate";
     /** Okta's alias for the credential's own user in {@code /api/v1/users/{id}}: never sent as an id. */
     public static final String RESERVED_ME = "me";
 
@@ -132,6 +133,19 @@ public final class OktaClient {
         }
         Call call = new Call("GET", uri("/api/v1/users/" + UriEncoding.encode(idOrLogin), Map.of()), BUCKET_GET_USER, null, "Okta user");
         return OktaAnswers.read(transport.send(call, deadline, null), OktaJson::user);
+    }
+
+    /**
+     * {@code POST /api/v1/users/{id}/lifecycle/activate?sendEmail=…}: a STAGED or DEPROVISIONED user;
+     * an ACTIVE one is refused (403 {@code E0000016}). Okta's answer (an activation token and URL)
+     * lets whoever holds it finish the activation, so it is never read.
+     *
+     * @throws NotFoundException when no such user exists
+     */
+    public void activateUser(String userId, boolean sendEmail, Deadline deadline) {
+        requireId(userId, "userId");
+        URI uri = uri("/api/v1/users/" + UriEncoding.encode(userId) + "/lifecycle/activate", Map.of("sendEmail", sendEmail));
+        transport.send(new Call("POST", uri, BUCKET_ACTIVATE_USER, null, "Okta user"), deadline, null);
     }
 
     /** {@code GET /api/v1/users}: one page, and the cursor of the next one. */

@@ -36,7 +36,8 @@ final class ExistingUser {
     static CreateResult compare(NewHire hire, User existing, Supplier<List<Group>> memberships) {
         String status = existing.status() == null ? "" : existing.status();
         List<String> notApplied = new ArrayList<>();
-        if (hire.activate() && NOT_ACTIVATED.contains(status)) {
+        // A scheduled hire is STAGED until its start date: that is as asked, not an activation left undone.
+        if (hire.activatesOnCreate() && NOT_ACTIVATED.contains(status)) {
             notApplied.add(ACTIVATE);
         }
         if (!hire.groupIds().isEmpty()) {

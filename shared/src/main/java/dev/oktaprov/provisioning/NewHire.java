@@ -10,10 +10,12 @@ import java.util.Map;
 /**
  * A validated request to create one Okta user. Build it with {@link NewHireValidator}.
  *
- * @param activate false (the default) creates a STAGED user
+ * @param activate false (the default) creates a STAGED user; with a {@code schedule} the user is
+ *     created STAGED anyway and activated on its start date
  * @param nextLogin {@code changePassword} or null
  * @param password null for none; never printed by {@link #toString()}
  * @param extraProfile further profile attributes, in input order
+ * @param schedule when the hire starts, or null to create the user as {@code activate} says
  */
 public record NewHire(
         String firstName,
@@ -24,11 +26,23 @@ public record NewHire(
         List<String> groupIds,
         String nextLogin,
         String password,
-        Map<String, Object> extraProfile) {
+        Map<String, Object> extraProfile,
+        StartSchedule schedule) {
 
     public NewHire {
         groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
         extraProfile = Collections.unmodifiableMap(new LinkedHashMap<>(extraProfile == null ? Map.of() : extraProfile));
+    }
+
+    /** A hire without a start date. */
+    public NewHire(String firstName, String lastName, String email, String login, boolean activate, List<String> groupIds,
+            String nextLogin, String password, Map<String, Object> extraProfile) {
+        this(firstName, lastName, email, login, activate, groupIds, nextLogin, password, extraProfile, null);
+    }
+
+    /** Whether the create itself activates the user; a scheduled hire is activated on its start date instead. */
+    public boolean activatesOnCreate() {
+        return activate && schedule == null;
     }
 
     /** The whole profile: the four base attributes first, then the extra ones. */
@@ -44,6 +58,7 @@ public record NewHire(
     public String toString() {
         return "NewHire[login=<masked>, activate=" + activate + ", groupIds=" + groupIds
                 + ", nextLogin=" + nextLogin + ", password=" + (password == null ? "none" : "***")
-                + ", extraProfile=" + extraProfile.keySet() + "]";
+                + ", extraProfile=" + extraProfile.keySet()
+                + ", activateAt=" + (schedule == null ? "none" : schedule.activateAt()) + "]";
     }
 }

@@ -2,6 +2,7 @@ package dev.oktaprov.provisioning;
 
 import dev.oktaprov.errors.FieldError;
 import dev.oktaprov.errors.InvalidInputException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,11 @@ import java.util.regex.Pattern;
  *   <li>{@code nextLogin} (only "changePassword", only with activate=true and a password),
  *   <li>{@code password} (string, 1-256 characters),
  *   <li>{@code profile} (object of further attributes: strings, numbers, booleans, null, or arrays of
- *       those; it may repeat a base attribute only with the same value).
+ *       those; it may repeat a base attribute only with the same value),
+ *   <li>{@code startDate} (a date like 2027-01-04, at most 364 days ahead and 30 days past), with
+ *       optional {@code timeZone} (a zone name or offset; default UTC) and {@code activationTime} (a
+ *       time of day; default 08:00): the user is created STAGED and activated at that moment (at once
+ *       when it has passed). Not with {@code activate: false} or {@code nextLogin}.
  * </ul>
  * The four base strings are stripped of surrounding whitespace. No string anywhere may contain
  * control characters or characters outside the Basic Multilingual Plane (4-byte UTF-8, e.g. emoji),
@@ -33,7 +38,8 @@ import java.util.regex.Pattern;
 public final class NewHireValidator {
 
     public static final List<String> ACCEPTED_FIELDS =
-            List.of("firstName", "lastName", "email", "login", "activate", "groupIds", "nextLogin", "password", "profile");
+            List.of("firstName", "lastName", "email", "login", "activate", "groupIds", "nextLogin", "password", "profile",
+                    "startDate", "timeZone", "activationTime");
     public static final int MAX_GROUP_IDS = 20;
 
     private static final Set<String> BASE_PROFILE = Set.of("firstName", "lastName", "email", "login");
@@ -46,8 +52,30 @@ public final class NewHireValidator {
 
     private NewHireValidator() {}
 
-    /** The validated new hire, or {@link InvalidInputException} listing every problem. */
+    /** As {@link #validate(Map, Clock)}, start dates checked against the system clock. */
     public static NewHire validate(Map<String, Object> input) {
+        return validate(input, Clock.systemUTC());
+    }
+
+    /**
+     * The validated new hire, or {@link InvalidInputException} listing every problem.
+     *
+     * @param clock today, for the start date's bounds and whether it has come
+     */
+    public static NewHire validate(Map<String, Object> input, Clock clock) {
+        return validate(input, clock, true);
+    }
+
+    /**
+     * As {@link #validate(Map, Clock)} for a caller that creates the user now and schedules nothing
+     * ({@code POST /users}): a start date is refused with the other problems, rather than leaving a
+     * STAGED user that nobody activates.
+     */
+    public static NewHire validateWithoutStartDate(Map<String, Object> input) {
+        return validate(input, Clock.systemUTC(), false);
+    }
+
+    private static NewHire validate(Map<String, Object> input, Clock clock, boolean startDates) {
         if (input == null) {
             throw InvalidInputException.of("request", "must be a JSON object");
         }
@@ -66,11 +94,19 @@ public final class NewHireValidator {
         base.put("email", email);
         base.put("login", login);
         Map<String, Object> extra = profile(input.get("profile"), base, errors);
+        StartSchedule schedule = startDates ? StartDates.read(input, clock, errors) : null;
+        if (!startDates) {
+            refuseStartDates(input, errors);
+        } else if (input.get("startDate") != null) {
+            scheduledActivation(input.get("activate") != null && Boolean.FALSE.equals(activate), input.get("nextLogin") != null,
+                    errors);
+        }
         unknownFields(input, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new NewHire(firstName, lastName, email, login, Boolean.TRUE.equals(activate), groupIds, nextLogin, password, extra);
+        return new NewHire(firstName, lastName, email, login, Boolean.TRUE.equals(activate), groupIds, nextLogin, password, extra,
+                schedule);
     }
 
     private static String baseString(Map<String, Object> input, String field, int min, int max, boolean emailLike,
@@ -250,6 +286,28 @@ public final class NewHireValidator {
             return characters(field, s, errors);
         }
         return false;
+    }
+
+    /** A caller that creates the user now and activates nobody later. */
+    private static void refuseStartDates(Map<String, Object> input, List<FieldError> errors) {
+        for (String field : StartDates.FIELDS) {
+            if (input.get(field) != null) {
+                errors.add(new FieldError(field, "is not accepted here: this call creates the user now and activates nobody"
+                        + " later; send a hire with a start date to the onboarding queue or the onboarding workflow"));
+            }
+        }
+    }
+
+    /** What a start date rules out: an activation when the user is created. */
+    private static void scheduledActivation(boolean activateFalse, boolean nextLogin, List<FieldError> errors) {
+        if (activateFalse) {
+            errors.add(new FieldError("activate", "must not be false with a startDate: the start date schedules the"
+                    + " activation (leave activate out)"));
+        }
+        if (nextLogin) {
+            errors.add(new FieldError("nextLogin", "cannot be combined with startDate: the user is activated on its start"
+                    + " date, not when it is created"));
+        }
     }
 
     private static void unknownFields(Map<String, Object> input, List<FieldError> errors) {

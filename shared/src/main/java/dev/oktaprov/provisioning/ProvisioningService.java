@@ -5,7 +5,9 @@ import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.LoginConflictException;
 import dev.oktaprov.errors.LoginTakenException;
 import dev.oktaprov.errors.NotFoundException;
+import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.errors.TransientUpstreamException;
+import dev.oktaprov.errors.UserNotActivatableException;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.OktaExpressions;
 import dev.oktaprov.okta.model.Group;
@@ -29,6 +31,10 @@ public final class ProvisioningService {
             "ACTIVE", "DEPROVISIONED", "LOCKED_OUT", "PASSWORD_EXPIRED", "PROVISIONED", "RECOVERY", "STAGED", "SUSPENDED");
     public static final int MAX_LIMIT = 200;
     private static final int MAX_EXPRESSION_LENGTH = 2000;
+    /** Statuses of a user that was activated before: activating again has nothing to do. */
+    private static final Set<String> ACTIVATED_BEFORE = Set.of("ACTIVE", "PROVISIONED", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT");
+    /** Okta's answer to activating a user that is active already. */
+    private static final String ALREADY_ACTIVE = "E0000016";
 
     private final OktaClient okta;
 
@@ -45,7 +51,7 @@ public final class ProvisioningService {
      */
     public CreateResult create(NewHire hire, Deadline deadline) {
         try {
-            User created = okta.createUser(hire.toCreateUserRequest(), hire.activate(), hire.nextLogin(), deadline);
+            User created = okta.createUser(hire.toCreateUserRequest(), hire.activatesOnCreate(), hire.nextLogin(), deadline);
             return new CreateResult(created, Outcome.CREATED);
         } catch (LoginTakenException taken) {
             String requestId = taken.oktaRequestId().orElse(null);
@@ -61,6 +67,41 @@ public final class ProvisioningService {
             }
             throw new LoginConflictException(existing.id(), requestId);
         }
+    }
+
+    /**
+     * Activates a STAGED user, idempotently: a user activated before (ACTIVE, PROVISIONED, or a
+     * status only an activated user reaches) is {@link ActivationOutcome#ALREADY_ACTIVE} with no
+     * call to activate; one that was STAGED when this began and is active now (a lost answer
+     * retried, a person quicker by a moment) is {@link ActivationOutcome#ACTIVATED}.
+     *
+     * @param sendEmail whether Okta sends the activation email (a user without a password needs it to sign in)
+     * @throws UserNotActivatableException when the user is DEPROVISIONED, SUSPENDED or on its way there
+     * @throws NotFoundException when no such user exists (deleted)
+     */
+    public ActivationResult activate(String userId, boolean sendEmail, Deadline deadline) {
+        User user = okta.getUser(userId, deadline);
+        String status = String.valueOf(user.status());
+        if (ACTIVATED_BEFORE.contains(status) || isBeingActivated(user)) {
+            return new ActivationResult(user, ActivationOutcome.ALREADY_ACTIVE);
+        }
+        if (!status.equals("STAGED") || user.transitioningToStatus() != null) {
+            String becoming = user.transitioningToStatus() == null ? status : status + " becoming " + user.transitioningToStatus();
+            throw new UserNotActivatableException(user.id(), becoming, null);
+        }
+        try {
+            okta.activateUser(user.id(), sendEmail, deadline);
+        } catch (OktaAccessDeniedException refused) {
+            if (!refused.oktaErrorCode().map(ALREADY_ACTIVE::equals).orElse(false)) {
+                throw refused;
+            }
+        }
+        return new ActivationResult(user, ActivationOutcome.ACTIVATED);
+    }
+
+    /** Okta activates asynchronously: meanwhile the user keeps its status with {@code transitioningToStatus: ACTIVE}. */
+    private static boolean isBeingActivated(User user) {
+        return "ACTIVE".equals(user.transitioningToStatus());
     }
 
     /** The user by id or login, with its group memberships. */

@@ -83,7 +83,8 @@ class NewHireValidatorTest {
                         "is not a known field; did you mean firstName?"),
                 Arguments.of("unknown field", with(m -> m.put("department", "R&D")), "department",
                         "is not a known field; accepted fields are firstName, lastName, email, login, activate, groupIds,"
-                                + " nextLogin, password, profile (further attributes go under profile)"));
+                                + " nextLogin, password, profile, startDate, timeZone, activationTime (further attributes go"
+                                + " under profile)"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,6 +17,7 @@ import dev.oktaprov.errors.FieldError;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.LoginConflictException;
 import dev.oktaprov.errors.NotFoundException;
+import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.okta.model.Group;
 import dev.oktaprov.okta.model.Page;
@@ -24,6 +25,9 @@ import dev.oktaprov.okta.model.User;
 import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.testing.OktaBodies;
 import dev.oktaprov.testing.WireMockOkta;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +101,22 @@ class ProvisioningServiceTest {
         assertThat(result.outcome()).isEqualTo(Outcome.ALREADY_EXISTED);
         assertThat(result.user().id()).isEqualTo("00u7");
         assertThat(posts()).isEqualTo(1);
+    }
+
+    @Test
+    void aHireWithAStartDateIsCreatedStagedAndAStagedExistingUserLeavesNothingUndone() {
+        Map<String, Object> input = new LinkedHashMap<>(Map.of("firstName", "Jane", "lastName", "Doe",
+                "email", LOGIN, "login", LOGIN, "activate", true, "startDate", "2099-01-04"));
+        NewHire scheduled = NewHireValidator.validate(input, Clock.fixed(Instant.parse("2098-12-01T00:00:00Z"), ZoneOffset.UTC));
+        loginIsTaken();
+        okta.server.stubFor(get(urlEqualTo(LOGIN_PATH)).willReturn(okJson(
+                OktaBodies.user("00u7", LOGIN, "Jane", "Doe", LOGIN, "STAGED"))));
+
+        CreateResult result = service.create(scheduled, Deadline.none());
+
+        assertThat(okta.requests().get(0).getUrl()).isEqualTo("/api/v1/users?activate=false");
+        assertThat(result.outcome()).isEqualTo(Outcome.ALREADY_EXISTED);
+        assertThat(result.notApplied()).isEmpty();
     }
 
     @Test
@@ -237,5 +257,32 @@ class ProvisioningServiceTest {
         assertThat(okta.requests().get(0).getUrl()).isEqualTo("/api/v1/users?activate=true&nextLogin=changePassword");
         assertThat(okta.requests().get(0).getBodyAsString())
                 .contains("\"department\":\"Engineering\"", "\"groupIds\":[\"00g1\"]", "\"value\":\"Tr0ub4dor&3-horse\"");
+    }
+
+    private void stagedUserWhoseActivationIsRefused(String errorCode, String summary) {
+        okta.server.stubFor(get(urlEqualTo("/api/v1/users/00u5")).willReturn(okJson(
+                OktaBodies.user("00u5", LOGIN, "Jane", "Doe", LOGIN, "STAGED"))));
+        okta.server.stubFor(post(urlPathEqualTo("/api/v1/users/00u5/lifecycle/activate")).willReturn(aResponse()
+                .withStatus(403).withHeader("Content-Type", "application/json").withBody(OktaBodies.error(errorCode, summary))));
+    }
+
+    @Test
+    void anActivationOktaCallsAlreadyActiveAfterAStagedReadWasOursOrJustAhead() {
+        // A lost answer retried, or a person quicker by a moment: the user was STAGED and is active now.
+        stagedUserWhoseActivationIsRefused("E0000016", "Activation failed because the user is already active");
+
+        ActivationResult result = service.activate("00u5", true, Deadline.none());
+
+        assertThat(result.outcome()).isEqualTo(ActivationOutcome.ACTIVATED);
+        assertThat(okta.requests().get(1).getUrl()).isEqualTo("/api/v1/users/00u5/lifecycle/activate?sendEmail=true");
+    }
+
+    @Test
+    void anActivationRefusedForWantOfPermissionIsNotMistakenForAlreadyActive() {
+        stagedUserWhoseActivationIsRefused("E0000006", "You do not have permission to perform the requested action");
+
+        assertThatThrownBy(() -> service.activate("00u5", false, Deadline.none()))
+                .isInstanceOf(OktaAccessDeniedException.class);
+        assertThat(okta.requests().get(1).getUrl()).isEqualTo("/api/v1/users/00u5/lifecycle/activate?sendEmail=false");
     }
 }

@@ -14,9 +14,13 @@ import dev.oktaprov.okta.model.CreateUserRequest;
 import dev.oktaprov.okta.model.Profile;
 import dev.oktaprov.okta.model.User;
 import dev.oktaprov.okta.model.UserQuery;
+import dev.oktaprov.provisioning.ActivationOutcome;
+import dev.oktaprov.provisioning.ActivationResult;
+import dev.oktaprov.provisioning.ProvisioningService;
 import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatedGroup;
+import dev.oktaprov.simulator.SimulatedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MutableClock;
 import java.security.KeyPair;
@@ -176,5 +180,22 @@ class ServiceAppAgainstSimulatorTest {
         assertThat(catchThrowableOfType(OktaAccessDeniedException.class,
                 () -> reader.createUser(newHire("eve@example.com"), false, null, Deadline.none())).httpStatus())
                 .as("a reader's token cannot create").isEqualTo(403);
+    }
+
+    @Test
+    void activateUsersScopesCoverTheActivationAndItsStatusReadAndAReaderCannotActivate() {
+        register(EC, OAuthScopes.ALL);
+        OktaClient creator = client(source(EC, OAuthScopes.CREATE_USERS));
+        OktaClient activator = client(source(EC, OAuthScopes.ACTIVATE_USERS));
+        OktaClient reader = client(source(EC, OAuthScopes.READ_USERS));
+        User staged = creator.createUser(newHire("hedy@example.com"), false, null, Deadline.none());
+
+        ActivationResult activated = new ProvisioningService(activator).activate(staged.id(), true, Deadline.none());
+
+        assertThat(activated.outcome()).isEqualTo(ActivationOutcome.ACTIVATED);
+        assertThat(okta.findById(staged.id())).get().extracting(SimulatedUser::status).isEqualTo("PROVISIONED");
+        assertThat(catchThrowableOfType(OktaAccessDeniedException.class,
+                () -> reader.activateUser(staged.id(), true, Deadline.none())).httpStatus())
+                .as("a reader's token cannot activate").isEqualTo(403);
     }
 }

@@ -38,20 +38,24 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Each API function's shaded jar, alone in a class loader of its own (parent: the platform loader),
- * answers its sample event: proves that what the build trimmed from the jar was not needed. One
+ * Each API function's shaded jar (and activate-user's, with the state machine's input), alone in a
+ * class loader of its own (parent: the platform loader), answers its sample event: proves that what the build trimmed from the jar was not needed. One
  * run goes through everything the function loads: SnapStart priming (beforeCheckpoint and
  * afterRestore), the Okta token from Secrets Manager (moto_server), Okta (the simulator) through
  * our client and Jackson, a Powertools JSON log line (log4j and its plugins) and EMF metrics.
  */
 class ApiFunctionJarsRunTest {
 
-    record Case(String function, String handler, String event, int status) {}
+    /** @param status the HTTP status of an API event's answer; for a direct input, 0 and the result's {@code outcome} */
+    record Case(String function, String handler, String event, int status, String outcome) {}
 
     static final List<Case> CASES = List.of(
-            new Case("get-user", "dev.oktaprov.getuser.GetUserHandler", "apigw-get-user.json", 200),
-            new Case("list-users", "dev.oktaprov.listusers.ListUsersHandler", "apigw-list-users-filter.json", 200),
-            new Case("create-user", "dev.oktaprov.createuser.CreateUserHandler", "apigw-create-user.json", 201));
+            new Case("get-user", "dev.oktaprov.getuser.GetUserHandler", "apigw-get-user.json", 200, null),
+            new Case("list-users", "dev.oktaprov.listusers.ListUsersHandler", "apigw-list-users-filter.json", 200, null),
+            new Case("create-user", "dev.oktaprov.createuser.CreateUserHandler", "apigw-create-user.json", 201, null),
+            // The state machine's input; the seeded user is ACTIVE already.
+            new Case("activate-user", "dev.oktaprov.activateuser.ActivateUserHandler", "sfn-activate-user.json", 0,
+                    "ALREADY_ACTIVE"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path EVENTS = Path.of("..", "events");
@@ -101,6 +105,9 @@ class ApiFunctionJarsRunTest {
             }
             String output = printed.toString(StandardCharsets.UTF_8);
             assertThat(answer.path("statusCode").asInt()).as(answer.toString()).isEqualTo(c.status());
+            if (c.outcome() != null) {
+                assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo(c.outcome());
+            }
             assertThat(output.lines().filter(line -> line.startsWith("{") && line.contains("\"Invocation answered"))
                     .map(ApiFunctionJarsRunTest::json))
                     .as("a Powertools JSON log line for the request, in:\n" + output)

@@ -7,14 +7,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * No IAM statement grants Secrets Manager or SQS actions on a wildcard resource (or on everything
- * but a NotResource), no statement grants all of either service, and no role carries an AWS managed
- * policy that does (SAM's SQS event source attaches AWSLambdaSQSQueueExecutionRole, which covers
+ * No IAM statement grants Secrets Manager, SQS or Step Functions actions on a wildcard resource (or
+ * on everything but a NotResource), no statement grants all of one of them, and no role carries an
+ * AWS managed policy that does (SAM's SQS event source attaches AWSLambdaSQSQueueExecutionRole, which covers
  * every queue in the account).
  */
 final class LeastPrivilegeCheck implements TemplateCheck {
 
-    private static final List<String> GUARDED_SERVICES = List.of("secretsmanager", "sqs");
+    private static final List<String> GUARDED_SERVICES = List.of("secretsmanager", "sqs", "states");
 
     private static final Set<String> BROAD_MANAGED_POLICIES = Set.of(
             "AWSLambdaSQSQueueExecutionRole", "AmazonSQSFullAccess", "AmazonSQSReadOnlyAccess",

@@ -52,7 +52,7 @@ class MakeTargetsTest {
 
     @Test
     void everyFunctionIsBuiltBySamWithTheRootMakefileAndNoneIsSkipped() {
-        assertThat(unbuilt.resourcesOfType(LambdaTargets.FUNCTION)).hasSize(4).allSatisfy((id, function) -> {
+        assertThat(unbuilt.resourcesOfType(LambdaTargets.FUNCTION)).hasSize(5).allSatisfy((id, function) -> {
             assertThat(unbuilt.buildMethod(id)).as(id).isEqualTo(SamBuild.MAKEFILE);
             assertThat(unbuilt.resources().path(id).path("Metadata").has("SkipBuild")).as(id).isFalse();
             assertThat(unbuilt.sourceCode(id)).as(id + " CodeUri: where SAM looks for the Makefile").contains(ROOT);

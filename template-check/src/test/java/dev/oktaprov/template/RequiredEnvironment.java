@@ -29,8 +29,9 @@ final class RequiredEnvironment {
             "dev.oktaprov.createuser.CreateUserHandler", EVERY_FUNCTION,
             "dev.oktaprov.getuser.GetUserHandler", EVERY_FUNCTION,
             "dev.oktaprov.listusers.ListUsersHandler", EVERY_FUNCTION,
+            "dev.oktaprov.activateuser.ActivateUserHandler", EVERY_FUNCTION,
             "dev.oktaprov.onboarding.OnboardingQueueHandler",
-            plus(EVERY_FUNCTION, "ONBOARDING_DLQ_URL", "ONBOARDING_PARALLELISM"));
+            plus(EVERY_FUNCTION, "ONBOARDING_DLQ_URL", "ONBOARDING_PARALLELISM", "ONBOARDING_STATE_MACHINE_ARN"));
 
     /** Local runs only: a deployed function reads its credentials from Secrets Manager. */
     static final Set<String> NEVER_DEPLOYED = Set.of("OKTA_API_TOKEN");

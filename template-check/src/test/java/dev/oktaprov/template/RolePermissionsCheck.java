@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Least privilege cuts both ways: each function's role grants what its configuration makes it do.
  * GetSecretValue on the very secret OKTA_SECRET_ID names, SendMessage on the queue
- * ONBOARDING_DLQ_URL names, and the polling actions on every queue that feeds it. A mismatch
+ * ONBOARDING_DLQ_URL names, StartExecution on the state machine ONBOARDING_STATE_MACHINE_ARN names,
+ * and the polling actions on every queue that feeds it. A mismatch
  * deploys cleanly and fails with AccessDenied on the first message. Only statements written in the
  * template count: an AWS managed policy that happens to grant an action is itself too broad.
  */
@@ -37,6 +38,11 @@ final class RolePermissionsCheck implements TemplateCheck {
             TranslatedTemplate.refTarget(variables.path("ONBOARDING_DLQ_URL")).ifPresent(queue ->
                     require(function, role.get(), statements, "sqs:SendMessage", queueArn(queue),
                             "the queue ONBOARDING_DLQ_URL names", problems));
+            if (variables.has("ONBOARDING_STATE_MACHINE_ARN")) {
+                require(function, role.get(), statements, "states:StartExecution",
+                        variables.path("ONBOARDING_STATE_MACHINE_ARN"), "the state machine ONBOARDING_STATE_MACHINE_ARN names",
+                        problems);
+            }
         });
         template.resourcesOfType("AWS::Lambda::EventSourceMapping").forEach((mapping, properties) -> {
             Optional<String> queue = TranslatedTemplate.getAttTarget(properties.path("EventSourceArn"))

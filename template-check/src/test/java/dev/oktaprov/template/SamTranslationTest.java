@@ -14,10 +14,10 @@ class SamTranslationTest {
         TranslatedTemplate translated = Templates.repository();
 
         assertThat(translated.resourcesOfType("AWS::Lambda::Function")).containsOnlyKeys(
-                "CreateUserFunction", "GetUserFunction", "ListUsersFunction", "OnboardingFunction");
+                "CreateUserFunction", "GetUserFunction", "ListUsersFunction", "OnboardingFunction", "ActivateUserFunction");
         assertThat(translated.resourcesOfType("AWS::Lambda::Alias")).containsOnlyKeys(
                 "CreateUserFunctionAliaslive", "GetUserFunctionAliaslive", "ListUsersFunctionAliaslive",
-                "OnboardingFunctionAliaslive");
+                "OnboardingFunctionAliaslive", "ActivateUserFunctionAliaslive");
         assertThat(translated.resourcesOfType("AWS::Lambda::EventSourceMapping")).hasSize(1);
         assertThat(translated.resourcesOfType("AWS::ApiGatewayV2::Api")).containsOnlyKeys("OktaApi");
         assertThat(translated.resourcesOfType("AWS::StepFunctions::StateMachine")).containsOnlyKeys("OnboardingStateMachine");

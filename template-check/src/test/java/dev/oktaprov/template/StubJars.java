@@ -29,6 +29,7 @@ final class StubJars {
             "dev.oktaprov.getuser.GetUserHandler", handler("dev.oktaprov.getuser", "GetUserHandler"),
             "dev.oktaprov.listusers.ListUsersHandler", handler("dev.oktaprov.listusers", "ListUsersHandler"),
             "dev.oktaprov.onboarding.OnboardingQueueHandler", handler("dev.oktaprov.onboarding", "OnboardingQueueHandler"),
+            "dev.oktaprov.activateuser.ActivateUserHandler", handler("dev.oktaprov.activateuser", "ActivateUserHandler"),
             "dev.oktaprov.fixture.SomeHandler", handler("dev.oktaprov.fixture", "SomeHandler"),
             "dev.oktaprov.fixture.NotAHandler", """
                     package dev.oktaprov.fixture;
@@ -40,7 +41,8 @@ final class StubJars {
     static final List<String> ERRORS = List.of(
             "RateLimitedException", "TransientUpstreamException", "InvalidInputException",
             "LoginConflictException", "NotFoundException", "OktaAccessDeniedException",
-            "ConfigurationException", "UnexpectedOktaException", "SecretsUnavailableException");
+            "ConfigurationException", "UnexpectedOktaException", "SecretsUnavailableException",
+            "UserNotActivatableException");
 
     private static final Map<String, String> LAMBDA_CORE = Map.of(
             "com.amazonaws.services.lambda.runtime.Context", """

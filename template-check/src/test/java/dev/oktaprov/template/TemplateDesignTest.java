@@ -95,7 +95,7 @@ class TemplateDesignTest {
     @Test
     void outputsGiveEverythingTheReadmeCommandsNeed() throws IOException {
         JsonNode outputs = template.json().path("Outputs");
-        List<String> functions = List.of("CreateUser", "GetUser", "ListUsers", "Onboarding");
+        List<String> functions = List.of("CreateUser", "GetUser", "ListUsers", "Onboarding", "ActivateUser");
         List<String> readme = new ArrayList<>();
         for (String page : List.of("README.md", "docs/operations.md", "docs/onboarding.md", "local/runner/README.md")) {
             Matcher used = Pattern.compile("\\$\\(output (\\w+)\\)").matcher(Files.readString(Templates.repositoryRoot().resolve(page)));

@@ -18,9 +18,10 @@ import java.util.Objects;
 /**
  * Creates one Okta user, idempotently by login: {@code POST /users} (201 with {@code Location}, or
  * 200 when the same person already existed) and the state machine's create form (the user with
- * {@code outcome}, or a typed exception).
+ * {@code outcome}, and with a start date {@code activateAt} for the workflow's Wait; or a typed
+ * exception). Only the state machine schedules an activation, so only its form may have a start date.
  */
-final class CreateUser implements Operation<Map<String, Object>> {
+final class CreateUser implements Operation<NewHire> {
 
     private static final String SAMPLE_BODY = "{\"firstName\":\"Priming\",\"lastName\":\"Sample\",\"email\":\"priming@example.com\","
             + "\"login\":\"priming@example.com\",\"activate\":false}";
@@ -32,21 +33,20 @@ final class CreateUser implements Operation<Map<String, Object>> {
     }
 
     @Override
-    public Map<String, Object> fromHttp(HttpApiRequest request) {
-        return request.jsonObjectBody();
+    public NewHire fromHttp(HttpApiRequest request) {
+        return NewHireValidator.validateWithoutStartDate(request.jsonObjectBody());
     }
 
     @Override
-    public Map<String, Object> fromDirect(Map<String, Object> input) {
-        return input;
+    public NewHire fromDirect(Map<String, Object> input) {
+        return NewHireValidator.validate(input, runtime.clock());
     }
 
     @Override
-    public OperationResult run(Map<String, Object> form, Deadline deadline) {
-        NewHire hire = NewHireValidator.validate(form);
+    public OperationResult run(NewHire hire, Deadline deadline) {
         CreateResult result = runtime.service().create(hire, deadline);
         runtime.metrics().outcome(result.outcome());
-        Map<String, Object> body = UserJson.created(result);
+        Map<String, Object> body = UserJson.created(result, hire.schedule());
         String outcome = result.outcome().name();
         return result.outcome() == Outcome.CREATED
                 ? OperationResult.created("/users/" + result.user().id(), body, outcome)

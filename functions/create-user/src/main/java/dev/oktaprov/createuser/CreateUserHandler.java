@@ -4,18 +4,18 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.oktaprov.entrypoints.ApiFunction;
 import dev.oktaprov.okta.auth.OAuthScopes;
+import dev.oktaprov.provisioning.NewHire;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
 
 /** {@code POST /users} and the state machine's create step: {@link CreateUser}, at the edge. */
 public final class CreateUserHandler implements RequestStreamHandler, Resource {
 
-    private final ApiFunction<Map<String, Object>> function;
+    private final ApiFunction<NewHire> function;
 
     /**
      * For Lambda: one runtime per execution environment, no credentials loaded yet. A service app

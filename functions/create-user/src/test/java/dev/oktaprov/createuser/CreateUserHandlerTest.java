@@ -29,6 +29,9 @@ import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MutableClock;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -317,6 +320,32 @@ class CreateUserHandlerTest {
         assertThat(json.path("id").asText()).isEqualTo(harness.okta.findByLogin(LOGIN).orElseThrow().id());
         assertThat(json.path("created").asText()).endsWith("Z");
         assertThat(json.has("statusCode")).isFalse();
+    }
+
+    @Test
+    void aStartDateCreatesTheUserStagedAndTellsTheWorkflowWhenToActivateIt() {
+        handler = new CreateUserHandler(harness.runtime(Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC)));
+
+        Map<String, Object> result = invoke(handler, event("sfn-onboarding-start-date.json"),
+                TestLambdaContext.of("create-user"));
+
+        JsonNode json = FunctionHarness.json(FunctionHarness.lambdaJson(result));
+        assertThat(json.path("outcome").asText()).isEqualTo("CREATED");
+        assertThat(json.path("status").asText()).isEqualTo("STAGED");
+        assertThat(json.path("activateAt").asText()).as("08:00 in Berlin, the Z form Wait takes").isEqualTo("2027-01-04T07:00:00Z");
+        assertThat(json.path("waitsForStartDate").asBoolean()).isTrue();
+        assertThat(harness.okta.findByLogin("ada.lovelace@example.com").orElseThrow().groupIds()).contains(ENGINEERING);
+    }
+
+    @Test
+    void postUsersRefusesAStartDateBecauseNobodyWouldActivateTheUser() {
+        Answer answer = call(withBody("{\"firstName\":\"Isaac\",\"lastName\":\"Brock\",\"email\":\"bad\",\"login\":\""
+                + LOGIN + "\",\"startDate\":\"2027-01-04\"}"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.detailFields()).containsExactly("email", "startDate");
+        assertThat(answer.rawBody()).contains("onboarding queue or the onboarding workflow");
+        assertThat(oktaRequests()).isZero();
     }
 
     @Test

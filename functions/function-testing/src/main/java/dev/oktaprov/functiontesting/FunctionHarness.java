@@ -65,6 +65,11 @@ public final class FunctionHarness implements AutoCloseable {
         return runtime(extraEnv, credentials, Clock.systemUTC());
     }
 
+    /** On {@code clock}: what "today" is for start dates, without touching the simulator's clock. */
+    public ProvisioningRuntime runtime(Clock clock) {
+        return runtime(Map.of(), credentials, clock);
+    }
+
     /** On {@code clock}: a test that pins a wait holds time still. */
     public ProvisioningRuntime runtime(Map<String, String> extraEnv, Clock clock) {
         return runtime(extraEnv, credentials, clock);

@@ -4,6 +4,7 @@ import dev.oktaprov.onboarding.Settlement.Disposition;
 import dev.oktaprov.onboarding.Settlement.Settled;
 import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.runtime.ProvisioningMetrics;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +26,19 @@ final class BatchOnboarding {
     private final Settlement settlement;
     private final Function<String, SourceQueue> sourceQueues;
     private final ProvisioningMetrics metrics;
+    private final Clock clock;
 
-    /** @param sourceQueues the queue of an event source ARN */
+    /**
+     * @param sourceQueues the queue of an event source ARN
+     * @param clock what "today" is for the messages' start dates
+     */
     BatchOnboarding(BatchRun run, Settlement settlement, Function<String, SourceQueue> sourceQueues,
-            ProvisioningMetrics metrics) {
+            ProvisioningMetrics metrics, Clock clock) {
         this.run = Objects.requireNonNull(run, "run");
         this.settlement = Objects.requireNonNull(settlement, "settlement");
         this.sourceQueues = Objects.requireNonNull(sourceQueues, "sourceQueues");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -44,7 +50,7 @@ final class BatchOnboarding {
             return List.of();
         }
         boolean fifo = eventSourceArn != null && eventSourceArn.endsWith(".fifo");
-        List<HireMessage> hires = messages.stream().map(HireMessage::parse).toList();
+        List<HireMessage> hires = messages.stream().map(message -> HireMessage.parse(message, clock)).toList();
         List<MessageResult> results = fifo ? run.fifo(hires, deadline) : run.standard(hires, deadline);
         List<Settled> settled = fifo
                 ? settlement.fifo(results, () -> sourceQueues.apply(eventSourceArn))

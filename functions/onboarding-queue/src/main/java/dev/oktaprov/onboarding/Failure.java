@@ -7,6 +7,7 @@ import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.errors.OktaProvisioningException;
 import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.SecretsUnavailableException;
+import dev.oktaprov.errors.UserNotActivatableException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -39,6 +40,7 @@ record Failure(Kind kind, String code, String message, String oktaRequestId, Dur
     static final String MALFORMED_JSON = "MALFORMED_JSON";
     static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     static final String SECRETS_UNAVAILABLE = "SECRETS_UNAVAILABLE";
+    static final String WORKFLOW_UNAVAILABLE = "WORKFLOW_UNAVAILABLE";
 
     // Okta's "you do not have permission" and the token endpoint's "scope not granted to the app".
     private static final Set<String> REFUSED_PERMISSIONS = Set.of("E0000006", "invalid_scope");
@@ -55,7 +57,8 @@ record Failure(Kind kind, String code, String message, String oktaRequestId, Dur
     }
 
     /**
-     * Invalid input and a login that belongs to someone else are the message's fault: permanent. A
+     * Invalid input, a login that belongs to someone else and a start date that has come for a user
+     * that cannot be activated (deactivated) are the message's fault: permanent. A
      * refusal of the deployment's credentials (401 after the client has fetched them again, a scope
      * or permission the app or token lacks, a secret that is missing or malformed) is everybody's:
      * configuration. Anything unknown is transient: SQS redrive bounds its retries.
@@ -65,7 +68,8 @@ record Failure(Kind kind, String code, String message, String oktaRequestId, Dur
             return new Failure(Kind.THROTTLED, throttled.code(), throttled.getMessage(),
                     throttled.oktaRequestId().orElse(null), Duration.ofSeconds(throttled.retryAfterSeconds()));
         }
-        if (failure instanceof InvalidInputException || failure instanceof LoginConflictException) {
+        if (failure instanceof InvalidInputException || failure instanceof LoginConflictException
+                || failure instanceof UserNotActivatableException) {
             return of(Kind.PERMANENT, (OktaProvisioningException) failure);
         }
         if (failure instanceof OktaAccessDeniedException denied) {
@@ -77,6 +81,9 @@ record Failure(Kind kind, String code, String message, String oktaRequestId, Dur
         }
         if (failure instanceof OktaProvisioningException known) {
             return of(Kind.TRANSIENT, known);
+        }
+        if (failure instanceof ActivationWorkflow.WorkflowUnavailableException workflow) {
+            return new Failure(Kind.TRANSIENT, WORKFLOW_UNAVAILABLE, workflow.getMessage(), null, null);
         }
         // A bug: its message may quote anything, so only the type travels.
         return new Failure(Kind.TRANSIENT, INTERNAL_ERROR, "Unexpected " + failure.getClass().getSimpleName(), null, null);

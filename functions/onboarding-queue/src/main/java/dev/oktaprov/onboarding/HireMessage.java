@@ -11,6 +11,7 @@ import dev.oktaprov.provisioning.NewHireValidator;
 import dev.oktaprov.runtime.Json;
 import dev.oktaprov.runtime.Masking;
 import java.text.Normalizer;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,8 @@ record HireMessage(QueueMessage message, NewHire hire, Failure invalid) {
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    static HireMessage parse(QueueMessage message) {
+    /** @param clock today, for a start date: ahead (the workflow activates it) or come (activate now) */
+    static HireMessage parse(QueueMessage message, Clock clock) {
         Map<String, Object> input;
         try {
             input = message.body() == null || message.body().isBlank() ? null : BODY_READER.readValue(message.body());
@@ -44,7 +46,7 @@ record HireMessage(QueueMessage message, NewHire hire, Failure invalid) {
                     "The message body is not a JSON object"));
         }
         try {
-            return new HireMessage(message, NewHireValidator.validate(input), null);
+            return new HireMessage(message, NewHireValidator.validate(input, clock), null);
         } catch (InvalidInputException e) {
             return new HireMessage(message, null, Failure.of(e));
         }

@@ -1,8 +1,10 @@
 package dev.oktaprov.onboarding;
 
 import dev.oktaprov.onboarding.MessageResult.Outcome;
+import dev.oktaprov.provisioning.ActivationResult;
 import dev.oktaprov.provisioning.CreateResult;
 import dev.oktaprov.provisioning.ProvisioningService;
+import dev.oktaprov.provisioning.StartSchedule;
 import dev.oktaprov.ratelimit.Deadline;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -10,25 +12,37 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One message, one attempt: create the user idempotently, or send the message to the DLQ with its
- * reason when the message itself is at fault (never when the deployment's credentials are).
+ * reason when the message itself is at fault (never when the deployment's credentials are). A hire
+ * with a start date is created STAGED; when the date has come it is activated at once, when it is
+ * ahead the onboarding workflow is started to activate it then (once per hire, however often the
+ * message comes).
  */
 final class HireOnboarding {
 
     private static final Logger LOG = LoggerFactory.getLogger(HireOnboarding.class);
     static final String EXISTING_USER_INACTIVE = "EXISTING_USER_INACTIVE";
     static final String EXISTING_USER_DIFFERS = "EXISTING_USER_DIFFERS";
+    static final String START_DATE_NOT_SCHEDULED = "START_DATE_NOT_SCHEDULED";
 
     private final ProvisioningService provisioning;
     private final DeadLetterQueue deadLetters;
+    private final ActivationWorkflow workflow;
 
-    HireOnboarding(ProvisioningService provisioning, DeadLetterQueue deadLetters) {
+    HireOnboarding(ProvisioningService provisioning, DeadLetterQueue deadLetters, ActivationWorkflow workflow) {
         this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.workflow = Objects.requireNonNull(workflow, "workflow");
     }
 
     MessageResult onboard(HireMessage hire, Deadline deadline) {
         if (hire.invalid() != null) {
             return deadLetter(hire, hire.invalid());
+        }
+        StartSchedule schedule = hire.hire().schedule();
+        if (schedule != null && schedule.waitsForStartDate() && !workflow.configured()) {
+            return deadLetter(hire, Failure.permanent(START_DATE_NOT_SCHEDULED, "The start date is ahead, but this"
+                    + " deployment has no onboarding workflow to activate the user then (ONBOARDING_STATE_MACHINE_ARN is"
+                    + " not set); nothing was created: redrive the message once it is"));
         }
         Failure failure;
         try {
@@ -36,6 +50,9 @@ final class HireOnboarding {
             Failure differs = existingUserDiffers(created);
             if (differs != null) {
                 return deadLetter(hire, differs);
+            }
+            if (schedule != null) {
+                activateOnStartDate(hire, created, schedule, deadline);
             }
             return new MessageResult(hire, switch (created.outcome()) {
                 case CREATED -> Outcome.CREATED;
@@ -53,6 +70,26 @@ final class HireOnboarding {
             case THROTTLED -> new MessageResult(hire, Outcome.THROTTLED, failure);
             case CONFIGURATION -> new MessageResult(hire, Outcome.CONFIGURATION_FAILED, failure);
         };
+    }
+
+    /**
+     * The date has come: activate now (idempotent, so a redelivery finds it active). It is ahead: one
+     * workflow execution activates the STAGED user then; a user someone activated already needs none.
+     */
+    private void activateOnStartDate(HireMessage hire, CreateResult created, StartSchedule schedule, Deadline deadline) {
+        String userId = created.user().id();
+        if (!schedule.waitsForStartDate()) {
+            ActivationResult activation = provisioning.activate(userId, true, deadline);
+            LOG.info("Start date {} of message {} has come: Okta user {} {}", schedule.startDate(),
+                    hire.message().messageId(), userId, activation.outcome());
+        } else if ("STAGED".equals(created.user().status())) {
+            ActivationWorkflow.Start start = workflow.start(userId, hire.loginKey(), schedule, deadline);
+            LOG.info("Okta user {} of message {} stays STAGED until {}: activation workflow {}", userId,
+                    hire.message().messageId(), schedule.activateAt(), start);
+        } else {
+            LOG.info("Okta user {} of message {} is {} already: no activation to schedule", userId,
+                    hire.message().messageId(), created.user().status());
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The onboarding function's own settings (the core reads its {@code OKTA_*} ones). Every problem is
@@ -21,6 +22,8 @@ import java.util.Map;
  *     message is held back (an SQS delay is at most 900 s)
  * @param maxResends {@code ONBOARDING_MAX_RESENDS}: how often one throttled message is re-sent before
  *     it is returned to the queue instead (where receives count toward redrive)
+ * @param stateMachineArn {@code ONBOARDING_STATE_MACHINE_ARN}: the onboarding workflow that activates a
+ *     hire whose start date is ahead; null when unset (such hires then go to the DLQ, uncreated)
  */
 public record OnboardingSettings(
         String deadLetterQueueUrl,
@@ -28,7 +31,8 @@ public record OnboardingSettings(
         Duration retryBase,
         Duration retryMax,
         Duration throttleDelayMax,
-        int maxResends) {
+        int maxResends,
+        String stateMachineArn) {
 
     public static final String ONBOARDING_DLQ_URL = "ONBOARDING_DLQ_URL";
     public static final String ONBOARDING_PARALLELISM = "ONBOARDING_PARALLELISM";
@@ -36,6 +40,7 @@ public record OnboardingSettings(
     public static final String ONBOARDING_RETRY_MAX_SECONDS = "ONBOARDING_RETRY_MAX_SECONDS";
     public static final String ONBOARDING_THROTTLE_MAX_DELAY_SECONDS = "ONBOARDING_THROTTLE_MAX_DELAY_SECONDS";
     public static final String ONBOARDING_MAX_RESENDS = "ONBOARDING_MAX_RESENDS";
+    public static final String ONBOARDING_STATE_MACHINE_ARN = "ONBOARDING_STATE_MACHINE_ARN";
 
     public static final int DEFAULT_PARALLELISM = 4;
     public static final int MAX_PARALLELISM = 10;
@@ -49,6 +54,9 @@ public record OnboardingSettings(
     /** SQS's longest DelaySeconds. */
     public static final int MAX_DELAY_SECONDS = 900;
 
+    private static final Pattern STATE_MACHINE_ARN =
+            Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:[0-9]{12}:stateMachine:[A-Za-z0-9_-]{1,80}");
+
     public static OnboardingSettings fromEnvironment(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
         String dlqUrl = queueUrl(value(env, ONBOARDING_DLQ_URL), problems);
@@ -57,6 +65,7 @@ public record OnboardingSettings(
         int max = integer(env, ONBOARDING_RETRY_MAX_SECONDS, DEFAULT_RETRY_MAX_SECONDS, 0, MAX_VISIBILITY_SECONDS, problems);
         int throttleMax = integer(env, ONBOARDING_THROTTLE_MAX_DELAY_SECONDS, MAX_DELAY_SECONDS, 0, MAX_DELAY_SECONDS, problems);
         int maxResends = integer(env, ONBOARDING_MAX_RESENDS, DEFAULT_MAX_RESENDS, 0, MAX_MAX_RESENDS, problems);
+        String stateMachineArn = stateMachineArn(value(env, ONBOARDING_STATE_MACHINE_ARN), problems);
         if (max < base) {
             problems.add(ONBOARDING_RETRY_MAX_SECONDS + " (" + max + ") must not be below "
                     + ONBOARDING_RETRY_BASE_SECONDS + " (" + base + ")");
@@ -65,7 +74,7 @@ public record OnboardingSettings(
             throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
         }
         return new OnboardingSettings(dlqUrl, parallelism, Duration.ofSeconds(base), Duration.ofSeconds(max),
-                Duration.ofSeconds(throttleMax), maxResends);
+                Duration.ofSeconds(throttleMax), maxResends, stateMachineArn);
     }
 
     /** Whether the DLQ is a FIFO queue: then every message sent there needs a group and a deduplication id. */
@@ -89,6 +98,15 @@ public record OnboardingSettings(
             // reported below
         }
         problems.add(ONBOARDING_DLQ_URL + " must be a queue URL, e.g. https://sqs.us-east-1.amazonaws.com/123456789012/onboarding-dlq");
+        return null;
+    }
+
+    private static String stateMachineArn(String raw, List<String> problems) {
+        if (raw == null || STATE_MACHINE_ARN.matcher(raw).matches()) {
+            return raw;
+        }
+        problems.add(ONBOARDING_STATE_MACHINE_ARN + " must be a state machine ARN, e.g."
+                + " arn:aws:states:us-east-1:123456789012:stateMachine:onboarding");
         return null;
     }
 

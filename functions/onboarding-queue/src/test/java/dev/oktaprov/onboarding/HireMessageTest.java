@@ -2,13 +2,14 @@ package dev.oktaprov.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HireMessageTest {
 
     private static HireMessage parse(String body) {
-        return HireMessage.parse(new QueueMessage("m-1", "r-1", body, 1, null, Map.of()));
+        return HireMessage.parse(new QueueMessage("m-1", "r-1", body, 1, null, Map.of()), Clock.systemUTC());
     }
 
     @Test

@@ -188,6 +188,18 @@ public final class OktaSimulator implements AutoCloseable {
         return seeded;
     }
 
+    /**
+     * Deactivates the user as {@code POST /api/v1/users/{id}/lifecycle/deactivate} does (a hire
+     * cancelled before the start date), without a request.
+     *
+     * @throws IllegalArgumentException when no user has that id
+     */
+    public void deactivate(String userId) {
+        if (!directory.deactivate(userId, options.clock().instant())) {
+            throw new IllegalArgumentException("no user with id " + userId);
+        }
+    }
+
     /** Groups first, then users (which may name those groups). */
     public void seed(SeedData data) {
         data.groups().forEach(directory::addGroup);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Groups (a user's, a group's members, lookup) and POST /lifecycle/activate. */
+/** Groups (a user's, a group's members, lookup) and POST /lifecycle/activate and /lifecycle/deactivate. */
 class GroupsAndLifecycleTest {
 
     private static OktaSimulator okta;
@@ -169,6 +169,20 @@ class GroupsAndLifecycleTest {
         assertThat(activated.status()).isEqualTo(200);
         assertThat(activated.json().isEmpty()).isTrue();
         assertThat(okta.findById(id)).get().extracting(SimulatedUser::status).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aDeactivatedHireIsDeprovisionedAndActivatingItCountsInItsOwnBucket() {
+        String id = http.post("/api/v1/users?activate=false", newUser("ada@example.com", "Ada", "Lovelace")).json().path("id").asText();
+
+        Answer deactivated = http.request("POST", "/api/v1/users/" + id + "/lifecycle/deactivate").body("").send();
+        Answer unknown = http.request("POST", "/api/v1/users/00uNOSUCHUSER/lifecycle/deactivate").body("").send();
+
+        assertThat(deactivated.status()).isEqualTo(200);
+        assertThat(okta.findById(id)).get().extracting(SimulatedUser::status).isEqualTo("DEPROVISIONED");
+        assertThat(unknown.status()).isEqualTo(404);
+        http.request("POST", "/api/v1/users/" + id + "/lifecycle/activate").body("").send();
+        assertThat(okta.counters().requests(RateLimitBucket.OTHER)).isEqualTo(3);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.oktaprov.local.sqs.EventSourceMappingSettings;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.local.sqs.RecursiveLoop;
+import dev.oktaprov.local.workflow.LocalWorkflow;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedFiles;
@@ -28,8 +29,9 @@ import java.util.function.Consumer;
 /**
  * The whole function set on this machine: the Okta simulator (or the user's org), the onboarding
  * queue and its DLQ with the template's RedrivePolicy, the onboarding function behind an event source
- * mapping with the template's settings, and, when asked for, the local HTTP API in front of the
- * create, get and list functions. Closing it stops everything it started, last started first.
+ * mapping with the template's settings, the onboarding workflow that activates hires on their start
+ * date ({@link LocalWorkflow}), and, when asked for, the local HTTP API in front of the create, get
+ * and list functions. Closing it stops everything it started, last started first.
  */
 public final class LocalSet implements AutoCloseable {
 
@@ -43,6 +45,7 @@ public final class LocalSet implements AutoCloseable {
     private final QueuePair queues;
     private final LocalFunction onboarding;
     private final EventSourceMapping mapping;
+    private final LocalWorkflow workflow;
     private final LocalHttpApi api;
     private final Map<String, String> onboardingLocalSettings;
     private final Deque<AutoCloseable> started;
@@ -55,6 +58,7 @@ public final class LocalSet implements AutoCloseable {
         this.queues = built.queues;
         this.onboarding = built.onboarding;
         this.mapping = built.mapping;
+        this.workflow = built.workflow;
         this.api = built.api;
         this.onboardingLocalSettings = built.onboardingLocalSettings;
         this.started = built.started;
@@ -116,6 +120,11 @@ public final class LocalSet implements AutoCloseable {
         return mapping;
     }
 
+    /** The onboarding workflow: moto's interpreter, or the local scheduler without moto_server. */
+    public LocalWorkflow workflow() {
+        return workflow;
+    }
+
     /** The local HTTP API, or null when the set was started without one. */
     public LocalHttpApi api() {
         return api;
@@ -171,6 +180,7 @@ public final class LocalSet implements AutoCloseable {
         QueuePair queues;
         LocalFunction onboarding;
         EventSourceMapping mapping;
+        LocalWorkflow workflow;
         LocalHttpApi api;
         Map<String, String> onboardingLocalSettings;
 
@@ -235,7 +245,10 @@ public final class LocalSet implements AutoCloseable {
             onboardingLocalSettings = new LinkedHashMap<>();
             onboardingLocalSettings.put("ONBOARDING_RETRY_BASE_SECONDS", Long.toString(settings.retryBase().toSeconds()));
             onboardingLocalSettings.put("ONBOARDING_RETRY_MAX_SECONDS", Long.toString(settings.retryMax().toSeconds()));
-            onboarding = LocalFunctions.onboarding(environment, queues.dlqUrl(), onboardingLocalSettings, sqs.endpoint());
+            workflow = LocalWorkflow.start(LocalFunctions.workflow(environment), sqs.region(), shell, Clock.systemUTC(), logSink);
+            started.push(workflow);
+            onboarding = LocalFunctions.onboarding(environment, queues.dlqUrl(), onboardingLocalSettings, sqs.endpoint(),
+                    workflow);
             EventSourceMappingSettings mappingSettings = EventSourceMappingSettings.forQueue(queues.queueArn())
                     .withRegion(sqs.region())
                     .withFunctionName(TemplateSettings.ONBOARDING.name())

@@ -21,6 +21,8 @@ public final class TemplateSettings {
             new FunctionSpec("get-user", "dev.oktaprov.getuser.GetUserHandler", Duration.ofSeconds(20), 1024);
     public static final FunctionSpec LIST_USERS =
             new FunctionSpec("list-users", "dev.oktaprov.listusers.ListUsersHandler", Duration.ofSeconds(20), 1024);
+    public static final FunctionSpec ACTIVATE_USER =
+            new FunctionSpec("activate-user", "dev.oktaprov.activateuser.ActivateUserHandler", Duration.ofSeconds(20), 1024);
     public static final FunctionSpec ONBOARDING =
             new FunctionSpec("onboarding", "dev.oktaprov.onboarding.OnboardingQueueHandler", Duration.ofSeconds(90), 768);
 
@@ -42,7 +44,19 @@ public final class TemplateSettings {
 
     /** {@code Globals.Function.Environment} with the parameters' defaults (OKTA_ORG_URL and the secret aside). */
     public static final Map<String, String> GLOBAL_ENVIRONMENT = globalEnvironment();
-    /** The onboarding function's own variables (ONBOARDING_DLQ_URL aside: the local DLQ's URL). */
+    /**
+     * The onboarding state machine's DefinitionSubstitutions: each names the function whose {@code live}
+     * alias the task invokes.
+     */
+    public static final Map<String, String> STATE_MACHINE_FUNCTIONS = Map.of(
+            "CreateUserFunctionArn", CREATE_USER.name(),
+            "GetUserFunctionArn", GET_USER.name(),
+            "ActivateUserFunctionArn", ACTIVATE_USER.name());
+
+    /**
+     * The onboarding function's own variables (ONBOARDING_DLQ_URL and ONBOARDING_STATE_MACHINE_ARN
+     * aside: the local DLQ's URL and the local workflow's ARN).
+     */
     public static final Map<String, String> ONBOARDING_ENVIRONMENT = Map.of("ONBOARDING_PARALLELISM", "4");
 
     private TemplateSettings() {}
@@ -70,6 +84,6 @@ public final class TemplateSettings {
 
     /** Every function the template deploys. */
     public static List<FunctionSpec> functions() {
-        return List.of(CREATE_USER, GET_USER, LIST_USERS, ONBOARDING);
+        return List.of(CREATE_USER, GET_USER, LIST_USERS, ACTIVATE_USER, ONBOARDING);
     }
 }

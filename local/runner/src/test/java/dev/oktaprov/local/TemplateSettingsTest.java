@@ -90,7 +90,24 @@ class TemplateSettingsTest {
         Map<String, String> onboarding = variables(functionWithHandler(TemplateSettings.ONBOARDING.handlerClass())
                 .path("Properties").path("Environment").path("Variables"));
         onboarding.remove("ONBOARDING_DLQ_URL");
+        onboarding.remove("ONBOARDING_STATE_MACHINE_ARN");
         assertThat(TemplateSettings.ONBOARDING_ENVIRONMENT).isEqualTo(onboarding);
+    }
+
+    @Test
+    void theLocalStateMachineInvokesTheFunctionsTheTemplatesDoes() {
+        JsonNode substitutions = template.path("Resources").path("OnboardingStateMachine").path("Properties")
+                .path("DefinitionSubstitutions");
+        Map<String, String> templateFunctions = new TreeMap<>();
+        substitutions.fields().forEachRemaining(entry -> {
+            String function = entry.getValue().asText().replace(".Alias", "");
+            String logGroup = template.path("Resources").path(function).path("Properties").path("LoggingConfig")
+                    .path("LogGroup").asText();
+            String name = template.path("Resources").path(logGroup).path("Properties").path("LogGroupName").asText();
+            templateFunctions.put(entry.getKey(), name.substring(name.lastIndexOf('/') + 1));
+        });
+
+        assertThat(new TreeMap<>(TemplateSettings.STATE_MACHINE_FUNCTIONS)).isEqualTo(templateFunctions);
     }
 
     private static Map<String, String> variables(JsonNode node) {

@@ -12,6 +12,7 @@ import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.SecretsUnavailableException;
 import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.errors.UnexpectedOktaException;
+import dev.oktaprov.errors.UserNotActivatableException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ public final class ApiErrors {
         if (failure instanceof NotFoundException) {
             return 404;
         }
-        if (failure instanceof LoginConflictException || failure instanceof LoginTakenException) {
+        if (failure instanceof LoginConflictException || failure instanceof LoginTakenException
+                || failure instanceof UserNotActivatableException) {
             return 409;
         }
         if (failure instanceof RateLimitedException) {

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Okta Management API scopes a function asks for. Each function asks for the least it needs:
  * creating needs {@code okta.users.manage}, plus {@code okta.users.read} for the idempotent lookup
- * after an ambiguous answer; reading users needs {@code okta.users.read}, their group memberships
- * {@code okta.groups.read}.
+ * after an ambiguous answer; activating needs {@code okta.users.manage}, plus {@code okta.users.read}
+ * for the status it checks first; reading users needs {@code okta.users.read}, their group
+ * memberships {@code okta.groups.read}.
  */
 public final class OAuthScopes {
 
@@ -20,6 +21,8 @@ public final class OAuthScopes {
 
     /** create-user and onboarding-queue. */
     public static final List<String> CREATE_USERS = List.of(USERS_MANAGE, USERS_READ);
+    /** activate-user: no group scope, its reads are of the user alone. */
+    public static final List<String> ACTIVATE_USERS = List.of(USERS_MANAGE, USERS_READ);
     /** get-user and list-users. */
     public static final List<String> READ_USERS = List.of(USERS_READ, GROUPS_READ);
     /** Everything the core can call: for a function that has not declared its needs. */

@@ -20,10 +20,17 @@ final class AwsJson {
 
     /** {@code {"name": "value"}}. */
     static byte[] object(String name, String value) {
+        return object(Map.of(name, value));
+    }
+
+    /** An object of text fields, in {@code fields}' order. */
+    static byte[] object(Map<String, String> fields) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
-            json.writeStringField(name, value);
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                json.writeStringField(field.getKey(), field.getValue());
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

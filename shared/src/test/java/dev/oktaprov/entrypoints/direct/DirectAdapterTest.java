@@ -28,7 +28,7 @@ class DirectAdapterTest {
     @Test
     void eachSampleInputIsTheJsonObjectItself() throws Exception {
         List<String> samples = SampleEvents.named("sfn-");
-        assertThat(samples).hasSize(3);
+        assertThat(samples).hasSize(5);
         for (String name : samples) {
             Object event = JsonValues.read(SampleEvents.bytes(name));
             DirectInput input = DirectAdapter.input(event);

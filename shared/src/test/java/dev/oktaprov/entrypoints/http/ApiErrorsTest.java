@@ -13,6 +13,7 @@ import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.SecretsUnavailableException;
 import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.errors.UnexpectedOktaException;
+import dev.oktaprov.errors.UserNotActivatableException;
 import dev.oktaprov.runtime.Json;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ class ApiErrorsTest {
                 Map.entry(InvalidInputException.of("email", "is required"), 400),
                 Map.entry(new NotFoundException("Okta user", "req-1"), 404),
                 Map.entry(new LoginConflictException("00u9", "req-2"), 409),
+                Map.entry(new UserNotActivatableException("00u8", "DEPROVISIONED", null), 409),
                 Map.entry(new RateLimitedException(42, "req-3"), 429),
                 Map.entry(new TransientUpstreamException("Okta answered HTTP 503", "req-4"), 503),
                 Map.entry(new UnexpectedOktaException("Okta answered HTTP 418", "req-5"), 502),
@@ -46,6 +48,7 @@ class ApiErrorsTest {
         });
         assertThat(ApiErrors.code(new RateLimitedException(1, null))).isEqualTo("RATE_LIMITED");
         assertThat(ApiErrors.code(new SecretsUnavailableException("x"))).isEqualTo("SECRETS_UNAVAILABLE");
+        assertThat(ApiErrors.code(new UserNotActivatableException("00u8", "SUSPENDED", null))).isEqualTo("USER_NOT_ACTIVATABLE");
         assertThat(ApiErrors.code(new NullPointerException())).isEqualTo("INTERNAL_ERROR");
     }
 

@@ -38,6 +38,10 @@ class FunctionJarsUnderRuntimeClientTest {
     static final Path EVENTS = Path.of("..", "events");
     static final String ENGINEERING = "00g1emaKYZTWRYYRRTSK";
     static final String ISAAC = "00ub0oNGTSWTBKOLGLNR";
+    /** A hire created STAGED, waiting for its start date (not one of the sample batch's hires). */
+    static final String HEDY = "00ub0oNGTSWTBKSTAGED";
+    /** A hire deactivated before its start date. */
+    static final String ALAN = "00ub0oNGTSWTBKDEPROV";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,7 +68,13 @@ class FunctionJarsUnderRuntimeClientTest {
                     new Invocation("sfn-list-users.json", direct(result -> assertThat(result.path("users").size()).isEqualTo(1))))),
             new Case("onboarding-queue", "dev.oktaprov.onboarding.OnboardingQueueHandler::handleRequest", List.of(
                     new Invocation("sqs-onboarding-batch.json", direct(response -> assertThat(response.toString())
-                            .isEqualTo("{\"batchItemFailures\":[]}"))))));
+                            .isEqualTo("{\"batchItemFailures\":[]}"))))),
+            new Case("activate-user", "dev.oktaprov.activateuser.ActivateUserHandler::handleRequest", List.of(
+                    new Invocation("{\"id\":\"" + HEDY + "\",\"sendEmail\":false}", direct(result -> assertThat(result.path("outcome").asText())
+                            .isEqualTo("ACTIVATED"))),
+                    new Invocation("sfn-activate-user.json", direct(result -> assertThat(result.path("outcome").asText())
+                            .isEqualTo("ALREADY_ACTIVE"))),
+                    new Invocation("{\"id\":\"" + ALAN + "\"}", error("dev.oktaprov.errors.UserNotActivatableException")))));
 
     private static OktaSimulator okta;
     private static RuntimeInterfaceClient runtime;
@@ -75,7 +85,13 @@ class FunctionJarsUnderRuntimeClientTest {
                 List.of(new SeedGroup(ENGINEERING, "Engineering", "All engineers", null)),
                 List.of(new SeedUser(ISAAC, Map.of("login", "isaac.brock.hr@example.com", "email", "isaac.brock@example.com",
                         "firstName", "Isaac", "lastName", "Brock", "department", "Engineering"), "ACTIVE", true,
-                        List.of(ENGINEERING), null, null)))));
+                        List.of(ENGINEERING), null, null),
+                        new SeedUser(HEDY, Map.of("login", "hedy.lamarr@example.com", "email", "hedy.lamarr@example.com",
+                                "firstName", "Hedy", "lastName", "Lamarr", "department", "Finance"), "STAGED", false,
+                                List.of(), null, null),
+                        new SeedUser(ALAN, Map.of("login", "alan.turing@example.com", "email", "alan.turing@example.com",
+                                "firstName", "Alan", "lastName", "Turing", "department", "Research"), "DEPROVISIONED", false,
+                                List.of(), null, null)))));
         runtime = new RuntimeInterfaceClient(Path.of("target", "ric"));
     }
 

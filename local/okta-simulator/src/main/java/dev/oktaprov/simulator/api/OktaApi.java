@@ -35,6 +35,7 @@ public final class OktaApi implements SimulatorServer.Handler {
                 new Route("GET", "/api/v1/users/*", users::get),
                 new Route("GET", "/api/v1/users/*/groups", users::groups),
                 new Route("POST", "/api/v1/users/*/lifecycle/activate", users::activate),
+                new Route("POST", "/api/v1/users/*/lifecycle/deactivate", users::deactivate),
                 new Route("GET", "/api/v1/groups", groups::list),
                 new Route("GET", "/api/v1/groups/*", groups::get),
                 new Route("GET", "/api/v1/groups/*/users", groups::members));

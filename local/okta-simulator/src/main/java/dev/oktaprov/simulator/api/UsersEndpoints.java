@@ -31,7 +31,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** /api/v1/users: create, get by id or login, list (q, filter, search), a user's groups, activate. */
+/** /api/v1/users: create, get by id or login, list (q, filter, search), a user's groups, activate, deactivate. */
 final class UsersEndpoints {
 
     static final int MAX_LIMIT = 200;
@@ -141,6 +141,16 @@ final class UsersEndpoints {
             body.put("activationToken", token);
         }
         return ApiResponse.ok(body);
+    }
+
+    /**
+     * Okta deprovisions the user (a cancelled hire, a leaver) and answers 200 without a body; a user
+     * who is DEPROVISIONED already stays so.
+     */
+    ApiResponse deactivate(ApiRequest request) {
+        SimulatedUser user = resolveByPath(request, 3);
+        directory.deactivate(user.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        return ApiResponse.ok(null);
     }
 
     /**

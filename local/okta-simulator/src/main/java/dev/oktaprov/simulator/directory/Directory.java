@@ -171,6 +171,12 @@ public final class Directory {
         return Optional.of(updated);
     }
 
+    /** DEPROVISIONED from {@code at} on; false when no such user exists. */
+    public synchronized boolean deactivate(String id, Instant at) {
+        return updateUser(id, user -> user.status().equals("DEPROVISIONED") ? user : user.withStatus("DEPROVISIONED", at))
+                .isPresent();
+    }
+
     public synchronized List<SimulatedUser> users() {
         return List.copyOf(users);
     }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = {
             "The Okta simulator (or your org), the local HTTP API, the onboarding queue with its DLQ, and the "
                     + "onboarding function behind a poller that plays Lambda's event source mapping.",
-            "Without arguments: start --onboard " + RunLocal.SAMPLE + "."},
+            "Without arguments: start --onboard " + RunLocal.SAMPLE + " --start-date-demo."},
         footer = {"", "Every option also has an environment variable; see each command's --help."})
 public final class RunLocal implements Callable<Integer> {
 
@@ -26,7 +26,8 @@ public final class RunLocal implements Callable<Integer> {
 
     /** Runs the command line and returns the exit status. */
     public static int run(String[] args, RunContext context) {
-        String[] effective = args.length == 0 ? new String[] {"start", "--onboard", samplePath(context.home())} : args;
+        String[] effective = args.length == 0
+                ? new String[] {"start", "--onboard", samplePath(context.home()), "--start-date-demo"} : args;
         CommandLine cli = new CommandLine(new RunLocal())
                 .addSubcommand(new StartCommand(context))
                 .addSubcommand(new OnboardCommand(context))

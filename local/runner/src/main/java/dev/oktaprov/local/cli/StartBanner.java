@@ -30,6 +30,7 @@ final class StartBanner {
             out.println(line("HTTP API", set.api().baseUrl() + "  " + String.join(" · ", TemplateSettings.ROUTES.keySet())));
         }
         out.println(line("Queue", set.queues().queueUrl()));
+        out.println(line("Workflow", set.workflow().description()));
         out.println(line("DLQ", set.queues().dlqUrl()));
         out.println(line("Poller", String.format(Locale.ROOT,
                 "batch size %d, batching window %d s, max concurrency %d, function timeout %d s, maxReceiveCount %d",

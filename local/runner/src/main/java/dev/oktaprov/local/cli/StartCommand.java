@@ -6,6 +6,7 @@ import dev.oktaprov.local.hires.FileFormat;
 import dev.oktaprov.local.hires.NewHireFile;
 import dev.oktaprov.local.onboard.OnboardingRun;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,6 +33,10 @@ final class StartCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "CSV or JSON_LINES (default: from the file's name or content).")
     FileFormat format;
+
+    @Option(names = "--start-date-demo", description = "Then send one hire whose start date is "
+            + "15 s ahead and follow its user from STAGED to activated (what ./run-local without arguments does).")
+    boolean startDateDemo;
 
     @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "${env:LOCAL_API_PORT:-" + LocalSetSettings.DEFAULT_API_PORT + "}",
             description = "Port of the local HTTP API on 127.0.0.1; 0 picks a free one (env LOCAL_API_PORT, default ${DEFAULT-VALUE}).")
@@ -70,6 +75,9 @@ final class StartCommand implements Callable<Integer> {
                     context.terminal().out().println();
                     OnboardingRun.run(file.get(), onboard.toString(), localTarget(set), context.terminal(),
                             context.lifecycle()::stopRequested);
+                }
+                if (startDateDemo && !context.lifecycle().stopRequested()) {
+                    StartDateDemo.run(set, context.terminal(), context.lifecycle()::stopRequested, Clock.systemUTC());
                 }
                 if (!context.lifecycle().stopRequested()) {
                     context.terminal().out().println("\nServing until Ctrl-C.");

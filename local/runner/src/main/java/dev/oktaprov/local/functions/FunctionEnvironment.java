@@ -18,7 +18,7 @@ public final class FunctionEnvironment {
     static final List<String> PASSED_NAMES = List.of("SECRET_CACHE_TTL_SECONDS", "DEADLINE_SAFETY_MARGIN_MS");
     /** Decided by the runner: the org and its credentials, and the SQS endpoint the runner chose. */
     static final List<String> NEVER_PASSED = List.of("OKTA_ORG_URL", "OKTA_API_TOKEN", "OKTA_SECRET_ID",
-            "ONBOARDING_DLQ_URL", "AWS_ENDPOINT_URL_SQS");
+            "ONBOARDING_DLQ_URL", "AWS_ENDPOINT_URL_SQS", "ONBOARDING_STATE_MACHINE_ARN", "AWS_ENDPOINT_URL_SFN");
 
     private final Map<String, String> shell;
     private final OktaTarget okta;
@@ -42,11 +42,13 @@ public final class FunctionEnvironment {
     /**
      * The onboarding function's environment.
      *
+     * @param stateMachineArn the local onboarding workflow's
      * @param runnerSettings values the runner chose for this run (the retry backoff, from its options)
      */
-    public Map<String, String> onboarding(String deadLetterQueueUrl, Map<String, String> runnerSettings) {
+    public Map<String, String> onboarding(String deadLetterQueueUrl, String stateMachineArn, Map<String, String> runnerSettings) {
         Map<String, String> decided = new LinkedHashMap<>(runnerSettings);
         decided.put("ONBOARDING_DLQ_URL", deadLetterQueueUrl);
+        decided.put("ONBOARDING_STATE_MACHINE_ARN", stateMachineArn);
         return environment(TemplateSettings.ONBOARDING_ENVIRONMENT, decided);
     }
 

@@ -1,17 +1,20 @@
 package dev.oktaprov.local.functions;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.oktaprov.activateuser.ActivateUserHandler;
 import dev.oktaprov.createuser.CreateUserHandler;
 import dev.oktaprov.getuser.GetUserHandler;
 import dev.oktaprov.listusers.ListUsersHandler;
 import dev.oktaprov.local.TemplateSettings;
 import dev.oktaprov.local.sqs.LocalSqs;
+import dev.oktaprov.local.workflow.LocalWorkflow;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.onboarding.OnboardingQueueHandler;
 import dev.oktaprov.onboarding.OnboardingRuntime;
 import dev.oktaprov.onboarding.OnboardingSettings;
 import dev.oktaprov.onboarding.SqsClients;
+import dev.oktaprov.onboarding.StepFunctionsClients;
 import dev.oktaprov.ratelimit.Sleeper;
 import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
@@ -28,7 +31,7 @@ import java.util.Random;
 import software.amazon.lambda.powertools.metrics.Metrics;
 
 /**
- * The template's four handlers, built the way their Lambda constructors build them, from an explicit
+ * The template's five handlers, built the way their Lambda constructors build them, from an explicit
  * environment instead of the process's: each gets its own core runtime (its own Okta client and
  * rate-limit budget, as separate functions have), with the runner's counters on its metrics.
  */
@@ -57,14 +60,34 @@ public final class LocalFunctions {
     }
 
     /**
+     * The functions the onboarding state machine invokes, by name: each its own warm handler, as
+     * separate functions are.
+     */
+    public static Map<String, LocalFunction> workflow(FunctionEnvironment environment) {
+        Map<String, String> env = environment.apiFunction();
+        Map<String, LocalFunction> byName = new LinkedHashMap<>();
+        for (FunctionSpec spec : List.of(TemplateSettings.CREATE_USER, TemplateSettings.GET_USER, TemplateSettings.ACTIVATE_USER)) {
+            byName.put(spec.name(), spec == TemplateSettings.ACTIVATE_USER ? activateUser(env) : apiFunction(spec, env));
+        }
+        return byName;
+    }
+
+    private static LocalFunction activateUser(Map<String, String> env) {
+        FunctionCounters counters = counters(env);
+        return new LocalFunction(TemplateSettings.ACTIVATE_USER,
+                new ActivateUserHandler(runtime(env, counters, OAuthScopes.ACTIVATE_USERS)), counters);
+    }
+
+    /**
      * The onboarding function.
      *
      * @param sqsEndpoint where its SQS client (DLQ sends, re-sends, visibility changes) goes: the local
      *     queues' endpoint, with the local queues' keys
+     * @param workflow where it starts executions for hires whose start date is ahead
      */
     public static LocalFunction onboarding(FunctionEnvironment environment,
-            String deadLetterQueueUrl, Map<String, String> localSettings, URI sqsEndpoint) {
-        Map<String, String> env = environment.onboarding(deadLetterQueueUrl, localSettings);
+            String deadLetterQueueUrl, Map<String, String> localSettings, URI sqsEndpoint, LocalWorkflow workflow) {
+        Map<String, String> env = environment.onboarding(deadLetterQueueUrl, workflow.stateMachineArn(), localSettings);
         FunctionCounters counters = counters(env);
         ProvisioningRuntime provisioning = runtime(env, counters, OAuthScopes.CREATE_USERS);
         Map<String, String> sqsEnv = new HashMap<>(env);
@@ -73,8 +96,18 @@ public final class LocalFunctions {
         sqsEnv.put("AWS_SECRET_ACCESS_KEY", LocalSqs.ACCESS_KEY);
         sqsEnv.remove("AWS_SESSION_TOKEN");
         OnboardingRuntime runtime = new OnboardingRuntime(provisioning, OnboardingSettings.fromEnvironment(env),
-                () -> SqsClients.fromEnvironment(sqsEnv), new Random());
+                () -> SqsClients.fromEnvironment(sqsEnv), () -> StepFunctionsClients.fromEnvironment(workflowEnvironment(env, workflow),
+                        HttpClient.newHttpClient(), provisioning.clock(), Sleeper.REAL), new Random());
         return new LocalFunction(TemplateSettings.ONBOARDING, new OnboardingQueueHandler(runtime), counters);
+    }
+
+    /** The local workflow's endpoint, and keys for the signature nobody checks there. */
+    private static Map<String, String> workflowEnvironment(Map<String, String> env, LocalWorkflow workflow) {
+        Map<String, String> withWorkflow = new LinkedHashMap<>(env);
+        withWorkflow.put("AWS_ENDPOINT_URL_SFN", workflow.endpoint().toString());
+        withWorkflow.putIfAbsent("AWS_ACCESS_KEY_ID", "local");
+        withWorkflow.putIfAbsent("AWS_SECRET_ACCESS_KEY", "local");
+        return withWorkflow;
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * New hires from CSV. The header row names the create input's fields (any case):
- * {@code firstName, lastName, email, login, activate, groupIds, nextLogin, password}, and
+ * {@code firstName, lastName, email, login, activate, groupIds, nextLogin, password, startDate,
+ * timeZone, activationTime}, and
  * {@code profile.<attribute>} for further profile attributes. An empty cell leaves its field out;
  * {@code groupIds} holds ids separated by {@code ;}; {@code activate} is {@code true} or
  * {@code false}. Other values are passed on as text for the function to judge.
@@ -18,7 +19,8 @@ import java.util.Set;
 final class CsvHires {
 
     static final List<String> FIELDS =
-            List.of("firstName", "lastName", "email", "login", "activate", "groupIds", "nextLogin", "password");
+            List.of("firstName", "lastName", "email", "login", "activate", "groupIds", "nextLogin", "password", "startDate",
+                    "timeZone", "activationTime");
     static final String PROFILE_PREFIX = "profile.";
     private static final Set<String> BOOLEAN_TEXT = Set.of("true", "false");
 

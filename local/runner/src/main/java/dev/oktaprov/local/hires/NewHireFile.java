@@ -3,6 +3,8 @@ package dev.oktaprov.local.hires;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,6 +40,11 @@ public record NewHireFile(Path path, FileFormat format, List<NewHireRow> rows, L
 
     /** Reads {@code file}; {@code format} null means detect it. */
     public static NewHireFile read(Path file, FileFormat format) throws UnusableFileException {
+        return read(file, format, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** As above, with {@code today} for start dates written relative to it ({@code today+14}). */
+    static NewHireFile read(Path file, FileFormat format, LocalDate today) throws UnusableFileException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -62,7 +69,7 @@ public record NewHireFile(Path path, FileFormat format, List<NewHireRow> rows, L
             throw new UnusableFileException(file + " holds no new hires");
         }
         unreadable.sort(Comparator.comparingInt(UnreadableRow::line));
-        return new NewHireFile(file, chosen, rows, unreadable);
+        return new NewHireFile(file, chosen, RelativeStartDates.resolve(rows, today), unreadable);
     }
 
     /** Rows in all, readable or not. */

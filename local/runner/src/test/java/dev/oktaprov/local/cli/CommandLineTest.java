@@ -21,7 +21,7 @@ class CommandLineTest {
 
     /** Options that are about one run rather than a setting of the set; they need no variable. */
     private static final Set<String> WITHOUT_VARIABLE = Set.of("--onboard", "--skip-unreadable", "--format",
-            "--no-okta-seed");
+            "--no-okta-seed", "--start-date-demo");
 
     @TempDir
     Path dir;

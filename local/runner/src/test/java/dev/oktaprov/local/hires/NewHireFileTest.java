@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,26 @@ class NewHireFileTest {
                 .containsEntry("profile", Map.of("title", "line one\nline two"))
                 .containsEntry("password", "s3cret-Passw0rd")
                 .doesNotContainKeys("activate", "groupIds");
+    }
+
+    @Test
+    void startDatesMayBeWrittenRelativeToTheDayTheFileIsRead() throws Exception {
+        LocalDate today = LocalDate.parse("2026-12-30");
+        NewHireFile csv = NewHireFile.read(write("hires.csv", """
+                firstName,lastName,email,login,startDate,timeZone,activationTime
+                Ada,Lovelace,ada@example.com,ada@example.com,today+14,Europe/Berlin,09:30
+                Bob,Byte,bob@example.com,bob@example.com,TODAY - 2,,
+                Cy,Cee,cy@example.com,cy@example.com,2027-01-04,,
+                Di,Dee,di@example.com,di@example.com,tomorrow,,
+                """), null, today);
+        NewHireFile jsonLines = NewHireFile.read(write("hires.jsonl", """
+                {"firstName": "Ada", "startDate": "today"}
+                """), null, today);
+
+        assertThat(csv.rows()).extracting(row -> row.input().get("startDate"))
+                .containsExactly("2027-01-13", "2026-12-28", "2027-01-04", "tomorrow");
+        assertThat(csv.rows().get(0).input()).containsEntry("timeZone", "Europe/Berlin").containsEntry("activationTime", "09:30");
+        assertThat(jsonLines.rows().get(0).input()).containsEntry("startDate", "2026-12-30");
     }
 
     @Test

@@ -1,0 +1,128 @@
+package dev.oktaprov.onboarding;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.provisioning.StartSchedule;
+import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.runtime.Json;
+import dev.oktaprov.runtime.aws.AwsCallException;
+import dev.oktaprov.runtime.aws.StepFunctionsStarter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Starts the onboarding workflow for a user created STAGED whose start date is ahead: one execution
+ * per hire, named after its login and start date, so a redelivered message meets its own execution
+ * instead of starting a second (Step Functions refuses a name it knows; that is success here). The
+ * input is {@code {id, activateAt, waitsForStartDate}}: no form, no password, no login. One signed
+ * {@code StartExecution} ({@link StepFunctionsStarter}), bounded by the invocation's deadline.
+ */
+final class ActivationWorkflow {
+
+    /** What a start did. */
+    enum Start {
+        STARTED,
+        /** A redelivery, or a retry after a lost answer: the hire's execution exists. */
+        ALREADY_STARTED
+    }
+
+    /** Refusals that only a change to the deployment fixes: the backlog waits for it. */
+    private static final Set<String> DEPLOYMENT_FAULTS = Set.of("AccessDeniedException", "StateMachineDoesNotExist",
+            "StateMachineDeleting", "InvalidArn", "UnrecognizedClientException", "InvalidSignatureException");
+
+    private static final String ALREADY_EXISTS = "ExecutionAlreadyExists";
+
+    private final Supplier<StepFunctionsStarter> stepFunctions;
+    private final String stateMachineArn;
+    private final Clock clock;
+
+    /** @param stateMachineArn null when the deployment has no workflow */
+    ActivationWorkflow(Supplier<StepFunctionsStarter> stepFunctions, String stateMachineArn, Clock clock) {
+        this.stepFunctions = stepFunctions;
+        this.stateMachineArn = stateMachineArn;
+        this.clock = clock;
+    }
+
+    boolean configured() {
+        return stateMachineArn != null;
+    }
+
+    /**
+     * @param loginKey the login as Okta compares it (case and diacritics aside)
+     * @throws ConfigurationException when Step Functions refuses the deployment (no such state
+     *     machine, no permission)
+     * @throws WorkflowUnavailableException when Step Functions failed this time
+     */
+    Start start(String userId, String loginKey, StartSchedule schedule, Deadline deadline) {
+        String name = executionName(loginKey, schedule.startDate());
+        try {
+            stepFunctions.get().startExecution(stateMachineArn, name, input(userId, schedule), deadline.remaining(clock));
+            return Start.STARTED;
+        } catch (AwsCallException failed) {
+            if (ALREADY_EXISTS.equals(failed.errorCode())) {
+                return Start.ALREADY_STARTED;
+            }
+            if (isDeploymentFault(failed)) {
+                throw new ConfigurationException("Step Functions refused to start the onboarding workflow (" + failed.getMessage()
+                        + "): check ONBOARDING_STATE_MACHINE_ARN and the function role's states:StartExecution");
+            }
+            throw new WorkflowUnavailableException(failed.getMessage());
+        }
+    }
+
+    /**
+     * Only a change to the deployment makes it work: no keys to sign with, or a refusal of the role,
+     * its keys or the ARN (any 403, with or without a code: AWS answers a bad signature so).
+     */
+    private static boolean isDeploymentFault(AwsCallException failed) {
+        if (failed.kind() == AwsCallException.Kind.NO_CREDENTIALS) {
+            return true;
+        }
+        return failed.kind() == AwsCallException.Kind.SERVICE_ERROR
+                && (failed.status() == 403 || (failed.errorCode() != null && DEPLOYMENT_FAULTS.contains(failed.errorCode())));
+    }
+
+    /**
+     * {@code hire-<40 hex of SHA-256 of the login>-<start date>}, 56 characters of what Step
+     * Functions allows: the same for every delivery of one hire, and no login in clear in the
+     * execution's name, ARN or the console.
+     */
+    static String executionName(String loginKey, LocalDate startDate) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(loginKey.getBytes(StandardCharsets.UTF_8));
+            return "hire-" + HexFormat.of().formatHex(digest, 0, 20) + "-" + startDate;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** The same bytes for every delivery: Step Functions compares inputs of executions with one name. */
+    static String input(String userId, StartSchedule schedule) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("id", userId);
+        input.put("activateAt", schedule.activateAt().toString());
+        input.put("waitsForStartDate", true);
+        try {
+            return Json.mapper().writeValueAsString(input);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a workflow input", e);
+        }
+    }
+
+    /** Step Functions did not start the execution this time (throttled, an outage): retried with the message. */
+    static final class WorkflowUnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WorkflowUnavailableException(String what) {
+            super("Step Functions did not start the activation workflow (" + what + ")");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.oktaprov.onboarding;
+
+import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.ratelimit.Sleeper;
+import dev.oktaprov.runtime.AwsClientEnvironment;
+import dev.oktaprov.runtime.RestoreSafeRandom;
+import dev.oktaprov.runtime.aws.AwsEndpoints;
+import dev.oktaprov.runtime.aws.AwsJsonClient;
+import dev.oktaprov.runtime.aws.LambdaCredentials;
+import dev.oktaprov.runtime.aws.SigV4;
+import dev.oktaprov.runtime.aws.StepFunctionsStarter;
+import dev.oktaprov.runtime.aws.XrayTraceHeader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The function's one Step Functions call, {@code StartExecution}, without the AWS SDK: the project's
+ * signed AWS JSON client with the function's region and credentials, the call timeouts of
+ * {@link AwsClientEnvironment}, and {@code AWS_ENDPOINT_URL_SFN} / {@code AWS_ENDPOINT_URL} when set
+ * (moto_server, the local runner); else the region's endpoint, FIPS when {@code AWS_USE_FIPS_ENDPOINT}
+ * says so.
+ */
+public final class StepFunctionsClients {
+
+    private StepFunctionsClients() {}
+
+    /** Sending through {@code http}, signing at {@code clock}'s time, waiting between attempts with {@code sleeper}. */
+    public static StepFunctionsStarter fromEnvironment(Map<String, String> env, HttpClient http, Clock clock, Sleeper sleeper) {
+        AwsJsonClient.Timeouts timeouts = AwsClientEnvironment.callTimeouts(env);
+        String region = AwsClientEnvironment.region(env, "start the onboarding workflow");
+        URI endpoint = AwsClientEnvironment.endpointOverride(env, "AWS_ENDPOINT_URL_SFN")
+                // No dual-stack here: Step Functions' dual-stack hosts are not Secrets Manager's, which AwsEndpoints knows.
+                .orElseGet(() -> AwsEndpoints.regional(StepFunctionsStarter.SERVICE, region,
+                        AwsClientEnvironment.flag(env, "AWS_USE_FIPS_ENDPOINT"), false));
+        return new StepFunctionsStarter(new AwsJsonClient(http, endpoint,
+                new SigV4(region, StepFunctionsStarter.SERVICE), LambdaCredentials.fromEnvironment(env, http, clock), timeouts,
+                clock, sleeper,
+                // Not seeded before the first retry: never during a SnapStart init.
+                new RestoreSafeRandom(), System::nanoTime, AwsJsonClient.JSON_1_0, XrayTraceHeader::current));
+    }
+
+    /** With an HTTP client of its own and real waits. */
+    static StepFunctionsStarter fromEnvironment(Map<String, String> env, Clock clock) {
+        return fromEnvironment(env, OktaClient.defaultHttpClient(Duration.ofSeconds(5)), clock, Sleeper.REAL);
+    }
+}
