@@ -1,0 +1,100 @@
+package dev.oktaprov.onboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/** The attributes a DLQ message or a re-sent copy carries: what SQS accepts, and the producer's own kept. */
+class MessageAttributesTest {
+
+    @Test
+    void textIsLeftOutWhenEmptyAndCutAt1024Characters() {
+        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+        MessageAttributes.putText(attributes, "none", null);
+        MessageAttributes.putText(attributes, "empty", "");
+        MessageAttributes.putText(attributes, "fits", "x".repeat(1024));
+        MessageAttributes.putText(attributes, "cut", "y".repeat(1025));
+
+        assertThat(attributes).containsOnlyKeys("fits", "cut");
+        assertThat(attributes.get("fits").stringValue()).isEqualTo("x".repeat(1024));
+        assertThat(attributes.get("cut").stringValue()).isEqualTo("y".repeat(1023) + "…");
+        assertThat(attributes.get("cut").dataType()).isEqualTo("String");
+    }
+
+    @Test
+    void numbersAreNumberAttributes() {
+        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+        MessageAttributes.putNumber(attributes, "attempts", 3);
+
+        assertThat(attributes.get("attempts")).isEqualTo(MessageAttributeValue.builder().dataType("Number").stringValue("3").build());
+    }
+
+    @Test
+    void charactersSqsRefusesBecomeTheReplacementCharacterAndEveryOtherIsKept() {
+        String allowed = "\t\n\r !~\u00e9\ud7ff\ue000\ufffd\uD83D\uDE00";
+        String refused = "\u0000\u0008\u000b\u000c\u000e\u001f\ufffe\uffff";
+
+        assertThat(MessageAttributes.sqsText(allowed)).isEqualTo(allowed);
+        assertThat(MessageAttributes.sqsText(refused)).isEqualTo("\ufffd".repeat(refused.length()));
+        assertThat(MessageAttributes.sqsText("a\uD800b")).as("a lone surrogate").isEqualTo("a\ufffdb");
+    }
+
+    @Test
+    void oursComeFirstThenTheProducersUpToTenAndNeverOneOfOurNames() {
+        Map<String, MessageAttributeValue> producers = new LinkedHashMap<>();
+        producers.put("errorCode", text("forged"));
+        producers.put("source", text("ats"));
+        for (int i = 1; i <= 9; i++) {
+            producers.put("p" + i, text("v" + i));
+        }
+        Map<String, MessageAttributeValue> ours = new LinkedHashMap<>();
+        MessageAttributes.putText(ours, MessageAttributes.ERROR_CODE, "INVALID_INPUT");
+        MessageAttributes.putText(ours, MessageAttributes.SOURCE_MESSAGE_ID, "m-1");
+
+        Map<String, MessageAttributeValue> all = MessageAttributes.withProducerAttributes(ours, message(producers));
+
+        assertThat(all.keySet()).containsExactly("errorCode", "sourceMessageId", "source", "p1", "p2", "p3", "p4", "p5", "p6", "p7");
+        assertThat(all.get("errorCode").stringValue()).isEqualTo("INVALID_INPUT");
+        assertThat(ours).as("ours untouched").hasSize(2);
+    }
+
+    @Test
+    void binaryProducerAttributesTravelToo() {
+        MessageAttributeValue binary = MessageAttributeValue.builder().dataType("Binary")
+                .binaryValue(SdkBytes.fromUtf8String("raw")).build();
+
+        assertThat(MessageAttributes.withProducerAttributes(Map.of(), message(Map.of("blob", binary))))
+                .containsExactly(Map.entry("blob", binary));
+    }
+
+    @Test
+    void theOriginalIdAndThrottleCountTravelThroughReSends() {
+        QueueMessage first = message(Map.of());
+        QueueMessage copy = message(Map.of(MessageAttributes.ORIGINAL_MESSAGE_ID, text("m-original"),
+                MessageAttributes.THROTTLE_COUNT, number("3")));
+
+        assertThat(MessageAttributes.originalMessageId(first)).isEqualTo("m-1");
+        assertThat(MessageAttributes.originalMessageId(copy)).isEqualTo("m-original");
+        assertThat(MessageAttributes.throttleCount(first)).isZero();
+        assertThat(MessageAttributes.throttleCount(copy)).isEqualTo(3);
+        assertThat(MessageAttributes.throttleCount(message(Map.of(MessageAttributes.THROTTLE_COUNT, number(" 7 "))))).isEqualTo(7);
+        assertThat(MessageAttributes.throttleCount(message(Map.of(MessageAttributes.THROTTLE_COUNT, number("-2"))))).isZero();
+        assertThat(MessageAttributes.throttleCount(message(Map.of(MessageAttributes.THROTTLE_COUNT, text("many"))))).isZero();
+    }
+
+    private static QueueMessage message(Map<String, MessageAttributeValue> attributes) {
+        return new QueueMessage("m-1", "r-1", "{}", 1, null, attributes);
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+
+    private static MessageAttributeValue number(String value) {
+        return MessageAttributeValue.builder().dataType("Number").stringValue(value).build();
+    }
+}
