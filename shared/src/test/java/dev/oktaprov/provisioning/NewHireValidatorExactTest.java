@@ -122,7 +122,44 @@ class NewHireValidatorExactTest {
                         List.of(new FieldError("request", "is not a known field; accepted fields are firstName, lastName, email,"
                                 + " login, activate, groupIds, nextLogin, password, profile (further attributes go under profile)"))),
                 Arguments.of("a field in the wrong case", with(m -> m.put("Profile", 1)),
-                        List.of(new FieldError("Profile", "is not a known field; did you mean profile?"))));
+                        List.of(new FieldError("Profile", "is not a known field; did you mean profile?"))),
+                Arguments.of("an unknown field of 100 characters", with(m -> m.put("y".repeat(100), 1)),
+                        List.of(new FieldError("y".repeat(100), "is not a known field; accepted fields are firstName, lastName,"
+                                + " email, login, activate, groupIds, nextLogin, password, profile (further attributes go under profile)"))),
+                Arguments.of("an emoji in the email", with(m -> m.put("email", "jane\uD83D\uDE00@example.com")),
+                        List.of(new FieldError("email", "must not contain emoji or other characters outside the Basic"
+                                + " Multilingual Plane (4-byte UTF-8)"))),
+                Arguments.of("a control character in the login", with(m -> m.put("login", "jane\u0001doe@example.com")),
+                        List.of(new FieldError("login", "must not contain control characters"))),
+                Arguments.of("a null group id", with(m -> m.put("groupIds", java.util.Arrays.asList((Object) null))),
+                        List.of(new FieldError("groupIds[0]", "must be a string, not null"))),
+                Arguments.of("activation unreadable, with nextLogin", with(m -> {
+                    m.put("activate", "yes");
+                    m.put("password", "pw-123456");
+                    m.put("nextLogin", "changePassword");
+                }), List.of(new FieldError("activate", "must be true or false, not a string"),
+                        new FieldError("nextLogin", "requires activate=true"))),
+                // A top-level field that failed is not compared with its repetition in the profile.
+                Arguments.of("a missing name given only in the profile", with(m -> {
+                    m.remove("firstName");
+                    m.put("profile", profile("firstName", "Jane"));
+                }), List.of(new FieldError("firstName", "is required"))),
+                Arguments.of("a name of the wrong type, repeated", with(m -> {
+                    m.put("firstName", 7);
+                    m.put("profile", profile("firstName", "7"));
+                }), List.of(new FieldError("firstName", "must be a string, not a number"))),
+                Arguments.of("a blank name, repeated", with(m -> {
+                    m.put("lastName", " ");
+                    m.put("profile", profile("lastName", " "));
+                }), List.of(new FieldError("lastName", "must not be blank"))),
+                Arguments.of("a name with a control character, repeated", with(m -> {
+                    m.put("lastName", "Do\u0001e");
+                    m.put("profile", profile("lastName", "Do\u0001e"));
+                }), List.of(new FieldError("lastName", "must not contain control characters"))),
+                Arguments.of("a name too long, repeated", with(m -> {
+                    m.put("lastName", "L".repeat(51));
+                    m.put("profile", profile("lastName", "L".repeat(51)));
+                }), List.of(new FieldError("lastName", "must be 1-50 characters long, was 51"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -174,6 +211,22 @@ class NewHireValidatorExactTest {
                 profile("costCenter", 42, "remote", false, "manager", null, "tags", Arrays.asList("a", 1, null, true))));
         assertThat(hire.toString()).isEqualTo("NewHire[login=<masked>, activate=true, groupIds=[00g1, 00g2],"
                 + " nextLogin=changePassword, password=***, extraProfile=[costCenter, remote, manager, tags]]");
+    }
+
+    @Test
+    void aPasswordGivenAsNullIsNoPassword() {
+        NewHire hire = NewHireValidator.validate(with(m -> m.put("password", null)));
+
+        assertThat(hire.password()).isNull();
+        assertThat(hire.toCreateUserRequest().password()).isNull();
+    }
+
+    @Test
+    void aHireBuiltWithoutGroupsOrProfileHasNone() {
+        NewHire hire = new NewHire("Jane", "Doe", "jane@example.com", "jane@example.com", false, null, null, null, null);
+
+        assertThat(hire.groupIds()).isEmpty();
+        assertThat(hire.extraProfile()).isEmpty();
     }
 
     @Test
