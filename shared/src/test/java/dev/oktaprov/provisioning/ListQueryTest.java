@@ -64,8 +64,10 @@ class ListQueryTest {
                 .containsExactly(new FieldError("search", "has unbalanced parentheses or an unterminated string"));
         assertThat(errors(new ListRequest(null, null, "a eq \"b", null, null, null, null)))
                 .containsExactly(new FieldError("search", "has unbalanced parentheses or an unterminated string"));
-        assertThat(errors(new ListRequest(null, null, "a eq \"\u0001\"", null, null, null, null)))
-                .as("a control character, reported once").containsExactly(new FieldError("search", "must not contain control characters"));
+        assertThat(errors(new ListRequest(null, null, "(a eq \"\u0001\"", null, null, null, null)))
+                .as("a control character, reported alone").containsExactly(new FieldError("search", "must not contain control characters"));
+        assertThat(errors(new ListRequest(null, null, "(" + "a".repeat(2_000), null, null, null, null)))
+                .as("too long, reported alone").containsExactly(new FieldError("search", "must be at most 2000 characters long"));
         assertThat(ProvisioningService.toQuery(new ListRequest(null, null, "a eq \"x\\\")\"", null, null, null, null)).search())
                 .as("an escaped quote inside a string").isEqualTo("a eq \"x\\\")\"");
     }

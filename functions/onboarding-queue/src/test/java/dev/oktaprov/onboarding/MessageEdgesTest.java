@@ -52,6 +52,12 @@ class MessageEdgesTest {
     }
 
     @Test
+    void noArnIsNoQueue() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QueueAddress.fromArn(null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("not an SQS queue ARN: null");
+    }
+
+    @Test
     void theFirstCharacterBeyondTheBasicPlaneIsKeptInAttributes() {
         assertThat(MessageAttributes.sqsText("\uD800\uDC00")).isEqualTo("\uD800\uDC00");
     }
