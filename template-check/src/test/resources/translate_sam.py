@@ -28,7 +28,8 @@ LOCAL_BUCKET = "local-artifacts"
 
 
 def to_local_s3_uri(path):
-    return "s3://%s/%s" % (LOCAL_BUCKET, path.replace(os.sep, "/").lstrip("./"))
+    # normpath keeps "." (the template's own directory: a CodeUri that `sam build` builds with a Makefile).
+    return "s3://%s/%s" % (LOCAL_BUCKET, os.path.normpath(path).replace(os.sep, "/"))
 
 
 def rewrite_local_paths(template):

@@ -1,17 +1,29 @@
 package dev.oktaprov.errors;
 
+import java.util.Optional;
+
 /** Okta refused our credentials (401: E0000004, E0000011) or their permissions (403: E0000006, scopes). */
 public final class OktaAccessDeniedException extends OktaProvisioningException {
 
     private final int httpStatus;
+    private final String oktaErrorCode;
 
     public OktaAccessDeniedException(int httpStatus, String oktaErrorCode, String oktaRequestId) {
         super(describe(httpStatus, oktaErrorCode), oktaRequestId);
         this.httpStatus = httpStatus;
+        this.oktaErrorCode = oktaErrorCode;
     }
 
     public int httpStatus() {
         return httpStatus;
+    }
+
+    /**
+     * Okta's {@code errorCode} (e.g. {@code E0000006}), or the token endpoint's OAuth {@code error}
+     * (e.g. {@code invalid_scope}), when Okta gave one.
+     */
+    public Optional<String> oktaErrorCode() {
+        return Optional.ofNullable(oktaErrorCode);
     }
 
     @Override

@@ -1,16 +1,28 @@
 package dev.oktaprov.okta;
 
+import dev.oktaprov.ratelimit.Deadline;
+
 /**
- * Where the client gets its {@code Authorization} header. Implementations cache; the client calls
- * {@link #invalidate()} once when Okta answers 401, then asks again (a rotated token, an expired
- * OAuth access token).
+ * Where the client gets its {@code Authorization} header. Implementations cache. When Okta answers
+ * 401 the client calls {@link #invalidate(String)} with the header it sent, then asks again (a rotated
+ * token, an expired OAuth access token).
  */
 public interface CredentialSource {
 
-    /** The full header value, e.g. {@code SSWS <token>}. Never logged. */
-    String authorizationHeader();
+    /**
+     * The full header value, e.g. {@code SSWS <token>}. Never logged. Whatever it has to fetch (the
+     * secret, an access token) it fetches within {@code deadline}, or fails with a transient error.
+     */
+    String authorizationHeader(Deadline deadline);
 
-    /** Forget any cached credential so the next {@link #authorizationHeader()} fetches a fresh one. */
+    /**
+     * Okta refused {@code rejectedHeader}: forget the cached credential if it is still that one, so
+     * the next {@link #authorizationHeader} fetches a fresh one. When N threads are refused at once,
+     * the first forgets and fetches; the others find a credential newer than theirs and keep it.
+     */
+    void invalidate(String rejectedHeader);
+
+    /** Forget any cached credential, whichever it is (a SnapStart restore). */
     void invalidate();
 
     /**

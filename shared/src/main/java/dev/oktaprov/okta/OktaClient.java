@@ -12,6 +12,7 @@ import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.errors.UnexpectedOktaException;
 import dev.oktaprov.okta.model.CreateUserRequest;
 import dev.oktaprov.okta.model.Group;
+import dev.oktaprov.okta.model.JsonPage;
 import dev.oktaprov.okta.model.Page;
 import dev.oktaprov.okta.model.User;
 import dev.oktaprov.okta.model.UserQuery;
@@ -82,6 +83,8 @@ public final class OktaClient {
     public static final String BUCKET_GET_USER = "GET /api/v1/users/{id}";
     public static final String BUCKET_USER_GROUPS = "GET /api/v1/users/{id}/groups";
     public static final String BUCKET_GROUP_MEMBERS = "GET /api/v1/groups/{id}/users";
+    /** Okta's alias for the credential's own user in {@code /api/v1/users/{id}}: never sent as an id. */
+    public static final String RESERVED_ME = "me";
 
     private static final Logger LOG = LoggerFactory.getLogger(OktaClient.class);
     private static final String REQUEST_ID = "X-Okta-Request-Id";
@@ -121,6 +124,14 @@ public final class OktaClient {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout)
                 .build();
+    }
+
+    /**
+     * As {@link #defaultHttpClient}, built on a thread started now, so that its cost overlaps a
+     * function's init instead of adding to it; a call waits for it.
+     */
+    public static HttpClient defaultHttpClientInBackground(Duration connectTimeout) {
+        return BackgroundHttpClient.start(() -> defaultHttpClient(connectTimeout));
     }
 
     public OktaClientSettings settings() {
@@ -165,7 +176,8 @@ public final class OktaClient {
 
     /**
      * {@code GET /api/v1/users/{idOrLogin}}, the login URL-encoded. A login that cannot travel in a
-     * path ({@code /}, {@code ?}, {@code ;}, {@code \}, or a dot segment) is looked up with {@code filter=profile.login eq "…"}.
+     * path ({@code /}, {@code ?}, {@code ;}, {@code \}, a dot segment, or Okta's reserved {@code me}) is looked up
+     * with {@code filter=profile.login eq "…"}.
      *
      * @throws NotFoundException when no such user exists
      */
@@ -187,6 +199,19 @@ public final class OktaClient {
 
     /** {@code GET /api/v1/users}: one page, and the cursor of the next one. */
     public Page<User> listUsers(UserQuery query, Deadline deadline) {
+        return page(execute(listUsersCall(query), deadline, null), OktaJson::user);
+    }
+
+    /**
+     * {@code GET /api/v1/users}: one page as Okta's JSON, unread (to be streamed into an answer with
+     * {@link OktaUserStream}), and the cursor of the next one.
+     */
+    public JsonPage listUsersJson(UserQuery query, Deadline deadline) {
+        Answer answer = execute(listUsersCall(query), deadline, null);
+        return new JsonPage(answer.body(), nextCursor(answer), answer.requestId());
+    }
+
+    private Call listUsersCall(UserQuery query) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("q", query.q());
         params.put("filter", query.filter());
@@ -195,8 +220,7 @@ public final class OktaClient {
         params.put("after", query.after());
         params.put("sortBy", query.sortBy());
         params.put("sortOrder", query.sortOrder());
-        URI uri = uri("/api/v1/users", queryString(params));
-        return page(execute(new Call("GET", uri, BUCKET_LIST_USERS, null, "Okta users"), deadline, null), OktaJson::user);
+        return new Call("GET", uri("/api/v1/users", queryString(params)), BUCKET_LIST_USERS, null, "Okta users");
     }
 
     /** {@code GET /api/v1/users/{id}/groups}, every page. */
@@ -230,7 +254,9 @@ public final class OktaClient {
         return idOrLogin.indexOf('/') >= 0 || idOrLogin.indexOf('?') >= 0
                 || idOrLogin.indexOf(';') >= 0 || idOrLogin.indexOf('\\') >= 0
                 // "." and ".." are dot segments: a server or proxy resolves /users/.. to another endpoint.
-                || idOrLogin.equals(".") || idOrLogin.equals("..");
+                || idOrLogin.equals(".") || idOrLogin.equals("..")
+                // Okta reads /users/me as the credential's own user (usually a super admin).
+                || idOrLogin.equalsIgnoreCase(RESERVED_ME);
     }
 
     // ---------------------------------------------------------------- the request loop
@@ -247,14 +273,15 @@ public final class OktaClient {
         String firstFailureRequestId = null;
         OktaProvisioningException lastFailure = null;
         boolean credentialsRefreshed = false;
-        for (int attempt = 1; ; attempt++) {
+        // The loop's own bound: whatever a branch below decides, no call makes more than maxAttempts attempts.
+        for (int attempt = 1; attempt <= retryPolicy.maxAttempts(); attempt++) {
             awaitBudget(call.bucket(), deadline);
-            Duration left = deadline.remaining(clock);
-            if (left.isZero()) {
-                throw lastFailure != null ? lastFailure
-                        : new TransientUpstreamException("No time left before the deadline to call Okta", null);
-            }
-            HttpRequest request = request(call, attempt, firstFailureRequestId, min(settings.requestTimeout(), left));
+            timeLeft(deadline, lastFailure);
+            String authorization = credentials.authorizationHeader(deadline);
+            // Fetching the credential may have taken time: the request gets what is left after it.
+            Duration left = timeLeft(deadline, lastFailure);
+            HttpRequest request = request(call, authorization, attempt, firstFailureRequestId,
+                    min(settings.requestTimeout(), left));
             long started = System.nanoTime();
             HttpResponse<byte[]> response;
             try {
@@ -296,10 +323,11 @@ public final class OktaClient {
                 // A concurrency 429 (Limit: 0) has no trustworthy reset: back off instead, at least 1 s.
                 Duration wait = budget.waitAfterTooManyRequests(call.bucket(), limits, receivedAt)
                         .orElseGet(() -> max(Duration.ofSeconds(1), retryPolicy.backoffAfter(failedAttempt)));
+                lastFailure = new RateLimitedException(seconds(wait), requestId);
                 if (!retryPolicy.mayRetryAfter(attempt) || !deadline.allows(receivedAt.plus(wait))) {
                     LOG.warn("Okta {} rate limited; giving up with retry-after {} s (request id {})",
                             call.bucket(), seconds(wait), requestId);
-                    throw new RateLimitedException(seconds(wait), requestId);
+                    throw lastFailure;
                 }
                 listener.onThrottleWait(call.bucket(), wait);
                 listener.onRetry(call.method(), call.bucket(), attempt + 1, "HTTP 429");
@@ -311,7 +339,7 @@ public final class OktaClient {
             if (status == 401 && !credentialsRefreshed && retryPolicy.mayRetryAfter(attempt)) {
                 // A rotated token or an expired access token: fetch the credentials once more.
                 credentialsRefreshed = true;
-                credentials.invalidate();
+                credentials.invalidate(authorization);
                 listener.onRetry(call.method(), call.bucket(), attempt + 1, "HTTP 401");
                 LOG.warn("Okta {} answered 401; refreshing credentials once (request id {})",
                         call.bucket(), requestId);
@@ -333,6 +361,19 @@ public final class OktaClient {
             }
             throw failure;
         }
+        // Every branch above throws on the last attempt; this keeps the bound even if one forgets.
+        throw lastFailure != null ? lastFailure
+                : new TransientUpstreamException("Okta could not be called in " + retryPolicy.maxAttempts() + " attempts", null);
+    }
+
+    /** The time left before the deadline; none left fails with the last failure, or as Okta unavailable. */
+    private Duration timeLeft(Deadline deadline, OktaProvisioningException lastFailure) {
+        Duration left = deadline.remaining(clock);
+        if (left.isZero()) {
+            throw lastFailure != null ? lastFailure
+                    : new TransientUpstreamException("No time left before the deadline to call Okta", null);
+        }
+        return left;
     }
 
     private void awaitBudget(String bucket, Deadline deadline) {
@@ -364,10 +405,16 @@ public final class OktaClient {
         }
     }
 
-    private HttpRequest request(Call call, int attempt, String firstFailureRequestId, Duration timeout) {
+    private HttpRequest request(Call call, String authorization, int attempt, String firstFailureRequestId,
+            Duration timeout) {
+        return HeaderSafeRequests.build(() -> builder(call, authorization, attempt, firstFailureRequestId, timeout));
+    }
+
+    private HttpRequest builder(Call call, String authorization, int attempt, String firstFailureRequestId,
+            Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri())
                 .timeout(timeout)
-                .header("Authorization", credentials.authorizationHeader())
+                .header("Authorization", authorization)
                 .header("Accept", "application/json")
                 .header("User-Agent", settings.userAgent());
         if (attempt > 1) {
@@ -411,11 +458,15 @@ public final class OktaClient {
 
     private <T> Page<T> page(Answer answer, Function<JsonNode, T> reader) {
         List<T> items = readArray(answer, reader);
-        String cursor = nextLink(answer)
+        return new Page<>(items, nextCursor(answer));
+    }
+
+    /** The {@code after} of Okta's next link, or null on the last page. */
+    private String nextCursor(Answer answer) {
+        return nextLink(answer)
                 .map(next -> LinkHeaders.queryParameter(next, "after").orElseThrow(() ->
                         new UnexpectedOktaException("Okta's next link carries no cursor", answer.requestId())))
                 .orElse(null);
-        return new Page<>(items, cursor);
     }
 
     /** The next page's URL, refused unless it points at the configured org. */

@@ -1,5 +1,27 @@
 package dev.oktaprov.provisioning;
 
 import dev.oktaprov.okta.model.User;
+import java.util.List;
+import java.util.Objects;
 
-public record CreateResult(User user, Outcome outcome) {}
+/**
+ * What a create did.
+ *
+ * @param notApplied for {@link Outcome#ALREADY_EXISTED}: the request's fields the existing user does
+ *     not reflect ({@code "activate"}, {@code "groupIds"}); empty when it matches the request
+ * @param inactive for {@link Outcome#ALREADY_EXISTED}: the existing user is {@code DEPROVISIONED} or
+ *     {@code SUSPENDED}, so cannot sign in, and the create did not change that (a rehire, say)
+ */
+public record CreateResult(User user, Outcome outcome, List<String> notApplied, boolean inactive) {
+
+    public CreateResult {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(outcome, "outcome");
+        notApplied = List.copyOf(notApplied);
+    }
+
+    /** A result with nothing left undone: a new user, or an existing one exactly as asked. */
+    public CreateResult(User user, Outcome outcome) {
+        this(user, outcome, List.of(), false);
+    }
+}

@@ -9,6 +9,7 @@ import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.OktaExpressions;
 import dev.oktaprov.okta.model.Group;
+import dev.oktaprov.okta.model.JsonPage;
 import dev.oktaprov.okta.model.Page;
 import dev.oktaprov.okta.model.User;
 import dev.oktaprov.okta.model.UserQuery;
@@ -37,7 +38,8 @@ public final class ProvisioningService {
 
     /**
      * Creates the user, or recognises that the same person already exists. "Same" means login, email,
-     * first and last name equal once trimmed and compared without regard to case.
+     * first and last name equal once trimmed and compared without regard to case; the result then
+     * says what of the request the existing user does not reflect (see {@link CreateResult}).
      *
      * @throws LoginConflictException when the login belongs to a different person
      */
@@ -55,7 +57,7 @@ public final class ProvisioningService {
                 throw new TransientUpstreamException("Okta reports the login as taken but the user cannot be read yet", requestId);
             }
             if (samePerson(hire, existing)) {
-                return new CreateResult(existing, Outcome.ALREADY_EXISTED);
+                return ExistingUser.compare(hire, existing, () -> okta.listUserGroups(existing.id(), deadline));
             }
             throw new LoginConflictException(existing.id(), requestId);
         }
@@ -71,6 +73,11 @@ public final class ProvisioningService {
     /** One page of users; pass the page's {@code nextCursor} back as {@code after} for the next. */
     public Page<User> list(ListRequest request, Deadline deadline) {
         return okta.listUsers(toQuery(request), deadline);
+    }
+
+    /** As {@link #list}, the page as Okta's JSON, to be streamed into an answer rather than read into users first. */
+    public JsonPage listJson(ListRequest request, Deadline deadline) {
+        return okta.listUsersJson(toQuery(request), deadline);
     }
 
     /** Validates {@code request} and turns its structured parts into a quoted search expression. */

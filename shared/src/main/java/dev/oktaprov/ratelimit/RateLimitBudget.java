@@ -67,7 +67,7 @@ public final class RateLimitBudget {
         if (!headers.describesBucket()) {
             return;
         }
-        Instant resetsAt = toLocal(headers.resetEpochSeconds(), headers.serverDate(), receivedAt);
+        Instant resetsAt = toLocal(headers, receivedAt);
         Bucket state = buckets.get(bucket);
         if (state == null || headers.resetEpochSeconds() > state.resetEpochSeconds) {
             buckets.put(bucket, new Bucket(headers.limit(), headers.remaining(), headers.resetEpochSeconds(), resetsAt));
@@ -88,7 +88,7 @@ public final class RateLimitBudget {
         if (headers.isConcurrencyLimit() || headers.resetEpochSeconds() == null) {
             return Optional.empty();
         }
-        Instant resetsAt = toLocal(headers.resetEpochSeconds(), headers.serverDate(), receivedAt);
+        Instant resetsAt = toLocal(headers, receivedAt);
         if (headers.limit() != null && headers.limit() > 0) {
             buckets.put(bucket, new Bucket(headers.limit(), 0, headers.resetEpochSeconds(), resetsAt));
         }
@@ -112,9 +112,9 @@ public final class RateLimitBudget {
         return Math.max(1, Math.floorDiv(limit * sharePercent, 100));
     }
 
-    private static Instant toLocal(long resetEpochSeconds, Instant serverDate, Instant receivedAt) {
-        Instant serverNow = serverDate != null ? serverDate : receivedAt;
-        return receivedAt.plus(Duration.between(serverNow, Instant.ofEpochSecond(resetEpochSeconds)));
+    /** The reset on our clock: the server's time to it (clamped, see RateLimitHeaders) after we received it. */
+    private static Instant toLocal(RateLimitHeaders headers, Instant receivedAt) {
+        return receivedAt.plus(headers.untilReset(receivedAt).orElse(Duration.ZERO));
     }
 
     private static final class Bucket {

@@ -3,6 +3,7 @@ package dev.oktaprov.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.OktaJson;
+import dev.oktaprov.okta.auth.CredentialCharacters;
 import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.okta.auth.ServiceAppCredentials;
 import dev.oktaprov.okta.auth.SigningKey;
@@ -66,9 +67,7 @@ public sealed interface OktaCredentials {
                 throw new ConfigurationException("The secret " + secretName + " has an empty or non-text apiToken");
             }
             String value = token.asText().strip();
-            if (value.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-                throw new ConfigurationException("The secret " + secretName + " has an apiToken with spaces or line breaks");
-            }
+            requireTokenCharacters(value, "an apiToken", secretName);
             return new ApiToken(Secret.of(value));
         }
         if (serviceApp) {
@@ -85,6 +84,9 @@ public sealed interface OktaCredentials {
         String clientId = text(json, "clientId", secretName);
         String privateKey = text(json, "privateKey", secretName);
         String keyId = text(json, "keyId", secretName);
+        // Both go into the signed assertion, and from there into a request: the token rule holds for them too.
+        requireTokenCharacters(clientId, "a clientId", secretName);
+        requireTokenCharacters(keyId, "a keyId", secretName);
         SigningKey key;
         try {
             key = SigningKey.fromPem(privateKey);
@@ -96,6 +98,15 @@ public sealed interface OktaCredentials {
             return new ServiceApp(new ServiceAppCredentials(clientId, key, keyId), scopes(json.get("scopes"), secretName));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("The secret " + secretName + " has an unusable service app: " + e.getMessage());
+        }
+    }
+
+    /** The credential-character rule, refused by position only: the value is never quoted. */
+    private static void requireTokenCharacters(String value, String what, String secretName) {
+        String unfit = CredentialCharacters.unfitCharacter(value);
+        if (unfit != null) {
+            throw new ConfigurationException("The secret " + secretName + " has " + what + " with " + unfit
+                    + CredentialCharacters.HINT);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.oktaprov.runtime;
 
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.OktaClientSettings;
+import dev.oktaprov.okta.auth.CredentialCharacters;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The function's configuration, read from environment variables (see the README's configuration
@@ -40,8 +40,6 @@ public record ProvisioningConfig(
     public static final String SECRET_CACHE_TTL_SECONDS = "SECRET_CACHE_TTL_SECONDS";
     public static final String DEADLINE_SAFETY_MARGIN_MS = "DEADLINE_SAFETY_MARGIN_MS";
 
-    private static final Pattern TOKEN_CHARS = Pattern.compile("[\\x21-\\x7E]+");
-
     public static ProvisioningConfig fromEnvironment(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
         URI orgUrl = orgUrl(value(env, OKTA_ORG_URL), problems);
@@ -54,8 +52,9 @@ public record ProvisioningConfig(
             problems.add("set either " + OKTA_SECRET_ID + " or " + OKTA_API_TOKEN + ", not both");
         }
         token.ifPresent(t -> {
-            if (!TOKEN_CHARS.matcher(t.reveal()).matches()) {
-                problems.add(OKTA_API_TOKEN + " must be one word of printable ASCII characters");
+            String unfit = CredentialCharacters.unfitCharacter(t.reveal());
+            if (unfit != null) {
+                problems.add(OKTA_API_TOKEN + " has " + unfit + CredentialCharacters.HINT);
             }
         });
         int share = integer(env, OKTA_RATE_LIMIT_SHARE, 100, 1, 100, problems, true);

@@ -1,7 +1,10 @@
 package dev.oktaprov.runtime;
 
+import dev.oktaprov.errors.OktaAccessDeniedException;
+import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.provisioning.Outcome;
+import dev.oktaprov.ratelimit.Deadline;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +18,8 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 /**
  * The project's metrics, written as CloudWatch EMF through Powertools. Handlers call {@link #flush()}
  * in a {@code finally}. As an {@link OktaClient.Listener} it also counts Okta throttling, errors and
- * latency.
+ * latency, and around the client's {@link CredentialSource} ({@link #counting}) Okta's refusals of
+ * our credentials and the failures to get any.
  */
 public final class ProvisioningMetrics implements OktaClient.Listener {
 
@@ -27,6 +31,10 @@ public final class ProvisioningMetrics implements OktaClient.Listener {
     public static final String OKTA_THROTTLED = "OktaThrottled";
     public static final String OKTA_ERRORS = "OktaErrors";
     public static final String OKTA_LATENCY = "OktaLatency";
+    /** Okta refused our credentials (401) or their permissions (403), API or token endpoint: an operator must act. */
+    public static final String OKTA_AUTHORIZATION_FAILURES = "OktaAuthorizationFailures";
+    /** No credentials to send: the secret could not be read (Secrets Manager refused, unreachable) or used. */
+    public static final String CREDENTIALS_UNAVAILABLE = "CredentialsUnavailable";
 
     private final Metrics metrics;
     // Per thread: the client calls its listener on the calling thread, so each invocation sees its own.
@@ -81,6 +89,14 @@ public final class ProvisioningMetrics implements OktaClient.Listener {
         count(OKTA_ERRORS);
     }
 
+    public void oktaAuthorizationFailure() {
+        count(OKTA_AUTHORIZATION_FAILURES);
+    }
+
+    public void credentialsUnavailable() {
+        count(CREDENTIALS_UNAVAILABLE);
+    }
+
     public synchronized void oktaLatency(Duration latency) {
         metrics.addMetric(OKTA_LATENCY, latency.toNanos() / 1_000_000.0, MetricUnit.MILLISECONDS);
     }
@@ -118,9 +134,62 @@ public final class ProvisioningMetrics implements OktaClient.Listener {
         if (status >= 500 || status == 401 || status == 403) {
             oktaError();
         }
+        if (status == 401 || status == 403) {
+            oktaAuthorizationFailure();
+        }
+    }
+
+    /**
+     * {@code source} as the Okta client should use it: a refusal by Okta's token endpoint (an OAuth
+     * service app's key or scopes) never reaches {@link #onResponse}, so it is counted here, and so is
+     * every other failure to produce credentials (the secret unreadable or unusable).
+     */
+    public CredentialSource counting(CredentialSource source) {
+        return new CountingCredentialSource(source);
     }
 
     private synchronized void count(String name) {
         metrics.addMetric(name, 1, MetricUnit.COUNT);
+    }
+
+    private final class CountingCredentialSource implements CredentialSource {
+        private final CredentialSource source;
+
+        CountingCredentialSource(CredentialSource source) {
+            this.source = Objects.requireNonNull(source, "source");
+        }
+
+        @Override
+        public String authorizationHeader(Deadline deadline) {
+            try {
+                return source.authorizationHeader(deadline);
+            } catch (OktaAccessDeniedException refused) {
+                oktaAuthorizationFailure();
+                throw refused;
+            } catch (RuntimeException unavailable) {
+                credentialsUnavailable();
+                throw unavailable;
+            }
+        }
+
+        @Override
+        public void invalidate(String rejectedHeader) {
+            source.invalidate(rejectedHeader);
+        }
+
+        @Override
+        public void invalidate() {
+            source.invalidate();
+        }
+
+        @Override
+        public void prime() {
+            source.prime();
+        }
+
+        @Override
+        public String toString() {
+            return source.toString();
+        }
     }
 }

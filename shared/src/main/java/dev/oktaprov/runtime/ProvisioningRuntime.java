@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -45,7 +44,7 @@ public final class ProvisioningRuntime {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.okta = new OktaClient(config.clientSettings(), credentials, http, clock, sleeper, random, metrics);
+        this.okta = new OktaClient(config.clientSettings(), metrics.counting(credentials), http, clock, sleeper, random, metrics);
         this.service = new ProvisioningService(okta);
     }
 
@@ -71,11 +70,11 @@ public final class ProvisioningRuntime {
     public static ProvisioningRuntime fromEnvironment(Map<String, String> env, List<String> defaultScopes) {
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
         Clock clock = Clock.systemUTC();
-        HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(5));
+        HttpClient http = OktaClient.defaultHttpClientInBackground(Duration.ofSeconds(5));
         return new ProvisioningRuntime(config, credentialSource(config, env, clock, http, defaultScopes),
-                // java.util.Random, not RandomGenerator.getDefault(): the client is shared by every
-                // thread of a batch, and only Random is safe to share.
-                http, clock, Sleeper.REAL, new Random(), ProvisioningMetrics.fromEnvironment(env));
+                // Not a java.util.Random made here: this runs during init, and a SnapStart snapshot would
+                // give every restored environment its seed. Thread-safe: every worker of a batch shares it.
+                http, clock, Sleeper.REAL, new RestoreSafeRandom(), ProvisioningMetrics.fromEnvironment(env));
     }
 
     /** {@code OKTA_API_TOKEN} when given (local runs), else the Secrets Manager secret; nothing fetched yet. */
@@ -93,10 +92,12 @@ public final class ProvisioningRuntime {
         if (config.apiToken().isPresent()) {
             return new StaticTokenCredentialSource(config.apiToken().get());
         }
+        // Checked now, so a bad value fails the init rather than the first request.
+        AwsClientEnvironment.callTimeouts(env);
         List<String> configuredScopes = scopesFromEnvironment(env);
         List<String> fallbackScopes = OAuthScopes.validated(defaultScopes);
         String secretId = config.secretId().orElseThrow();
-        return new SecretsManagerCredentialSource(secretId, () -> SecretsManagerClients.fromEnvironment(env),
+        return new SecretsManagerCredentialSource(secretId, () -> SecretsManagerClients.fromEnvironment(env, http),
                 config.secretCacheTtl(), clock,
                 serviceApp -> new OAuthCredentialSource(config.orgUrl(), serviceApp.app(),
                         configuredScopes != null ? configuredScopes : serviceApp.scopes().orElse(fallbackScopes),

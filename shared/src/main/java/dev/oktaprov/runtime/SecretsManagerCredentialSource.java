@@ -2,58 +2,51 @@ package dev.oktaprov.runtime;
 
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.CredentialSource;
+import dev.oktaprov.ratelimit.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
-import software.amazon.lambda.powertools.parameters.cache.CacheManager;
-import software.amazon.lambda.powertools.parameters.secrets.SecretsProvider;
+import dev.oktaprov.runtime.aws.AwsCallException;
+import dev.oktaprov.runtime.aws.SecretsManagerReader;
 
 /**
- * The Okta credentials from AWS Secrets Manager ({@code OKTA_SECRET_ID}), read with Powertools'
- * {@link SecretsProvider}.
+ * The Okta credentials from AWS Secrets Manager ({@code OKTA_SECRET_ID}).
  *
  * <p>Nothing is fetched until the first request needs it: never at class initialisation, never into
- * a SnapStart snapshot. The secret is then cached for the TTL, measured on the injected clock, and
- * dropped by {@link #invalidate()} (Okta answered 401: the token may have been rotated). Fetches are
- * serialised, so parallel workers cause one read, not N.
+ * a SnapStart snapshot. Each read is bounded by the caller's deadline (and the reader's call timeout), so a Secrets Manager that does not answer costs an invocation its answer,
+ * never its timeout. The secret is then cached for the TTL, measured on the injected clock, and
+ * dropped when Okta refuses the header it gave ({@link #invalidate(String)}: the token may have been
+ * rotated). Fetches are serialised, so parallel workers cause one read, not N.
  *
  * <p>An API-token secret is sent as {@code SSWS}; an OAuth service-app secret becomes the credential
  * source {@code serviceApps} builds (an access token fetched with the app's key), kept as long as
- * the secret's text stays the same, so its access token outlives a TTL re-read.
+ * the secret's text stays the same, so its access token outlives a TTL re-read. Failures are told
+ * apart by {@link SecretReadFailures}: unavailable (retry) or missing, denied, malformed (fix it).
  */
 public final class SecretsManagerCredentialSource implements CredentialSource {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SecretsManagerCredentialSource.class);
-
     private final String secretId;
-    private final Supplier<SecretsManagerClient> clientFactory;
-    private final ClockedCache cache;
+    private final Supplier<SecretsManagerReader> clientFactory;
     private final Function<OktaCredentials.ServiceApp, CredentialSource> serviceApps;
     private final Duration ttl;
-    private SecretsProvider provider;
+    private final Clock clock;
+    private SecretsManagerReader client;
+    private String text;
+    private Instant textExpiresAt;
     private String parsedFrom;
     private OktaCredentials parsed;
     private CredentialSource source;
     private OktaCredentials sourceFor;
+    /** The last header given out: a refusal of an older one says nothing about the current one. */
+    private String lastHeader;
     /** A secret that cannot be read as text is not asked for again before this instant (no retry storm). */
     private Instant unreadableUntil;
-    private final Clock clock;
 
     /** For API-token secrets only: an OAuth service-app secret is refused as a configuration error. */
-    public SecretsManagerCredentialSource(String secretId, Supplier<SecretsManagerClient> clientFactory, Duration ttl, Clock clock) {
+    public SecretsManagerCredentialSource(String secretId, Supplier<SecretsManagerReader> clientFactory, Duration ttl, Clock clock) {
         this(secretId, clientFactory, ttl, clock, app -> {
             throw new ConfigurationException("The secret named by OKTA_SECRET_ID holds an OAuth service app,"
                     + " which this credential source was not set up for");
@@ -61,147 +54,111 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
     }
 
     /**
-     * @param clientFactory called once, on first use, to build the Secrets Manager client
+     * @param clientFactory called once, on first use, to build the Secrets Manager reader
      * @param ttl how long a read secret is used before it is read again
      * @param serviceApps builds the credential source of an OAuth service-app secret
      */
-    public SecretsManagerCredentialSource(String secretId, Supplier<SecretsManagerClient> clientFactory, Duration ttl, Clock clock,
+    public SecretsManagerCredentialSource(String secretId, Supplier<SecretsManagerReader> clientFactory, Duration ttl, Clock clock,
             Function<OktaCredentials.ServiceApp, CredentialSource> serviceApps) {
         this.secretId = Objects.requireNonNull(secretId, "secretId");
         this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
-        this.cache = new ClockedCache(Objects.requireNonNull(ttl, "ttl"), Objects.requireNonNull(clock, "clock"));
-        this.clock = clock;
-        this.ttl = ttl;
+        this.ttl = Objects.requireNonNull(ttl, "ttl");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.serviceApps = Objects.requireNonNull(serviceApps, "serviceApps");
     }
 
     @Override
-    public synchronized String authorizationHeader() {
-        OktaCredentials current = credentials();
+    public synchronized String authorizationHeader(Deadline deadline) {
+        OktaCredentials current = credentials(deadline);
         if (source == null || sourceFor != current) {
             source = current instanceof OktaCredentials.ApiToken token
                     ? new StaticTokenCredentialSource(token.token())
                     : serviceApps.apply((OktaCredentials.ServiceApp) current);
             sourceFor = current;
         }
-        return source.authorizationHeader();
+        lastHeader = source.authorizationHeader(deadline);
+        return lastHeader;
     }
 
-    /** The parsed credentials, read from Secrets Manager when the cache has none. */
-    public synchronized OktaCredentials credentials() {
-        String text = read();
-        if (parsed == null || !text.equals(parsedFrom)) {
-            parsed = OktaCredentials.parse(text, "named by OKTA_SECRET_ID");
-            parsedFrom = text;
+    /** The parsed credentials, read from Secrets Manager within {@code deadline} when the cache has none. */
+    public synchronized OktaCredentials credentials(Deadline deadline) {
+        String current = read(deadline);
+        if (parsed == null || !current.equals(parsedFrom)) {
+            try {
+                parsed = OktaCredentials.parse(current, "named by OKTA_SECRET_ID");
+            } catch (ConfigurationException malformed) {
+                throw SecretReadFailures.malformed(malformed);
+            }
+            parsedFrom = current;
         }
         return parsed;
     }
 
     @Override
+    public synchronized void invalidate(String rejectedHeader) {
+        if (rejectedHeader != null && rejectedHeader.equals(lastHeader)) {
+            invalidate();
+        }
+    }
+
+    @Override
     public synchronized void invalidate() {
-        cache.clear();
+        text = null;
+        textExpiresAt = null;
         parsed = null;
         parsedFrom = null;
         source = null;
         sourceFor = null;
+        lastHeader = null;
         unreadableUntil = null;
     }
 
     /**
-     * A secret read answered in-process ({@link SecretsManagerPriming}): no network, nothing read or
-     * cached here. After a SnapStart restore the first real read then finds the SDK loaded (bench/
-     * measured the first request after priming at less than half).
+     * A secret read signed and answered in-process ({@link SecretsManagerReader#prime()}): no network,
+     * nothing read or cached here, no reader built.
      */
     @Override
     public void prime() {
-        SecretsManagerPriming.run();
+        SecretsManagerReader.prime();
     }
 
-    private String read() {
-        if (unreadableUntil != null && clock.instant().isBefore(unreadableUntil)) {
+    private String read(Deadline deadline) {
+        Instant now = clock.instant();
+        if (text != null && now.isBefore(textExpiresAt)) {
+            return text;
+        }
+        if (unreadableUntil != null && now.isBefore(unreadableUntil)) {
             throw unreadable();
         }
-        if (provider == null) {
-            provider = SecretsProvider.builder().withClient(clientFactory.get()).withCacheManager(cache).build();
+        Duration left = deadline.remaining(clock);
+        if (left.isZero()) {
+            throw SecretReadFailures.noTimeLeft();
         }
+        String secret;
         try {
-            String value = provider.get(secretId);
-            if (value == null) {
-                throw new ConfigurationException("The secret named by OKTA_SECRET_ID has no text value");
-            }
-            return value;
-        } catch (ResourceNotFoundException e) {
-            throw new ConfigurationException("The secret named by OKTA_SECRET_ID does not exist", e);
-        } catch (SecretsManagerException e) {
-            int status = e.statusCode();
-            LOG.error("Secrets Manager refused to read the Okta secret: HTTP {} ({})", status,
-                    e.awsErrorDetails() == null ? "no details" : e.awsErrorDetails().errorCode());
-            throw new ConfigurationException("Secrets Manager refused to read the secret named by OKTA_SECRET_ID (HTTP " + status + ")", e);
-        } catch (SdkClientException e) {
-            throw new ConfigurationException("Secrets Manager could not be reached to read the secret named by OKTA_SECRET_ID", e);
-        } catch (SdkException e) {
-            throw new ConfigurationException("Reading the secret named by OKTA_SECRET_ID failed", e);
-        } catch (IllegalArgumentException e) {
-            // Powertools decodes a binary secret as base64; its message quotes a character of the value.
+            secret = client().secretString(secretId, left);
+        } catch (AwsCallException e) {
+            throw SecretReadFailures.of(e);
+        }
+        if (secret == null) {
             unreadableUntil = clock.instant().plus(ttl);
             throw unreadable();
         }
+        text = secret;
+        textExpiresAt = clock.instant().plus(ttl);
+        return text;
+    }
+
+    private SecretsManagerReader client() {
+        if (client == null) {
+            client = clientFactory.get();
+        }
+        return client;
     }
 
     private static ConfigurationException unreadable() {
-        return new ConfigurationException("The secret named by OKTA_SECRET_ID is binary or unreadable as text;"
-                + " store the JSON as the secret string");
-    }
-
-    /**
-     * Powertools' cache, with expiry measured on our clock and our TTL: the provider calls only these
-     * methods, so every read goes through our notion of time (and tests need not wait).
-     */
-    static final class ClockedCache extends CacheManager {
-        private final Duration ttl;
-        private final Clock clock;
-        private final Map<String, Entry> entries = new HashMap<>();
-
-        private record Entry(Object value, Instant expiresAt) {}
-
-        ClockedCache(Duration ttl, Clock clock) {
-            this.ttl = ttl;
-            this.clock = clock;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public synchronized <T> Optional<T> getIfNotExpired(String key, Instant ignoredProviderTime) {
-            Entry entry = entries.get(key);
-            if (entry == null || !clock.instant().isBefore(entry.expiresAt())) {
-                return Optional.empty();
-            }
-            return Optional.of((T) entry.value());
-        }
-
-        @Override
-        public synchronized <T> void putInCache(String key, T value) {
-            entries.put(key, new Entry(value, clock.instant().plus(ttl)));
-        }
-
-        @Override
-        public void setExpirationTime(Duration duration) {
-            // The TTL is ours (SECRET_CACHE_TTL_SECONDS).
-        }
-
-        @Override
-        public void setDefaultExpirationTime(Duration duration) {
-            // The TTL is ours (SECRET_CACHE_TTL_SECONDS).
-        }
-
-        @Override
-        public void resetExpirationTime() {
-            // The TTL is ours (SECRET_CACHE_TTL_SECONDS).
-        }
-
-        synchronized void clear() {
-            entries.clear();
-        }
+        return SecretReadFailures.malformed(new ConfigurationException("The secret named by OKTA_SECRET_ID is binary or"
+                + " unreadable as text; store the JSON as the secret string"));
     }
 
     @Override

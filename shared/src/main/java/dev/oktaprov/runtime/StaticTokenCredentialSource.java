@@ -1,9 +1,10 @@
 package dev.oktaprov.runtime;
 
 import dev.oktaprov.okta.CredentialSource;
+import dev.oktaprov.ratelimit.Deadline;
 import java.util.Objects;
 
-/** An API token given directly ({@code OKTA_API_TOKEN}): for local runs; nothing to refresh. */
+/** An API token given directly ({@code OKTA_API_TOKEN}): for local runs; nothing to fetch or refresh. */
 public final class StaticTokenCredentialSource implements CredentialSource {
 
     private final Secret token;
@@ -13,13 +14,18 @@ public final class StaticTokenCredentialSource implements CredentialSource {
     }
 
     @Override
-    public String authorizationHeader() {
+    public String authorizationHeader(Deadline deadline) {
         return "SSWS " + token.reveal();
     }
 
     @Override
-    public void invalidate() {
+    public void invalidate(String rejectedHeader) {
         // Nothing to fetch again: a rejected static token stays rejected.
+    }
+
+    @Override
+    public void invalidate() {
+        // Nothing cached.
     }
 
     @Override

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.errors.FieldError;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.LoginTakenException;
@@ -42,9 +43,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -211,6 +215,17 @@ class OktaClientTest {
         assertThat(url).isEqualTo("/api/v1/users?filter=profile.login%20eq%20%22" + UriEncoding.encode(login) + "%22&limit=2");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"me", "ME", "Me"})
+    void oktasReservedMeIsNeverSentAsAnId(String me) {
+        okta.server.stubFor(get(urlPathEqualTo("/api/v1/users")).willReturn(okJson("[]")));
+
+        assertThatThrownBy(() -> client.getUser(me, Deadline.none())).isInstanceOf(NotFoundException.class);
+
+        assertThat(okta.requests()).singleElement().extracting(LoggedRequest::getUrl)
+                .isEqualTo("/api/v1/users?filter=profile.login%20eq%20%22" + me + "%22&limit=2");
+    }
+
     @Test
     void filterLookupWithNoMatchIsNotFound() {
         okta.server.stubFor(get(urlPathEqualTo("/api/v1/users")).willReturn(okJson("[]")));
@@ -260,6 +275,36 @@ class OktaClientTest {
 
         assertThat(client.getUser("00u1", Deadline.none()).id()).isEqualTo("00u1");
         assertThat(okta.credentials.invalidations).hasValue(1);
+    }
+
+    /** The backstop behind the credential-character rule: whatever the JDK refuses to send, nothing of it is quoted. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zero-width\u200Bspace", "\uFEFFbyte-order-mark", "curly\u2019quote", "trailing-newline\n"})
+    void aHeaderTheJdkRefusesFailsWithAFixedMessageAndNoCause(String oddity) {
+        String token = "00SECRET-" + oddity + "-TOKENVALUE";
+        CredentialSource odd = new CredentialSource() {
+            @Override
+            public String authorizationHeader(Deadline deadline) {
+                return "SSWS " + token;
+            }
+
+            @Override
+            public void invalidate(String rejectedHeader) {
+            }
+
+            @Override
+            public void invalidate() {
+            }
+        };
+        OktaClient client = new OktaClient(okta.settings(), odd, OktaClient.defaultHttpClient(Duration.ofSeconds(2)),
+                okta.clock, okta.clock::advance, new SplittableRandom(1));
+
+        ConfigurationException e = catchThrowableOfType(ConfigurationException.class, () -> client.getUser("00u1", Deadline.none()));
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).isEqualTo(HeaderSafeRequests.REFUSED).doesNotContain("SECRET", "TOKENVALUE");
+        assertThat(e.getCause()).isNull();
+        assertThat(okta.requests()).isEmpty();
     }
 
     @Test
@@ -327,6 +372,43 @@ class OktaClientTest {
         assertThat(e.oktaRequestId()).contains("req-429");
         assertThat(okta.clock.advances()).as("never sleeps past the deadline").isEmpty();
         assertThat(okta.requests()).hasSize(1);
+    }
+
+    /** Issue #18: nothing but OKTA_MAX_ATTEMPTS may end a run of 429s when there is no deadline to do it. */
+    @ParameterizedTest(name = "deadline {0}")
+    @ValueSource(strings = {"none", "one hour"})
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void maxAttemptsBoundsRepeated429sWithOrWithoutADeadline(String deadline) {
+        okta.server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429)
+                .withHeader("X-Okta-Request-Id", "req-429").withHeader("Content-Type", "application/json")
+                .withHeader("X-Rate-Limit-Limit", "600").withHeader("X-Rate-Limit-Remaining", "0")
+                .withHeader("X-Rate-Limit-Reset", Long.toString(okta.clock.instant().plusSeconds(10).getEpochSecond()))
+                .withBody(OktaBodies.error("E0000047", "API call exceeded rate limit due to too many requests."))));
+        OktaClient threeAttempts = okta.client(okta.settings().withMaxAttempts(3), OktaClient.Listener.NONE);
+
+        RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> threeAttempts.getUser("00u1",
+                deadline.equals("none") ? Deadline.none() : Deadline.after(Duration.ofHours(1), okta.clock)));
+
+        assertThat(e).isNotNull();
+        assertThat(e.oktaRequestId()).contains("req-429");
+        assertThat(okta.requests()).as("OKTA_MAX_ATTEMPTS=3: three requests, then the 429 is the caller's").hasSize(3);
+    }
+
+    /** A 2xx whose reset is absurd must neither fail the call nor make a later one wait for years. */
+    @ParameterizedTest(name = "X-Rate-Limit-Reset: {0}")
+    @ValueSource(longs = {9_999_999_999_999L, -9_999_999_999_999L, Long.MAX_VALUE, Long.MIN_VALUE, 0})
+    void anExtremeRateLimitResetIsClampedToAnHour(long reset) {
+        okta.server.stubFor(get(anyUrl()).willReturn(okJson(OktaBodies.user("00u1", "jane.doe@example.com"))
+                .withHeader("Date", httpDate(okta.clock.instant()))
+                .withHeader("X-Rate-Limit-Limit", "10").withHeader("X-Rate-Limit-Remaining", "0")
+                .withHeader("X-Rate-Limit-Reset", Long.toString(reset))));
+
+        assertThat(client.getUser("00u1", Deadline.none()).id()).as("the answer that carried it").isEqualTo("00u1");
+        assertThat(client.getUser("00u1", Deadline.none()).id()).as("the next call").isEqualTo("00u1");
+
+        assertThat(okta.clock.advances()).allSatisfy(wait ->
+                assertThat(wait).isLessThanOrEqualTo(Duration.ofHours(1).plusSeconds(1)));
+        assertThat(okta.requests()).hasSize(2);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.ratelimit.Deadline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,7 +67,7 @@ class MaskingAndCredentialsTest {
     void staticTokenSource() {
         StaticTokenCredentialSource source = new StaticTokenCredentialSource(Secret.of(TOKEN));
         source.invalidate();
-        assertThat(source.authorizationHeader()).isEqualTo("SSWS " + TOKEN);
+        assertThat(source.authorizationHeader(Deadline.none())).isEqualTo("SSWS " + TOKEN);
         assertThat(source.toString()).doesNotContain(TOKEN);
     }
 }

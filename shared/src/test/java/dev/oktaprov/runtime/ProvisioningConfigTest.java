@@ -132,6 +132,50 @@ class ProvisioningConfigTest {
         assertThat(failure(env).getMessage()).contains("OKTA_API_TOKEN").doesNotContain(TOKEN);
     }
 
+    /** The credential-character rule: refused by position, never quoted; surrounding whitespace is stripped first. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a zero-width space|\u200B|8",
+        "a byte order mark|\uFEFF|1",
+        "a curly quote|\u2019|8",
+        "a Cyrillic o|\u043E|8",
+        "a no-break space|\u00A0|8"})
+    void aTokenWithACharacterATokenCannotHoldIsRefusedByPosition(String name, String oddity, int position) {
+        String odd = oddity.equals("\uFEFF") ? oddity + TOKEN : TOKEN.substring(0, 7) + oddity + TOKEN.substring(7);
+        Map<String, String> env = env("https://acme.okta.com");
+        env.remove("OKTA_SECRET_ID");
+        env.put("OKTA_API_TOKEN", odd);
+
+        ConfigurationException e = failure(env);
+
+        assertThat(e.getMessage()).contains("OKTA_API_TOKEN has a character a token cannot hold (position " + position + ")")
+                .doesNotContain(TOKEN.substring(0, 7), TOKEN.substring(7), oddity);
+        assertThat(e.getCause()).isNull();
+    }
+
+    @Test
+    void aTrailingNewlineIsStrippedLikeAnySurroundingWhitespace() {
+        Map<String, String> env = env("https://acme.okta.com");
+        env.remove("OKTA_SECRET_ID");
+        env.put("OKTA_API_TOKEN", TOKEN + "\n");
+
+        assertThat(ProvisioningConfig.fromEnvironment(env).apiToken().orElseThrow().reveal()).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void awsCallTimeoutsAreCheckedAtInit() {
+        Map<String, String> env = env("https://acme.okta.com");
+        env.put("AWS_REGION", "eu-west-1");
+        env.put("AWS_API_CALL_TIMEOUT_MS", "forever");
+        env.put("AWS_API_CALL_ATTEMPT_TIMEOUT_MS", "5");
+        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
+
+        ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+                () -> ProvisioningRuntime.credentialSource(config, env, java.time.Clock.systemUTC()));
+
+        assertThat(e.getMessage()).contains("AWS_API_CALL_TIMEOUT_MS must be", "AWS_API_CALL_ATTEMPT_TIMEOUT_MS must be");
+    }
+
     @Test
     void everyBadNumberIsReportedAtOnce() {
         Map<String, String> env = env("https://acme.okta.com");

@@ -4,22 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.errors.SecretsUnavailableException;
+import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.MutableClock;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Against a real Secrets Manager API: moto_server on loopback (or AWS_ENDPOINT_URL). */
@@ -28,12 +29,14 @@ class SecretsManagerCredentialSourceTest {
     private static MotoServer moto;
     private static SecretsManagerClient admin;
 
+    private static final HttpClient HTTP = OktaClient.defaultHttpClient(Duration.ofSeconds(2));
+
     private final MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
 
     @BeforeAll
     static void startMoto() {
         moto = MotoServer.start();
-        admin = SecretsManagerClients.fromEnvironment(moto.environment());
+        admin = SecretsManagerAdmin.fromEnvironment(moto.environment());
     }
 
     @AfterAll
@@ -55,7 +58,7 @@ class SecretsManagerCredentialSourceTest {
     private SecretsManagerCredentialSource source(String secretId, AtomicInteger clientsBuilt) {
         return new SecretsManagerCredentialSource(secretId, () -> {
             clientsBuilt.incrementAndGet();
-            return SecretsManagerClients.fromEnvironment(moto.environment());
+            return SecretsManagerClients.fromEnvironment(moto.environment(), HTTP);
         }, Duration.ofMinutes(5), clock);
     }
 
@@ -66,13 +69,13 @@ class SecretsManagerCredentialSourceTest {
         SecretsManagerCredentialSource source = source(secretId, clientsBuilt);
         assertThat(clientsBuilt).as("nothing happens before the first use").hasValue(0);
 
-        assertThat(source.authorizationHeader()).isEqualTo("SSWS 00first-token");
+        assertThat(source.authorizationHeader(Deadline.none())).isEqualTo("SSWS 00first-token");
         admin.putSecretValue(b -> b.secretId(secretId).secretString("{\"apiToken\":\"00rotated-token\"}"));
 
         clock.advance(Duration.ofMinutes(4));
-        assertThat(source.authorizationHeader()).as("still cached").isEqualTo("SSWS 00first-token");
+        assertThat(source.authorizationHeader(Deadline.none())).as("still cached").isEqualTo("SSWS 00first-token");
         clock.advance(Duration.ofMinutes(1));
-        assertThat(source.authorizationHeader()).as("TTL over").isEqualTo("SSWS 00rotated-token");
+        assertThat(source.authorizationHeader(Deadline.none())).as("TTL over").isEqualTo("SSWS 00rotated-token");
         assertThat(clientsBuilt).hasValue(1);
     }
 
@@ -80,12 +83,12 @@ class SecretsManagerCredentialSourceTest {
     void invalidateFetchesAgainAtOnce() {
         String secretId = newSecret("{\"apiToken\":\"00first-token\"}");
         SecretsManagerCredentialSource source = source(secretId, new AtomicInteger());
-        assertThat(source.authorizationHeader()).isEqualTo("SSWS 00first-token");
+        assertThat(source.authorizationHeader(Deadline.none())).isEqualTo("SSWS 00first-token");
         admin.putSecretValue(b -> b.secretId(secretId).secretString("{\"apiToken\":\"00rotated-token\"}"));
 
         source.invalidate();
 
-        assertThat(source.authorizationHeader()).isEqualTo("SSWS 00rotated-token");
+        assertThat(source.authorizationHeader(Deadline.none())).isEqualTo("SSWS 00rotated-token");
     }
 
     @Test
@@ -93,7 +96,7 @@ class SecretsManagerCredentialSourceTest {
         String secretId = newSecret("{\"token\":\"00leaky-token\"}");
 
         ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-                () -> source(secretId, new AtomicInteger()).authorizationHeader());
+                () -> source(secretId, new AtomicInteger()).authorizationHeader(Deadline.none()));
 
         assertThat(e.getMessage()).contains("has no apiToken").doesNotContain("00leaky-token", "token\"");
     }
@@ -101,27 +104,25 @@ class SecretsManagerCredentialSourceTest {
     @Test
     void missingSecretIsAConfigurationError() {
         ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-                () -> source("okta/does-not-exist", new AtomicInteger()).authorizationHeader());
+                () -> source("okta/does-not-exist", new AtomicInteger()).authorizationHeader(Deadline.none()));
 
         assertThat(e.getMessage()).isEqualTo("The secret named by OKTA_SECRET_ID does not exist");
     }
 
     @Test
-    void unreachableSecretsManagerIsAConfigurationError() throws Exception {
+    void unreachableSecretsManagerIsTransient() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        // One attempt: the SDK's own retries would sleep for real.
-        SecretsManagerCredentialSource source = new SecretsManagerCredentialSource("okta/any", () -> SecretsManagerClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.US_EAST_1)
-                .endpointOverride(URI.create("http://127.0.0.1:" + closedPort))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
-                .build(), Duration.ofMinutes(5), clock);
+        Map<String, String> env = new HashMap<>(moto.environment());
+        env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + closedPort);
+        // The production reader, waiting between attempts on the test's clock only.
+        SecretsManagerCredentialSource source = new SecretsManagerCredentialSource("okta/any",
+                () -> SecretsManagerClients.fromEnvironment(env, HTTP, clock, clock::advance), Duration.ofMinutes(5), clock);
 
-        ConfigurationException e = catchThrowableOfType(ConfigurationException.class, source::authorizationHeader);
+        SecretsUnavailableException e = catchThrowableOfType(SecretsUnavailableException.class,
+                () -> source.authorizationHeader(Deadline.none()));
 
         assertThat(e.getMessage()).contains("could not be reached");
     }
@@ -129,7 +130,7 @@ class SecretsManagerCredentialSourceTest {
     @Test
     void clientNeedsARegion() {
         ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-                () -> SecretsManagerClients.fromEnvironment(Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString())));
+                () -> SecretsManagerClients.fromEnvironment(Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString()), HTTP));
 
         assertThat(e.getMessage()).contains("AWS_REGION");
     }

@@ -117,6 +117,41 @@ public final class CountingEndpoint implements AutoCloseable {
         }
     }
 
+    /** Answers each request with its status line and headers, then never sends the body they promise. */
+    public static CountingEndpoint stallingBody() {
+        try {
+            ServerSocket socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
+            CountingEndpoint endpoint = new CountingEndpoint(URI.create("http://127.0.0.1:" + socket.getLocalPort()), socket);
+            java.util.List<Socket> open = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        Socket connection = socket.accept();
+                        endpoint.hits.incrementAndGet();
+                        // Kept open, unread and unanswered past the headers, until the endpoint closes.
+                        open.add(connection);
+                        connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                                + "Content-Length: 100\r\n\r\n{\"Name\":").getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException closed) {
+                        open.forEach(connection -> {
+                            try {
+                                connection.close();
+                            } catch (IOException ignored) {
+                                // Closing anyway.
+                            }
+                        });
+                        return;
+                    }
+                }
+            }, "stalling-body-endpoint");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            return endpoint;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public URI uri() {
         return uri;
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.errors.SecretsUnavailableException;
+import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.model.UserQuery;
@@ -13,43 +15,51 @@ import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.runtime.SecretsManagerClients;
 import dev.oktaprov.runtime.SecretsManagerCredentialSource;
+import dev.oktaprov.runtime.aws.AwsJsonClient;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.MutableClock;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
+import dev.oktaprov.testsupport.SilentServer;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Secrets Manager down, hanging up, failing or holding a secret of the wrong shape: the caller gets
- * a {@link ConfigurationException} that says so, Secrets Manager sees a bounded number of attempts,
- * and Okta (the simulator, token endpoint included) sees nothing at all.
+ * Secrets Manager down, hanging up, silent, failing, throttling, refusing or holding a secret of the
+ * wrong shape. Whatever Secrets Manager cannot answer now is a {@link SecretsUnavailableException}
+ * (retry later) within the caller's deadline; only a secret that is missing, denied or malformed is a
+ * {@link ConfigurationException}, and the log line says which. Secrets Manager sees a bounded number
+ * of attempts, and Okta (the simulator, token endpoint included) sees nothing at all.
  *
- * <p>The Secrets Manager client keeps the production retry strategy ({@link SecretsManagerClients})
- * with its waits between attempts removed, so no test sleeps.
+ * <p>The Secrets Manager reader is the production one ({@link SecretsManagerClients}), its waits
+ * between attempts taken on the test's clock, so no test sleeps; only the silent Secrets Manager is
+ * waited for, as long as the deadline allows (1 s). Secrets are written with AWS's own SDK.
  */
 class SecretsManagerFailureTest {
+
+    private static final String AMZ_JSON = "application/x-amz-json-1.1";
 
     private static MotoServer moto;
     private static SecretsManagerClient admin;
@@ -60,7 +70,7 @@ class SecretsManagerFailureTest {
     @BeforeAll
     static void startMoto() {
         moto = MotoServer.start();
-        admin = SecretsManagerClients.fromEnvironment(moto.environment());
+        admin = SecretsManagerAdmin.fromEnvironment(moto.environment());
     }
 
     @AfterAll
@@ -87,31 +97,15 @@ class SecretsManagerFailureTest {
         return env;
     }
 
-    /** The production client's retry strategy, minus the waits. */
-    static RetryStrategy productionRetriesWithoutWaiting(Map<String, String> env) {
-        try (SecretsManagerClient production = SecretsManagerClients.fromEnvironment(env)) {
-            RetryStrategy strategy = production.serviceClientConfiguration().overrideConfiguration().retryStrategy().orElseThrow();
-            return strategy.toBuilder()
-                    .backoffStrategy(BackoffStrategy.retryImmediately())
-                    .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
-                    .build();
-        }
-    }
-
     private OktaClient client(Map<String, String> env, String secretId) {
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-        RetryStrategy retries = productionRetriesWithoutWaiting(env);
-        // The source production builds, with a client that does not wait between attempts.
-        CredentialSource credentials = new SecretsManagerCredentialSource(secretId, () -> SecretsManagerClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(5)))
-                .region(Region.of(env.get("AWS_REGION")))
-                .endpointOverride(URI.create(env.get("AWS_ENDPOINT_URL")))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)))
-                .overrideConfiguration(o -> o.retryStrategy(retries))
-                .build(), config.secretCacheTtl(), clock, app -> {
+        HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(2));
+        // The source production builds, with a reader that waits between attempts on the test's clock.
+        CredentialSource credentials = new SecretsManagerCredentialSource(secretId,
+                () -> SecretsManagerClients.fromEnvironment(env, http, clock, clock::advance), config.secretCacheTtl(), clock, app -> {
                     throw new AssertionError("no secret in these tests is a usable service app");
                 });
-        return new ProvisioningRuntime(config, credentials, OktaClient.defaultHttpClient(Duration.ofSeconds(2)), clock,
+        return new ProvisioningRuntime(config, credentials, http, clock,
                 clock::advance, new SplittableRandom(3), ProvisioningMetrics.fromEnvironment(Map.of())).okta();
     }
 
@@ -122,32 +116,33 @@ class SecretsManagerFailureTest {
 
     static Stream<Arguments> unavailable() {
         return Stream.of(
-                Arguments.of("hangs up", (java.util.function.Supplier<CountingEndpoint>) CountingEndpoint::hangingUp, "could not be reached"),
-                Arguments.of("answers 500", (java.util.function.Supplier<CountingEndpoint>) () -> CountingEndpoint.answering(500,
-                        "application/x-amz-json-1.1", "{\"__type\":\"InternalServiceError\",\"message\":\"down\"}"), "refused to read"),
-                Arguments.of("throttles", (java.util.function.Supplier<CountingEndpoint>) () -> CountingEndpoint.answering(400,
-                        "application/x-amz-json-1.1", "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}"), "refused to read"));
+                Arguments.of("hangs up", (Supplier<CountingEndpoint>) CountingEndpoint::hangingUp, "could not be reached"),
+                Arguments.of("answers 500", (Supplier<CountingEndpoint>) () -> CountingEndpoint.answering(500,
+                        AMZ_JSON, "{\"__type\":\"InternalServiceError\",\"message\":\"down\"}"), "answered HTTP 500 InternalServiceError"),
+                Arguments.of("throttles", (Supplier<CountingEndpoint>) () -> CountingEndpoint.answering(400,
+                        AMZ_JSON, "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}"),
+                        "answered HTTP 400 ThrottlingException"));
     }
 
     @ParameterizedTest(name = "Secrets Manager {0}")
     @MethodSource("unavailable")
-    void anUnavailableSecretsManagerIsAConfigurationErrorAfterAFewAttempts(String name,
-            java.util.function.Supplier<CountingEndpoint> endpoint, String reason) {
+    void anUnavailableSecretsManagerIsTransientAfterAFewAttempts(String name, Supplier<CountingEndpoint> endpoint, String reason) {
         try (CountingEndpoint secretsManager = endpoint.get()) {
             Map<String, String> env = env(secretsManager.uri());
             OktaClient client = client(env, "okta/provisioning");
-            int attemptsAllowed = productionRetriesWithoutWaiting(env).maxAttempts();
+            int attemptsAllowed = AwsJsonClient.MAX_ATTEMPTS;
 
-            ConfigurationException first = catchThrowableOfType(ConfigurationException.class,
+            SecretsUnavailableException first = catchThrowableOfType(SecretsUnavailableException.class,
                     () -> client.listUsers(UserQuery.all(), Deadline.none()));
             int afterFirst = secretsManager.hits();
-            ConfigurationException second = catchThrowableOfType(ConfigurationException.class,
+            SecretsUnavailableException second = catchThrowableOfType(SecretsUnavailableException.class,
                     () -> client.getUser("00u1", Deadline.none()));
 
             assertThat(first).isNotNull();
+            assertThat(first.code()).isEqualTo("SECRETS_UNAVAILABLE");
             assertThat(first.getMessage()).contains("OKTA_SECRET_ID").contains(reason).doesNotContain(MotoServer.SECRET_KEY);
             assertThat(second).isNotNull();
-            assertThat(attemptsAllowed).as("the production client's attempts per read").isBetween(1, 3);
+            assertThat(attemptsAllowed).as("the reader's attempts per read, as the AWS SDK's standard retries").isEqualTo(3);
             assertThat(afterFirst).as("attempts for one call").isEqualTo(attemptsAllowed);
             assertThat(secretsManager.hits()).as("attempts for two calls").isEqualTo(2 * attemptsAllowed);
             assertNothingReachedOkta();
@@ -155,36 +150,109 @@ class SecretsManagerFailureTest {
     }
 
     @Test
-    void aStoppedSecretsManagerIsAConfigurationError() {
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aSilentSecretsManagerIsTransientWithinTheDeadline() {
+        try (SilentServer secretsManager = SilentServer.start()) {
+            Map<String, String> env = env(secretsManager.uri());
+            OktaClient client = client(env, "okta/provisioning");
+
+            // The test's clock stands still, so the deadline leaves exactly 1 s for each Secrets Manager call.
+            SecretsUnavailableException e = catchThrowableOfType(SecretsUnavailableException.class,
+                    () -> client.listUsers(UserQuery.all(), Deadline.after(Duration.ofSeconds(1), clock)));
+
+            assertThat(e).as("no answer within the deadline is transient, not a configuration error").isNotNull();
+            assertThat(e.getMessage()).contains("did not answer in time");
+            assertThat(secretsManager.connections()).as("one attempt, cut off by the deadline").isEqualTo(1);
+            assertNothingReachedOkta();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void anAnswerWhoseBodyNeverEndsIsTransientWithinTheDeadline() {
+        try (CountingEndpoint secretsManager = CountingEndpoint.stallingBody()) {
+            OktaClient client = client(env(secretsManager.uri()), "okta/provisioning");
+
+            // The test's clock stands still: the deadline leaves 1 s, and the headers come at once.
+            SecretsUnavailableException e = catchThrowableOfType(SecretsUnavailableException.class,
+                    () -> client.listUsers(UserQuery.all(), Deadline.after(Duration.ofSeconds(1), clock)));
+
+            assertThat(e).as("a body cut off by the deadline is transient").isNotNull();
+            assertThat(e.getMessage()).contains("did not answer in time");
+            assertThat(secretsManager.hits()).as("one attempt, cut off by the deadline").isEqualTo(1);
+            assertNothingReachedOkta();
+        }
+    }
+
+    @Test
+    void noTimeLeftMeansNoReadAtAll() {
+        try (CountingEndpoint secretsManager = CountingEndpoint.forwardingTo(moto.endpoint())) {
+            OktaClient client = client(env(secretsManager.uri()), "okta/provisioning");
+            Deadline passed = Deadline.after(Duration.ofSeconds(1), clock);
+            clock.advance(Duration.ofSeconds(2));
+
+            assertThat(catchThrowableOfType(RuntimeException.class, () -> client.listUsers(UserQuery.all(), passed)))
+                    .isInstanceOfAny(SecretsUnavailableException.class, TransientUpstreamException.class);
+            assertThat(secretsManager.hits()).isZero();
+            assertNothingReachedOkta();
+        }
+    }
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                Arguments.of("AccessDeniedException", 400, "denied", "Secrets Manager refused to read"),
+                Arguments.of("DecryptionFailure", 400, "denied", "KMS key"),
+                Arguments.of("UnrecognizedClientException", 400, "denied", "Secrets Manager refused to read"),
+                Arguments.of("ResourceNotFoundException", 400, "missing", "does not exist"),
+                Arguments.of("InvalidRequestException", 400, "missing", "scheduled for deletion"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void aMissingOrDeniedSecretIsAConfigurationErrorAndTheLogSaysWhich(String errorCode, int status, String kind, String reason) {
+        try (CountingEndpoint secretsManager = CountingEndpoint.answering(status, AMZ_JSON,
+                "{\"__type\":\"" + errorCode + "\",\"message\":\"no\"}");
+                LeakWatch watch = LeakWatch.start()) {
+            OktaClient client = client(env(secretsManager.uri()), "okta/provisioning");
+
+            ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+                    () -> client.listUsers(UserQuery.all(), Deadline.none()));
+
+            assertThat(e).isNotNull();
+            assertThat(e.getMessage()).contains("OKTA_SECRET_ID").contains(reason);
+            assertThat(secretsManager.hits()).as("a refusal is not retried").isEqualTo(1);
+            assertThat(watch.logLines(Level.ERROR)).extracting(LeakWatch.Line::text)
+                    .anySatisfy(line -> assertThat(line).contains("The Okta secret is " + kind + ": HTTP " + status + " " + errorCode));
+            assertNothingReachedOkta();
+        }
+    }
+
+    @Test
+    void aStoppedSecretsManagerIsTransient() {
         // A moto of its own, read once (and cached), then stopped; a 401-style invalidation forces a re-read.
         try (MotoServer own = MotoServer.start()) {
             org.junit.jupiter.api.Assumptions.assumeFalse(own.endpoint().equals(moto.endpoint()),
                     "AWS_ENDPOINT_URL names an external server this test cannot stop");
             Map<String, String> env = env(own.endpoint());
-            try (SecretsManagerClient ownAdmin = SecretsManagerClients.fromEnvironment(env)) {
+            try (SecretsManagerClient ownAdmin = SecretsManagerAdmin.fromEnvironment(env)) {
                 ownAdmin.createSecret(b -> b.name("okta/provisioning").secretString("{\"apiToken\":\"" + okta.token() + "\"}"));
             }
             ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-            RetryStrategy retries = productionRetriesWithoutWaiting(env);
+            HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(2));
             SecretsManagerCredentialSource credentials = new SecretsManagerCredentialSource("okta/provisioning",
-                    () -> SecretsManagerClient.builder()
-                            .httpClientBuilder(UrlConnectionHttpClient.builder())
-                            .region(Region.of(MotoServer.REGION))
-                            .endpointOverride(own.endpoint())
-                            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)))
-                            .overrideConfiguration(o -> o.retryStrategy(retries))
-                            .build(), config.secretCacheTtl(), clock);
-            OktaClient client = new ProvisioningRuntime(config, credentials, OktaClient.defaultHttpClient(Duration.ofSeconds(2)),
+                    () -> SecretsManagerClients.fromEnvironment(env, http, clock, clock::advance), config.secretCacheTtl(), clock);
+            OktaClient client = new ProvisioningRuntime(config, credentials, http,
                     clock, clock::advance, new SplittableRandom(3), ProvisioningMetrics.fromEnvironment(Map.of())).okta();
             client.listUsers(UserQuery.all(), Deadline.none());
             long before = okta.counters().totalRequests();
 
             own.close();
             credentials.invalidate();
-            ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+            SecretsUnavailableException e = catchThrowableOfType(SecretsUnavailableException.class,
                     () -> client.listUsers(UserQuery.all(), Deadline.none()));
 
-            assertThat(e.getMessage()).isEqualTo("Secrets Manager could not be reached to read the secret named by OKTA_SECRET_ID");
+            assertThat(e.getMessage()).isEqualTo("Secrets Manager is unavailable to read the secret named by OKTA_SECRET_ID"
+                    + " (could not be reached (ConnectException)); try again later");
             assertThat(okta.counters().totalRequests()).isEqualTo(before);
         }
     }
@@ -199,21 +267,22 @@ class SecretsManagerFailureTest {
                         "needs clientId, privateKey and keyId", 1),
                 Arguments.of("a service app with a broken key", "{\"clientId\":\"0oa1\",\"keyId\":\"k\",\"privateKey\":\"-----BEGIN PRIVATE KEY-----\\nAAAA\\n-----END PRIVATE KEY-----\"}",
                         "unusable privateKey", 1),
-                // Powertools asks twice for a binary secret: GetSecretValue, then again for its bytes.
-                Arguments.of("binary", null, "binary or unreadable as text", 2));
+                Arguments.of("a token with a zero-width space", "{\"apiToken\":\"00plain-token\u200Btext\"}", "position 14", 1),
+                Arguments.of("binary", null, "binary or unreadable as text", 1));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("unexpectedShapes")
     void aSecretOfAnUnexpectedShapeIsAConfigurationErrorAndIsNotReadAgainAndAgain(String name, String value, String reason,
-            int requestsPerRead) {
+            int requestsPerRead) throws Exception {
         String secretId = "okta/provisioning/" + UUID.randomUUID();
         if (value == null) {
             admin.createSecret(b -> b.name(secretId).secretBinary(SdkBytes.fromUtf8String("{\"apiToken\":\"00binary\"}")));
         } else {
             admin.createSecret(b -> b.name(secretId).secretString(value));
         }
-        try (CountingEndpoint secretsManager = CountingEndpoint.forwardingTo(moto.endpoint())) {
+        try (CountingEndpoint secretsManager = CountingEndpoint.forwardingTo(moto.endpoint());
+                LeakWatch watch = LeakWatch.start()) {
             Map<String, String> env = env(secretsManager.uri());
             env.put("OKTA_SECRET_ID", secretId);
             OktaClient client = client(env, secretId);
@@ -223,9 +292,13 @@ class SecretsManagerFailureTest {
                         () -> client.listUsers(UserQuery.all(), Deadline.none()));
                 assertThat(e).as("call %d", call).isNotNull();
                 assertThat(e.getMessage()).contains("OKTA_SECRET_ID").contains(reason)
-                        .doesNotContain("00plain-token-text", "hunter2-secret", "00binary", "AAAA");
+                        .doesNotContain("00plain-token", "text\"", "hunter2-secret", "00binary", "AAAA");
             }
             assertThat(secretsManager.hits()).as("one read for three calls: the answer is kept until the TTL").isEqualTo(requestsPerRead);
+            assertThat(watch.logLines(Level.ERROR)).extracting(LeakWatch.Line::text)
+                    .anySatisfy(line -> assertThat(line).contains("The Okta secret is malformed"));
+            watch.secret("the secret's value", "00plain-token").secret("the secret's value", "hunter2-secret");
+            watch.assertNoLeaks();
             assertNothingReachedOkta();
         }
     }

@@ -95,11 +95,11 @@ class ServiceAppAgainstSimulatorTest {
         register(EC, OAuthScopes.READ_USERS);
         OAuthCredentialSource source = source(EC, OAuthScopes.READ_USERS);
 
-        String first = source.authorizationHeader();
+        String first = source.authorizationHeader(Deadline.none());
         clock.advance(Duration.ofSeconds(3539));
-        String stillFirst = source.authorizationHeader();
+        String stillFirst = source.authorizationHeader(Deadline.none());
         clock.advance(Duration.ofSeconds(1));
-        String second = source.authorizationHeader();
+        String second = source.authorizationHeader(Deadline.none());
 
         assertThat(first).startsWith("Bearer ");
         assertThat(stillFirst).isEqualTo(first);
@@ -140,7 +140,7 @@ class ServiceAppAgainstSimulatorTest {
         register(RSA, OAuthScopes.READ_USERS);
 
         OktaAccessDeniedException e = catchThrowableOfType(OktaAccessDeniedException.class,
-                () -> source(RSA, OAuthScopes.CREATE_USERS).authorizationHeader());
+                () -> source(RSA, OAuthScopes.CREATE_USERS).authorizationHeader(Deadline.none()));
 
         assertThat(e.httpStatus()).isEqualTo(403);
         assertThat(e.getMessage()).contains("invalid_scope");

@@ -11,11 +11,11 @@ import dev.oktaprov.provisioning.Outcome;
 import dev.oktaprov.provisioning.UserWithGroups;
 import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.runtime.ProvisioningRuntime;
-import dev.oktaprov.runtime.SecretsManagerClients;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.simulator.oauth.IssuedToken;
 import dev.oktaprov.testsupport.MotoServer;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import java.security.KeyPair;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +47,7 @@ class ServiceAppThroughSecretsManagerTest {
     @BeforeAll
     static void startMoto() {
         moto = MotoServer.start();
-        admin = SecretsManagerClients.fromEnvironment(moto.environment());
+        admin = SecretsManagerAdmin.fromEnvironment(moto.environment());
     }
 
     @AfterAll
@@ -118,13 +118,13 @@ class ServiceAppThroughSecretsManagerTest {
         okta.oauth().register("0oaPROVISIONING", TestKeys.publicPem(keys), "kid-1", OAuthScopes.ALL);
         ObjectNode withScopes = secret(keys, "kid-1").put("scopes", "okta.users.read");
 
-        ProvisioningRuntime.fromEnvironment(env(withScopes), OAuthScopes.READ_USERS).credentials().authorizationHeader();
+        ProvisioningRuntime.fromEnvironment(env(withScopes), OAuthScopes.READ_USERS).credentials().authorizationHeader(Deadline.none());
         assertThat(grantedScopes()).containsExactly("okta.users.read");
 
         okta.oauth().revokeAll();
         Map<String, String> env = env(withScopes);
         env.put("OKTA_SCOPES", "okta.users.read,okta.groups.read");
-        ProvisioningRuntime.fromEnvironment(env, OAuthScopes.CREATE_USERS).credentials().authorizationHeader();
+        ProvisioningRuntime.fromEnvironment(env, OAuthScopes.CREATE_USERS).credentials().authorizationHeader(Deadline.none());
         assertThat(grantedScopes()).containsExactlyInAnyOrder("okta.users.read", "okta.groups.read");
     }
 

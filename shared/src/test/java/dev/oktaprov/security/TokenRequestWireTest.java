@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.errors.OktaAccessDeniedException;
@@ -22,6 +23,7 @@ import dev.oktaprov.okta.auth.OAuthCredentialSource;
 import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.okta.auth.ServiceAppCredentials;
 import dev.oktaprov.okta.auth.SigningKey;
+import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.testsupport.MutableClock;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -72,8 +74,12 @@ class TokenRequestWireTest {
     }
 
     private OAuthCredentialSource source(KeyPair keys) {
+        return source(keys, okta.port());
+    }
+
+    private OAuthCredentialSource source(KeyPair keys, int port) {
         ServiceAppCredentials app = new ServiceAppCredentials("0oaAPP", SigningKey.fromPem(TestKeys.privatePem(keys)), "key-7");
-        return new OAuthCredentialSource(URI.create("http://127.0.0.1:" + okta.port()), app, OAuthScopes.READ_USERS,
+        return new OAuthCredentialSource(URI.create("http://127.0.0.1:" + port), app, OAuthScopes.READ_USERS,
                 OktaClient.defaultHttpClient(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5));
     }
 
@@ -101,7 +107,7 @@ class TokenRequestWireTest {
         KeyPair keys = algorithm.equals("RS256") ? RSA : EC;
         answer(200, TOKEN_JSON);
 
-        String header = source(keys).authorizationHeader();
+        String header = source(keys).authorizationHeader(Deadline.none());
 
         assertThat(header).isEqualTo("Bearer eyJraWQiOiJ0b2tlbi12YWx1ZSJ9.at");
         LoggedRequest request = okta.getAllServeEvents().get(0).getRequest();
@@ -142,9 +148,9 @@ class TokenRequestWireTest {
         answer(200, TOKEN_JSON);
         OAuthCredentialSource source = source(EC);
 
-        source.authorizationHeader();
+        source.authorizationHeader(Deadline.none());
         source.invalidate();
-        source.authorizationHeader();
+        source.authorizationHeader(Deadline.none());
 
         var requests = okta.getAllServeEvents();
         String first = part(form(requests.get(0).getRequest().getBodyAsString()).get("client_assertion"), 1).path("jti").asText();
@@ -157,11 +163,11 @@ class TokenRequestWireTest {
         answer(200, "{\"token_type\":\"Bearer\",\"access_token\":\"at-1\"}");
         OAuthCredentialSource source = source(RSA);
 
-        source.authorizationHeader();
+        source.authorizationHeader(Deadline.none());
         clock.advance(Duration.ofSeconds(269));
-        source.authorizationHeader();
+        source.authorizationHeader(Deadline.none());
         clock.advance(Duration.ofSeconds(1));
-        source.authorizationHeader();
+        source.authorizationHeader(Deadline.none());
 
         assertThat(okta.getAllServeEvents()).hasSize(2);
     }
@@ -185,6 +191,8 @@ class TokenRequestWireTest {
                 Arguments.of(429, "{}", RateLimitedException.class, "rate limit"),
                 Arguments.of(200, "<html>", UnexpectedOktaException.class, "could not read"),
                 Arguments.of(200, "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"at\\r\\nX-Injected: 1\"}",
+                        UnexpectedOktaException.class, "an access token with a character a token cannot hold (position 3)"),
+                Arguments.of(200, "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"\"}",
                         UnexpectedOktaException.class, "no usable access token"),
                 Arguments.of(302, "", UnexpectedOktaException.class, "HTTP 302"));
     }
@@ -194,13 +202,81 @@ class TokenRequestWireTest {
     void tokenEndpointFailuresAreTypedAndNeverQuoteTheAssertion(int status, String body, Class<?> type, String message) {
         answer(status, body);
 
-        Throwable e = catchThrowable(() -> source(RSA).authorizationHeader());
+        Throwable e = catchThrowable(() -> source(RSA).authorizationHeader(Deadline.none()));
 
         assertThat(e).isInstanceOf(type).hasMessageContaining(message);
         String assertion = form(okta.getAllServeEvents().get(0).getRequest().getBodyAsString()).get("client_assertion");
         for (Throwable t = e; t != null; t = t.getCause()) {
             assertThat(String.valueOf(t.getMessage())).doesNotContain(assertion.split("\\.")[1], assertion.split("\\.")[2]);
         }
+    }
+
+    /** Copy-paste leftovers and what a proxy might add: each refused by position, none sent, none quoted. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zero-width space\u200B", "\uFEFFbyte order mark", "curly\u2019quote", "cyrillic\u043Eo",
+        "no-break\u00A0space", "trailing newline\n"})
+    void anAccessTokenWithACharacterATokenCannotHoldIsRefusedWithoutQuotingIt(String oddity) throws Exception {
+        String token = "eyJraWQiOiJ0b2tlbi12YWx1ZSJ9-" + oddity.replace(" ", "-") + "-Zm9vYmFyYmF6cXV4";
+        answer(200, JSON.writeValueAsString(Map.of("token_type", "Bearer", "expires_in", 3600, "access_token", token)));
+        OAuthCredentialSource source = source(RSA);
+
+        Throwable e = catchThrowable(() -> source.authorizationHeader(Deadline.none()));
+
+        assertThat(e).isInstanceOf(UnexpectedOktaException.class)
+                .hasMessageStartingWith("Okta's token endpoint issued an access token with a character a token cannot hold (position ");
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain("eyJraWQiOiJ0b2tlbi12YWx1ZSJ9", "Zm9vYmFyYmF6cXV4");
+        }
+        assertThat(okta.getAllServeEvents()).as("only the token request; the token was never sent").hasSize(1);
+    }
+
+    @Test
+    void noTimeLeftMeansNoTokenRequest() {
+        answer(200, TOKEN_JSON);
+
+        Throwable e = catchThrowable(() -> source(RSA).authorizationHeader(Deadline.at(clock.instant())));
+
+        assertThat(e).isInstanceOf(TransientUpstreamException.class).hasMessageContaining("No time left");
+        assertThat(okta.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void theTokenRequestWaitsNoLongerThanTheDeadline() {
+        // A server of its own: the slow answer must not land in the shared server's journal after this test.
+        WireMockServer slow = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        slow.start();
+        try {
+            slow.stubFor(post(urlEqualTo("/oauth2/v1/token")).willReturn(okJson(TOKEN_JSON).withFixedDelay(3_000)));
+            OAuthCredentialSource source = source(RSA, slow.port());
+
+            // The test's clock stands still: 300 ms is what the deadline leaves, well under the 5 s request timeout.
+            Throwable e = catchThrowable(() -> source.authorizationHeader(Deadline.after(Duration.ofMillis(300), clock)));
+
+            assertThat(e).isInstanceOf(TransientUpstreamException.class).hasMessageContaining("token endpoint");
+        } finally {
+            slow.stop();
+        }
+    }
+
+    @Test
+    void aRefusedTokenIsForgottenOnlyIfItIsStillTheCurrentOne() {
+        // A new access token for every request, as Okta issues them.
+        StubMapping stub = okta.stubFor(post(urlEqualTo("/oauth2/v1/token")).willReturn(okJson("{\"token_type\":\"Bearer\","
+                + "\"expires_in\":3600,\"access_token\":\"at-{{randomValue length=24 type='ALPHANUMERIC'}}\"}")));
+        OAuthCredentialSource source = source(RSA);
+        String first = source.authorizationHeader(Deadline.none());
+
+        source.invalidate(first);
+        String second = source.authorizationHeader(Deadline.none());
+        source.invalidate(first);
+        source.invalidate("Bearer something-else");
+        String third = source.authorizationHeader(Deadline.none());
+
+        assertThat(second).isNotEqualTo(first);
+        // Counted by this test's stub: a slow answer of an earlier test may still arrive in the journal.
+        assertThat(okta.getAllServeEvents()).filteredOn(event -> stub.getId().equals(event.getStubMapping().getId()))
+                .as("one token request for the first, one after the first refusal").hasSize(2);
+        assertThat(third).isEqualTo(second);
     }
 
     @Test
@@ -210,7 +286,7 @@ class TokenRequestWireTest {
                 .withBody("{\"error\":\"invalid_request\",\"error_description\":\"Bad assertion "
                         + "{{formData request.body 'form' urlDecode=true}}{{form.client_assertion}}\"}")));
 
-        ConfigurationException e = (ConfigurationException) catchThrowable(() -> source(EC).authorizationHeader());
+        ConfigurationException e = (ConfigurationException) catchThrowable(() -> source(EC).authorizationHeader(Deadline.none()));
 
         String assertion = form(okta.getAllServeEvents().get(0).getRequest().getBodyAsString()).get("client_assertion");
         assertThat(e.getMessage()).contains("invalid_request: Bad assertion [redacted]")

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.OktaClientSettings;
+import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.testsupport.MutableClock;
 import dev.oktaprov.testsupport.OktaContract;
 import java.net.URI;
@@ -151,8 +152,13 @@ public final class WireMockOkta implements AutoCloseable {
         public final AtomicInteger invalidations = new AtomicInteger();
 
         @Override
-        public String authorizationHeader() {
+        public String authorizationHeader(Deadline deadline) {
             return "SSWS " + TOKEN;
+        }
+
+        @Override
+        public void invalidate(String rejectedHeader) {
+            invalidations.incrementAndGet();
         }
 
         @Override

@@ -11,7 +11,10 @@ import dev.oktaprov.simulator.SeedGroup;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MotoServer;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -135,10 +138,11 @@ class ApiFunctionJarsRunTest {
             case "toString" -> "jar-run context";
             default -> null;
         });
-        @SuppressWarnings("unchecked")
-        Map<String, Object> event = JSON.readValue(EVENTS.resolve(c.event()).toFile(), Map.class);
-        Object answer = call(handlerType.getMethod("handleRequest", Object.class, lambdaContext), handler, event, context);
-        return JSON.valueToTree(answer);
+        byte[] event = Files.readAllBytes(EVENTS.resolve(c.event()));
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        call(handlerType.getMethod("handleRequest", InputStream.class, OutputStream.class, lambdaContext), handler,
+                new ByteArrayInputStream(event), answer, context);
+        return JSON.readTree(answer.toByteArray());
     }
 
     private static Object call(Method method, Object target, Object... args) throws Exception {

@@ -20,6 +20,8 @@ class BrokenTemplatesTest {
     private static TranslatedTemplate stateMachine;
     private static TranslatedTemplate queue;
     private static TranslatedTemplate iam;
+    private static TranslatedTemplate monitoring;
+    private static TranslatedTemplate recursion;
 
     @BeforeAll
     static void stage() {
@@ -27,6 +29,8 @@ class BrokenTemplatesTest {
         stateMachine = Templates.brokenFixture("state-machine.yaml", staging.resolve("state-machine"));
         queue = Templates.brokenFixture("queue.yaml", staging.resolve("queue"));
         iam = Templates.brokenFixture("iam.yaml", staging.resolve("iam"));
+        monitoring = Templates.brokenFixture("monitoring.yaml", staging.resolve("monitoring"));
+        recursion = Templates.brokenFixture("recursion.yaml", staging.resolve("recursion"));
     }
 
     @Test
@@ -38,6 +42,26 @@ class BrokenTemplatesTest {
                 "WrongMethodFunction: handler class dev.oktaprov.fixture.SomeHandler in wrong-method.jar"
                         + " has no public method handle",
                 "NoJarFunction: no jar at CodeUri missing/no-such.jar (build it first: mvn -B package -DskipTests)");
+    }
+
+    @Test
+    void metricCheckReportsWhatNothingEmitsAndLogsNoFunctionWrites() {
+        assertThat(new MetricReferencesCheck(java.util.Set.of("UsersCreated", "OktaThrottled")).problems(monitoring))
+                .containsExactlyInAnyOrder(
+                        "MisspeltMetricAlarm: OktaProvisioning UsersCreatd is not a metric the functions emit [OktaThrottled, UsersCreated]",
+                        "OtherServiceAlarm: OktaProvisioning UsersCreated has dimensions {Service=okta-provisioning};"
+                                + " the functions emit it under {Service=${AWS::StackName}}",
+                        "RestApiMetricAlarm: AWS/ApiGateway 5XXError is not a metric AWS/ApiGateway publishes",
+                        "RestApiMetricAlarm: AWS/ApiGateway 5XXError has dimensions [ApiName]; it is published under [[ApiId], [ApiId, Stage]]",
+                        "QueueByArnAlarm: AWS/SQS ApproximateAgeOfOldestMessage dimension QueueName is ${Queue.Arn},"
+                                + " not the QueueName of an AWS::SQS::Queue of this template",
+                        "NobodysNamespaceAlarm: Custom/Things Things: nothing in this template emits namespace Custom/Things",
+                        "Dashboard \"Logs\" queries /aws/lambda/${AWS::StackName}/other, not a function's log group"
+                                + " [/aws/lambda/${AWS::StackName}/worker]",
+                        "Dashboard \"Alarms\" lists ${WorkerLogGroup.Arn}, not the Arn of an alarm of this template",
+                        "Dashboard \"Worker\": AWS/Lambda Invocation is not a metric AWS/Lambda publishes",
+                        "Dashboard \"Worker\": AWS/Lambda Errors dimension FunctionName is ${Queue},"
+                                + " not a Ref of an AWS::Lambda::Function of this template");
     }
 
     @Test
@@ -144,6 +168,17 @@ class BrokenTemplatesTest {
                         + " {\"Fn::GetAtt\":[\"Queue\",\"Arn\"]}",
                 "ConsumerFunction: no statement of role ConsumerRole grants sqs:GetQueueAttributes on its event source Queue"
                         + " {\"Fn::GetAtt\":[\"Queue\",\"Arn\"]}");
+    }
+
+    @Test
+    void recursiveLoopCheckReportsAFunctionThatSendsToItsOwnQueueWithoutAllowingTheLoop() {
+        assertThat(new RecursiveLoopCheck().problems(recursion)).containsExactlyInAnyOrder(
+                "DefaultFunctionWork: DefaultFunction may send to Queue, the queue that invokes it (its role grants"
+                        + " sqs:SendMessage on it), but its RecursiveLoop is Terminate: Lambda stops such a chain after 16"
+                        + " invocations and drops the message; set RecursiveLoop: Allow and bound the loop in the function",
+                "TerminateFunctionWork: TerminateFunction may send to Queue, the queue that invokes it (its role grants"
+                        + " sqs:SendMessage on it), but its RecursiveLoop is Terminate: Lambda stops such a chain after 16"
+                        + " invocations and drops the message; set RecursiveLoop: Allow and bound the loop in the function");
     }
 
     @Test

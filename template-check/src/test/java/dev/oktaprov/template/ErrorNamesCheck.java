@@ -87,7 +87,7 @@ final class ErrorNamesCheck implements TemplateCheck {
         }
         return functions.stream()
                 .flatMap(function -> template.functionCode(function).stream())
-                .filter(Files::isRegularFile)
+                .filter(Files::exists)
                 .distinct()
                 .toList();
     }

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every function's Handler names a class that is in the jar at its CodeUri, implements
- * RequestHandler or RequestStreamHandler, and has the named public method. A typo here deploys
- * fine and fails on the first invocation.
+ * Every function's Handler names a class that is in its code (the jar at its CodeUri, or what
+ * `sam build` made of it), implements RequestHandler or RequestStreamHandler, and has the named
+ * public method. A typo here deploys fine and fails on the first invocation.
  */
 final class HandlerClassesCheck implements TemplateCheck {
 
@@ -26,28 +26,28 @@ final class HandlerClassesCheck implements TemplateCheck {
         for (Map.Entry<String, JsonNode> function : template.resourcesOfType("AWS::Lambda::Function").entrySet()) {
             String id = function.getKey();
             String handler = function.getValue().path("Handler").asText("");
-            Optional<Path> jar = template.functionCode(id);
+            Optional<Path> code = template.functionCode(id);
             if (handler.isEmpty()) {
                 problems.add(id + ": no Handler");
-            } else if (jar.isEmpty()) {
-                problems.add(id + ": CodeUri is not a local jar, so its handler cannot be checked");
-            } else if (!Files.isRegularFile(jar.get())) {
-                problems.add(id + ": no jar at CodeUri " + template.directory().relativize(jar.get())
+            } else if (code.isEmpty()) {
+                problems.add(id + ": CodeUri is not local code, so its handler cannot be checked");
+            } else if (!Files.exists(code.get())) {
+                problems.add(id + ": no jar at CodeUri " + template.directory().relativize(code.get())
                         + " (build it first: mvn -B package -DskipTests)");
             } else {
-                checkHandler(id, handler, jar.get(), template, problems);
+                checkHandler(id, handler, code.get(), template, problems);
             }
         }
         return problems;
     }
 
-    private static void checkHandler(String id, String handler, Path jar, TranslatedTemplate template,
+    private static void checkHandler(String id, String handler, Path code, TranslatedTemplate template,
             List<String> problems) {
         String[] parts = handler.split("::", 2);
         String className = parts[0];
         String methodName = parts.length == 2 ? parts[1] : DEFAULT_HANDLER_METHOD;
-        String where = " in " + template.directory().relativize(jar);
-        try (JarClasses classes = JarClasses.open(List.of(jar))) {
+        String where = " in " + template.directory().relativize(code);
+        try (JarClasses classes = JarClasses.open(List.of(code))) {
             JarClasses.Lookup lookup = classes.find(className);
             if (lookup.type().isEmpty()) {
                 problems.add(id + ": handler class " + className + " " + lookup.failure() + where);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs an external tool to completion; its output goes to files so a chatty tool never blocks on a full pipe. */
@@ -18,11 +19,18 @@ final class Processes {
     }
 
     static ProcessResult run(List<String> command, Path workingDirectory) {
+        return run(command, workingDirectory, Map.of());
+    }
+
+    /** With this process's environment plus {@code environment}. */
+    static ProcessResult run(List<String> command, Path workingDirectory, Map<String, String> environment) {
         try {
             Path stdout = Files.createTempFile("template-check-", ".out");
             Path stderr = Files.createTempFile("template-check-", ".err");
             try {
-                Process process = new ProcessBuilder(command)
+                ProcessBuilder builder = new ProcessBuilder(command);
+                builder.environment().putAll(environment);
+                Process process = builder
                         .directory(workingDirectory.toFile())
                         .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                         .redirectOutput(stdout.toFile())

@@ -40,7 +40,7 @@ final class StubJars {
     static final List<String> ERRORS = List.of(
             "RateLimitedException", "TransientUpstreamException", "InvalidInputException",
             "LoginConflictException", "NotFoundException", "OktaAccessDeniedException",
-            "ConfigurationException", "UnexpectedOktaException");
+            "ConfigurationException", "UnexpectedOktaException", "SecretsUnavailableException");
 
     private static final Map<String, String> LAMBDA_CORE = Map.of(
             "com.amazonaws.services.lambda.runtime.Context", """

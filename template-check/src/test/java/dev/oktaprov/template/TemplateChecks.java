@@ -14,6 +14,7 @@ final class TemplateChecks {
             new ApiAuthorizationCheck(),
             new QueueVisibilityCheck(),
             new ConcurrencyCheck(),
+            new RecursiveLoopCheck(),
             new EnvironmentVariablesCheck(),
             new LeastPrivilegeCheck(),
             new RolePermissionsCheck());

@@ -3,7 +3,13 @@ package dev.oktaprov.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +76,16 @@ class TemplateDesignTest {
     }
 
     @Test
+    void refusedCredentialsRaiseAnAlarmOnTheMetricTheOnboardingFunctionWrites() {
+        // MonitoringTest checks the namespace and the Service dimension of every alarm against what the code emits.
+        JsonNode alarm = template.propertiesOf("OnboardingConfigurationAlarm");
+
+        assertThat(alarm.path("MetricName").asText()).isEqualTo("OnboardingConfigurationFailures");
+        assertThat(alarm.path("Threshold").asInt()).isEqualTo(1);
+        assertThat(alarm.path("AlarmDescription").asText()).contains("fix the secret");
+    }
+
+    @Test
     void stackCreatesTheSecretOnlyWhenNoneIsGiven() {
         assertThat(template.resources().path("OktaSecret").path("Condition").asText()).isEqualTo("CreateOktaSecret");
         assertThat(template.propertiesOf("OktaSecret").has("SecretString")).isFalse();
@@ -77,9 +93,26 @@ class TemplateDesignTest {
     }
 
     @Test
-    void outputsGiveEverythingTheReadmeCommandsNeed() {
-        assertThat(template.json().path("Outputs").fieldNames()).toIterable().contains(
+    void outputsGiveEverythingTheReadmeCommandsNeed() throws IOException {
+        JsonNode outputs = template.json().path("Outputs");
+        List<String> functions = List.of("CreateUser", "GetUser", "ListUsers", "Onboarding");
+        Matcher used = Pattern.compile("\\$\\(output (\\w+)\\)").matcher(Files.readString(Templates.repositoryRoot().resolve("README.md")));
+        List<String> readme = new ArrayList<>();
+        while (used.find()) {
+            readme.add(used.group(1));
+        }
+
+        assertThat(outputs.fieldNames()).toIterable().contains(
                 "ApiUrl", "OnboardingQueueUrl", "OnboardingDeadLetterQueueUrl", "OnboardingStateMachineArn",
-                "OktaSecretArn");
+                "OktaSecretArn", "DashboardUrl");
+        functions.forEach(function -> {
+            assertThat(TranslatedTemplate.refTarget(outputs.path(function + "FunctionName").path("Value")))
+                    .contains(function + "Function");
+            assertThat(TranslatedTemplate.refTarget(outputs.path(function + "FunctionAliasArn").path("Value")))
+                    .contains(function + "FunctionAliaslive");
+            assertThat(template.typeOf(function + "FunctionAliaslive")).isEqualTo("AWS::Lambda::Alias");
+        });
+        assertThat(readme).as("$(output X) in the README").isNotEmpty()
+                .allSatisfy(name -> assertThat(outputs.has(name)).as(name + " is an output").isTrue());
     }
 }

@@ -6,7 +6,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Where the templates under test live, and staging them next to stub jars. */
@@ -30,12 +32,29 @@ final class Templates {
         return repositoryRoot().resolve("template.yaml");
     }
 
-    /** template.yaml translated in place: CodeUris resolve to the jars the function modules build. */
+    /**
+     * template.yaml as `sam build` (with the project's samconfig.toml) leaves it: every function
+     * built by its make target from the jars the function modules built (fresh, or this fails
+     * before starting Maven).
+     */
     static synchronized TranslatedTemplate repository() {
         if (repository == null) {
-            repository = SamTranslator.translate(repositoryTemplate());
+            RepositoryMakefile.requireFreshJars(repositoryRoot());
+            repository = SamBuild.buildAll(SamTranslator.translate(repositoryTemplate()), buildDirectory(),
+                    SamBuild.Where.configuredBy(repositoryRoot().resolve("samconfig.toml")));
         }
         return repository;
+    }
+
+    /**
+     * Where the repository's build goes, like .aws-sam/build: outside the repository (a scratch copy
+     * of it must not hold an earlier build), one per checkout, emptied before each run.
+     */
+    private static Path buildDirectory() {
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"),
+                "okta-provisioning-sam-build-" + Integer.toHexString(repositoryRoot().toString().hashCode()));
+        SamBuild.delete(directory);
+        return directory;
     }
 
     /** template.yaml copied to a directory whose function jars are stubs with the promised classes. */
@@ -63,15 +82,25 @@ final class Templates {
 
     /**
      * Translates, then writes a stub jar at every function's CodeUri (except paths under
-     * "missing/"), holding that function's handler when it is one StubJars knows.
+     * "missing/"), holding that function's handler when it is one StubJars knows. A function that
+     * `sam build` builds with a Makefile gets the stub as its built code instead.
      */
     private static TranslatedTemplate withStubJars(Path template) {
         TranslatedTemplate translated = SamTranslator.translate(template);
-        translated.resourcesOfType(LambdaTargets.FUNCTION).forEach((id, properties) ->
-                translated.functionCode(id)
+        Map<String, Path> built = new LinkedHashMap<>();
+        translated.resourcesOfType(LambdaTargets.FUNCTION).forEach((id, properties) -> {
+            String handlerClass = properties.path("Handler").asText().split("::")[0];
+            if (SamBuild.MAKEFILE.equals(translated.buildMethod(id))) {
+                Path stub = translated.directory().resolve("stub-build").resolve(id + ".jar");
+                StubJars.write(stub, handlerClass);
+                built.put(id, stub);
+            } else {
+                translated.sourceCode(id)
                         .filter(jar -> !translated.directory().relativize(jar).startsWith("missing"))
-                        .ifPresent(jar -> StubJars.write(jar, properties.path("Handler").asText().split("::")[0])));
-        return translated;
+                        .ifPresent(jar -> StubJars.write(jar, handlerClass));
+            }
+        });
+        return translated.withBuiltCode(built);
     }
 
     static Path resource(String name) {

@@ -9,9 +9,21 @@ import java.util.stream.StreamSupport;
 
 /**
  * A CloudFormation template as JSON (after the SAM transform) and the directory the SAM template
- * came from, against which local artifact paths resolve.
+ * came from, against which local artifact paths resolve; {@code builtCode} holds, as after
+ * `sam build`, the artifacts directory of each function that was built (see {@link SamBuild}).
  */
-record TranslatedTemplate(Path directory, JsonNode json) {
+record TranslatedTemplate(Path directory, JsonNode json, Map<String, Path> builtCode) {
+
+    TranslatedTemplate(Path directory, JsonNode json) {
+        this(directory, json, Map.of());
+    }
+
+    /** As `sam build` leaves it: these functions' code is now their artifacts. */
+    TranslatedTemplate withBuiltCode(Map<String, Path> built) {
+        Map<String, Path> all = new LinkedHashMap<>(builtCode);
+        all.putAll(built);
+        return new TranslatedTemplate(directory, json, Map.copyOf(all));
+    }
 
     /** translate_sam.py uploads nothing: it names local files s3://local-artifacts/PATH. */
     static final String LOCAL_ARTIFACTS_BUCKET = "local-artifacts";
@@ -99,10 +111,23 @@ record TranslatedTemplate(Path directory, JsonNode json) {
         return Optional.of(directory.resolve(key).normalize());
     }
 
-    /** The jar (or other local file) an AWS::Lambda::Function's Code came from. */
+    /** What `sam deploy` uploads for an AWS::Lambda::Function: its built artifacts, else the jar (or directory) at CodeUri. */
     Optional<Path> functionCode(String functionLogicalId) {
+        if (builtCode.containsKey(functionLogicalId)) {
+            return Optional.of(builtCode.get(functionLogicalId));
+        }
+        return sourceCode(functionLogicalId);
+    }
+
+    /** The local file or directory an AWS::Lambda::Function's CodeUri names, before any build. */
+    Optional<Path> sourceCode(String functionLogicalId) {
         JsonNode code = propertiesOf(functionLogicalId).path("Code");
         return localArtifact(code.path("S3Bucket").asText(""), code.path("S3Key").asText(""));
+    }
+
+    /** The function's {@code Metadata: BuildMethod} (e.g. "makefile"), or "" when SAM picks the builder. */
+    String buildMethod(String functionLogicalId) {
+        return resources().path(functionLogicalId).path("Metadata").path("BuildMethod").asText("");
     }
 
     /** The AWS::Lambda::Function an AWS::Lambda::Alias belongs to. */

@@ -67,6 +67,20 @@ public final class MotoServer implements AutoCloseable {
         if (external.isPresent()) {
             return new MotoServer(external.get(), null);
         }
+        return startOwn(Map.of());
+    }
+
+    /**
+     * A {@code moto_server} of its own that checks what AWS checks: after the first
+     * {@code unauthenticatedActions} requests (to create IAM users, keys, policies and the test's
+     * resources with {@link #ACCESS_KEY}), every request must be SigV4-signed with a key moto's IAM
+     * issued, and allowed by that user's policies (moto's {@code INITIAL_NO_AUTH_ACTION_COUNT}).
+     */
+    public static MotoServer startCheckingSignatures(int unauthenticatedActions) {
+        return startOwn(Map.of("INITIAL_NO_AUTH_ACTION_COUNT", Integer.toString(unauthenticatedActions)));
+    }
+
+    private static MotoServer startOwn(Map<String, String> settings) {
         Path executable = findExecutable().orElseThrow(() -> new IllegalStateException(
                 "moto_server not found on PATH or in ~/.pyenv/shims; install it (pip install 'moto[server]')"
                         + " or set AWS_ENDPOINT_URL"));
@@ -76,7 +90,9 @@ public final class MotoServer implements AutoCloseable {
             log = Files.createTempFile("moto_server-", ".log");
             ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", "0")
                     .redirectErrorStream(true);
-            builder.environment().putIfAbsent("PYENV_ROOT", System.getProperty("user.home") + "/.pyenv");
+            Map<String, String> env = builder.environment();
+            env.putIfAbsent("PYENV_ROOT", System.getProperty("user.home") + "/.pyenv");
+            env.putAll(settings);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start moto_server", e);

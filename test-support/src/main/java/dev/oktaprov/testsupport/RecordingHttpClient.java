@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A real {@link HttpClient} that also notes the method and URI of every request before sending it:
@@ -21,9 +22,19 @@ public final class RecordingHttpClient extends ForwardingHttpClient {
     }
 
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final Consumer<HttpResponse<?>> afterEach;
 
     public RecordingHttpClient(HttpClient delegate) {
+        this(delegate, response -> { });
+    }
+
+    /**
+     * @param afterEach runs on the calling thread with each answer of {@link #send}, before the caller
+     *     gets it: how a test holds threads at one point, e.g. until all of them have their answer
+     */
+    public RecordingHttpClient(HttpClient delegate, Consumer<HttpResponse<?>> afterEach) {
         super(delegate);
+        this.afterEach = afterEach;
     }
 
     /** Every request so far, oldest first. */
@@ -39,7 +50,9 @@ public final class RecordingHttpClient extends ForwardingHttpClient {
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
         sent.add(new Sent(request.method(), request.uri()));
-        return delegate.send(request, handler);
+        HttpResponse<T> response = delegate.send(request, handler);
+        afterEach.accept(response);
+        return response;
     }
 
     @Override

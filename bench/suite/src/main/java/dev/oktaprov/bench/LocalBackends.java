@@ -91,6 +91,11 @@ public final class LocalBackends implements AutoCloseable {
         return okta;
     }
 
+    /** The region of the AWS parts (moto_server's). */
+    public String region() {
+        return MotoServer.REGION;
+    }
+
     public URI awsEndpoint() {
         return moto.endpoint();
     }

@@ -28,6 +28,11 @@ public record Repository(Path root) {
         return root.resolve("bench/probe/target/bench-probe.jar");
     }
 
+    /** The Lambda runtime interface client and the jars its manifest names, as Maven copied them. */
+    public Path ricRuntime() {
+        return root.resolve("bench/suite/target/lambda-runtime");
+    }
+
     public Path event(String name) {
         return root.resolve("events").resolve(name);
     }

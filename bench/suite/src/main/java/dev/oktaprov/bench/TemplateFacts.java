@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  *
  * @param globalMemoryMb Globals.Function.MemorySize (the API functions)
  * @param onboardingMemoryMb the onboarding function's own MemorySize, or the global one
+ * @param globalTimeoutSeconds Globals.Function.Timeout (the API functions)
+ * @param onboardingTimeoutSeconds the onboarding function's own Timeout, or the global one
  */
 public record TemplateFacts(String javaToolOptions, int globalMemoryMb, int onboardingMemoryMb,
-        Map<String, String> plainEnvironment) {
+        Map<String, String> plainEnvironment, int globalTimeoutSeconds, int onboardingTimeoutSeconds) {
 
     private static final Pattern KEY_VALUE = Pattern.compile("^(\\s*)([A-Za-z_][A-Za-z0-9_]*):\\s*(.*)$");
 
@@ -34,6 +36,8 @@ public record TemplateFacts(String javaToolOptions, int globalMemoryMb, int onbo
         String javaToolOptions = null;
         Integer globalMemory = null;
         Integer onboardingMemory = null;
+        Integer globalTimeout = null;
+        Integer onboardingTimeout = null;
         Map<String, String> environment = new LinkedHashMap<>();
         boolean inGlobals = false;
         boolean inGlobalVariables = false;
@@ -74,6 +78,13 @@ public record TemplateFacts(String javaToolOptions, int globalMemoryMb, int onbo
                     javaToolOptions = value;
                 }
             }
+            if (key.equals("Timeout") && value.matches("\\d+")) {
+                if (inGlobals) {
+                    globalTimeout = Integer.valueOf(value);
+                } else if (inOnboarding) {
+                    onboardingTimeout = Integer.valueOf(value);
+                }
+            }
             if (key.equals("MemorySize") && value.matches("\\d+")) {
                 if (inGlobals) {
                     globalMemory = Integer.valueOf(value);
@@ -82,11 +93,11 @@ public record TemplateFacts(String javaToolOptions, int globalMemoryMb, int onbo
                 }
             }
         }
-        if (javaToolOptions == null || globalMemory == null) {
-            throw new IllegalStateException(template + ": no Globals JAVA_TOOL_OPTIONS or MemorySize found");
+        if (javaToolOptions == null || globalMemory == null || globalTimeout == null) {
+            throw new IllegalStateException(template + ": no Globals JAVA_TOOL_OPTIONS, MemorySize or Timeout found");
         }
         return new TemplateFacts(javaToolOptions, globalMemory, onboardingMemory == null ? globalMemory : onboardingMemory,
-                Map.copyOf(environment));
+                Map.copyOf(environment), globalTimeout, onboardingTimeout == null ? globalTimeout : onboardingTimeout);
     }
 
     private static String stripComment(String line) {

@@ -1,38 +1,21 @@
 package dev.oktaprov.createuser;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.oktaprov.entrypoints.ApiFunction;
 import dev.oktaprov.okta.auth.OAuthScopes;
-import dev.oktaprov.provisioning.CreateResult;
-import dev.oktaprov.provisioning.NewHire;
-import dev.oktaprov.provisioning.NewHireValidator;
-import dev.oktaprov.provisioning.Outcome;
-import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.runtime.ProvisioningRuntime;
-import dev.oktaprov.runtime.api.ApiRoute;
-import dev.oktaprov.runtime.api.FunctionInvocation;
-import dev.oktaprov.runtime.api.HttpApiRequest;
-import dev.oktaprov.runtime.api.Operation;
-import dev.oktaprov.runtime.api.OperationResult;
-import dev.oktaprov.runtime.api.Priming;
-import dev.oktaprov.runtime.api.UserJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
 
-/**
- * Creates one Okta user, idempotently by login: {@code POST /users} (201 with {@code Location}, or
- * 200 when the same person already existed) and the state machine's create form (the user with
- * {@code outcome}, or a typed exception).
- */
-public final class CreateUserHandler
-        implements RequestHandler<Map<String, Object>, Map<String, Object>>, Operation<Map<String, Object>>, Resource {
+/** {@code POST /users} and the state machine's create step: {@link CreateUser}, at the edge. */
+public final class CreateUserHandler implements RequestStreamHandler, Resource {
 
-    static final ApiRoute ROUTE = ApiRoute.of("POST", "/users");
-    private static final Map<String, Object> SAMPLE_FORM = Map.of("firstName", "Priming", "lastName", "Sample",
-            "email", "priming@example.com", "login", "priming@example.com");
-
-    private final FunctionInvocation invocation;
+    private final ApiFunction<Map<String, Object>> function;
 
     /**
      * For Lambda: one runtime per execution environment, no credentials loaded yet. A service app
@@ -45,45 +28,21 @@ public final class CreateUserHandler
 
     /** For tests and local runs. */
     public CreateUserHandler(ProvisioningRuntime runtime) {
-        this.invocation = new FunctionInvocation(runtime, ROUTE);
+        this.function = new ApiFunction<>(runtime, new CreateUser(runtime));
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return invocation.handle(event, context, this);
-    }
-
-    @Override
-    public Map<String, Object> fromHttp(HttpApiRequest request) {
-        return request.jsonObjectBody();
-    }
-
-    @Override
-    public Map<String, Object> fromDirect(Map<String, Object> input) {
-        return input;
-    }
-
-    @Override
-    public OperationResult run(Map<String, Object> form, Deadline deadline) {
-        NewHire hire = NewHireValidator.validate(form);
-        CreateResult result = invocation.runtime().service().create(hire, deadline);
-        invocation.runtime().metrics().outcome(result.outcome());
-        Map<String, Object> body = UserJson.created(result);
-        String outcome = result.outcome().name();
-        return result.outcome() == Outcome.CREATED
-                ? OperationResult.created("/users/" + result.user().id(), body, outcome)
-                : OperationResult.ok(body, outcome);
+    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+        function.handle(event, answer, context);
     }
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        String body = "{\"firstName\":\"Priming\",\"lastName\":\"Sample\",\"email\":\"priming@example.com\","
-                + "\"login\":\"priming@example.com\",\"activate\":false}";
-        invocation.prime(this, Priming.httpEvent("POST", "/users", ROUTE.routeKey(), Map.of(), Map.of(), body), SAMPLE_FORM);
+        function.prime();
     }
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        invocation.afterRestore();
+        function.afterRestore();
     }
 }

@@ -1,7 +1,7 @@
 package dev.oktaprov.createuser;
 
 import static dev.oktaprov.functiontesting.FunctionHarness.answer;
-import static dev.oktaprov.functiontesting.FunctionHarness.asLambdaDelivers;
+import static dev.oktaprov.functiontesting.FunctionHarness.invoke;
 import static dev.oktaprov.functiontesting.FunctionHarness.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,7 +65,7 @@ class CreateUserHandlerTest {
     }
 
     private Answer call(Map<String, Object> event) {
-        return answer(handler.handleRequest(asLambdaDelivers(event), TestLambdaContext.of("create-user")));
+        return answer(invoke(handler, event, TestLambdaContext.of("create-user")));
     }
 
     private static Map<String, Object> withBody(String body) {
@@ -111,7 +111,43 @@ class CreateUserHandlerTest {
         assertThat(again.body().path("outcome").asText()).isEqualTo("ALREADY_EXISTED");
         assertThat(again.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
         assertThat(again.header("location")).isNull();
+        assertThat(again.body().path("notApplied").isArray()).isTrue();
+        assertThat(again.body().path("notApplied")).as("the first create applied everything").isEmpty();
+        assertThat(again.body().path("inactive").asBoolean(true)).isFalse();
         assertThat(harness.okta.userCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRehireOfADeprovisionedUserSaysSoAndChangesNothing() {
+        harness.okta.seedUsers(SeedUser.of(LOGIN, "Isaac", "Brock").withStatus("DEPROVISIONED"));
+        Map<String, Object> event = withBody("{\"firstName\":\"Isaac\",\"lastName\":\"Brock\",\"email\":\"" + LOGIN
+                + "\",\"login\":\"" + LOGIN + "\",\"activate\":true,\"groupIds\":[\"" + ENGINEERING + "\"]}");
+
+        Answer answer = call(event);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("outcome").asText()).isEqualTo("ALREADY_EXISTED");
+        assertThat(answer.body().path("status").asText()).isEqualTo("DEPROVISIONED");
+        assertThat(answer.body().path("inactive").asBoolean()).isTrue();
+        assertThat(answer.body().path("notApplied")).extracting(JsonNode::asText).containsExactly("activate", "groupIds");
+        SimulatedUser stored = harness.okta.findByLogin(LOGIN).orElseThrow();
+        assertThat(stored.status()).as("not reactivated").isEqualTo("DEPROVISIONED");
+        assertThat(stored.groupIds()).doesNotContain(ENGINEERING);
+    }
+
+    @Test
+    void aChangedRequestForTheSamePersonSaysWhatWasNotApplied() {
+        harness.okta.seedUsers(SeedUser.of(LOGIN, "Isaac", "Brock").withStatus("STAGED"));
+
+        Answer staged = call(withBody("{\"firstName\":\"Isaac\",\"lastName\":\"Brock\",\"email\":\"" + LOGIN
+                + "\",\"login\":\"" + LOGIN + "\",\"activate\":true}"));
+        Answer withGroup = call(event("apigw-create-user.json"));
+
+        assertThat(staged.status()).isEqualTo(200);
+        assertThat(staged.body().path("notApplied")).extracting(JsonNode::asText).containsExactly("activate");
+        assertThat(staged.body().path("inactive").asBoolean()).isFalse();
+        assertThat(withGroup.body().path("notApplied")).extracting(JsonNode::asText).containsExactly("groupIds");
+        assertThat(harness.okta.findByLogin(LOGIN).orElseThrow().status()).isEqualTo("STAGED");
     }
 
     @Test
@@ -229,42 +265,17 @@ class CreateUserHandlerTest {
         assertThat(answer.rawBody()).doesNotContain("Correct-Horse-9-Battery").doesNotContain("credentials");
     }
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void anUnknownRouteIs404AndAnotherMethodIs405() {
-        Map<String, Object> groups = event("apigw-create-user.json");
-        groups.put("routeKey", "POST /groups");
-        groups.put("rawPath", "/groups");
-        Map<String, Object> get = event("apigw-create-user.json");
-        get.put("routeKey", "GET /users");
-        ((Map<String, Object>) get.get("requestContext")).put("http", Map.of("method", "GET", "path", "/users"));
-        Map<String, Object> catchAll = event("apigw-create-user.json");
-        catchAll.put("routeKey", "$default");
-        catchAll.put("rawPath", "/users/00ub0oNGTSWTBKOLGLNR/groups");
-
-        Answer notFound = call(groups);
-        Answer notAllowed = call(get);
-        Answer unknownPath = call(catchAll);
-
-        assertThat(notFound.status()).isEqualTo(404);
-        assertThat(notFound.code()).isEqualTo("ROUTE_NOT_FOUND");
-        assertThat(notAllowed.status()).isEqualTo(405);
-        assertThat(notAllowed.code()).isEqualTo("METHOD_NOT_ALLOWED");
-        assertThat(notAllowed.header("allow")).isEqualTo("POST");
-        assertThat(unknownPath.status()).isEqualTo(404);
-        assertThat(oktaRequests()).isZero();
-    }
 
     @Test
     void throttledWithNoTimeLeftIs429WithRetryAfter() {
         harness.okta.setLimit(RateLimitBucket.USERS, 1);
         ProvisioningRuntime stillTime = harness.runtime(Map.of(), MutableClock.at("2026-03-02T10:00:00Z"));
         CreateUserHandler onStillTime = new CreateUserHandler(stillTime);
-        answer(onStillTime.handleRequest(asLambdaDelivers(event("apigw-create-user.json")), TestLambdaContext.of("create-user")));
+        answer(invoke(onStillTime, event("apigw-create-user.json"), TestLambdaContext.of("create-user")));
         Map<String, Object> second = withBody("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\","
                 + "\"login\":\"ada@example.com\"}");
 
-        Answer answer = answer(onStillTime.handleRequest(asLambdaDelivers(second),
+        Answer answer = answer(invoke(onStillTime, second,
                 TestLambdaContext.of("create-user").withRemainingMillis(3_000)));
 
         assertThat(answer.status()).isEqualTo(429);
@@ -283,7 +294,7 @@ class CreateUserHandlerTest {
         harness.okta.setFaults(FaultPlan.none());
         CreateUserHandler wrongToken = new CreateUserHandler(harness.runtime(Map.of(),
                 new StaticTokenCredentialSource(Secret.of("00wrong-token-value"))));
-        Answer refused = answer(wrongToken.handleRequest(asLambdaDelivers(event("apigw-create-user.json")),
+        Answer refused = answer(invoke(wrongToken, event("apigw-create-user.json"),
                 TestLambdaContext.of("create-user")));
 
         assertThat(unavailable.status()).isEqualTo(503);
@@ -298,7 +309,7 @@ class CreateUserHandlerTest {
 
     @Test
     void theStateMachinesInputGetsTheUserWithItsOutcome() {
-        Map<String, Object> result = handler.handleRequest(asLambdaDelivers(event("sfn-create-user.json")),
+        Map<String, Object> result = invoke(handler, event("sfn-create-user.json"),
                 TestLambdaContext.of("create-user"));
 
         JsonNode json = FunctionHarness.json(FunctionHarness.lambdaJson(result));
@@ -312,23 +323,23 @@ class CreateUserHandlerTest {
     void directFailuresAreThrownAsTheCoresTypedExceptions() {
         Map<String, Object> invalid = new HashMap<>(event("sfn-create-user.json"));
         invalid.put("email", "nope");
-        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(invalid), TestLambdaContext.of("create-user")))
+        assertThatThrownBy(() -> invoke(handler, invalid, TestLambdaContext.of("create-user")))
                 .isInstanceOf(InvalidInputException.class);
 
         harness.okta.seedUsers(SeedUser.of(LOGIN, "Isaac", "Newton"));
-        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(event("sfn-create-user.json")),
+        assertThatThrownBy(() -> invoke(handler, event("sfn-create-user.json"),
                 TestLambdaContext.of("create-user"))).isInstanceOf(LoginConflictException.class);
 
         harness.okta.reset();
         harness.okta.setFaults(FaultPlan.none().withErrorRate(1.0).withErrorStatuses(503));
-        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(event("sfn-create-user.json")),
+        assertThatThrownBy(() -> invoke(handler, event("sfn-create-user.json"),
                 TestLambdaContext.of("create-user"))).isInstanceOf(TransientUpstreamException.class);
 
         harness.okta.reset();
         harness.okta.setLimit(RateLimitBucket.USERS, 1);
-        handler.handleRequest(asLambdaDelivers(Map.of("firstName", "Ada", "lastName", "Lovelace",
-                "email", "ada@example.com", "login", "ada@example.com")), TestLambdaContext.of("create-user"));
-        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(event("sfn-create-user.json")),
+        invoke(handler, Map.of("firstName", "Ada", "lastName", "Lovelace",
+                "email", "ada@example.com", "login", "ada@example.com"), TestLambdaContext.of("create-user"));
+        assertThatThrownBy(() -> invoke(handler, event("sfn-create-user.json"),
                 TestLambdaContext.of("create-user").withRemainingMillis(3_000))).isInstanceOf(RateLimitedException.class);
     }
 
@@ -337,7 +348,7 @@ class CreateUserHandlerTest {
         Map<String, Object> input = new HashMap<>(event("sfn-create-user.json"));
         input.put("correlationId", "onboarding-execution-42");
 
-        Map<String, Object> result = handler.handleRequest(asLambdaDelivers(input), TestLambdaContext.of("create-user"));
+        Map<String, Object> result = invoke(handler, input, TestLambdaContext.of("create-user"));
 
         assertThat(result.get("outcome")).isEqualTo("CREATED");
     }
@@ -348,8 +359,8 @@ class CreateUserHandlerTest {
 
         assertThat(batch.getRecords()).hasSize(3);
         for (SQSEvent.SQSMessage message : batch.getRecords()) {
-            Map<String, Object> form = asLambdaDelivers(FunctionHarness.jsonObject(message.getBody()));
-            assertThat(handler.handleRequest(form, TestLambdaContext.of("create-user")).get("outcome")).isEqualTo("CREATED");
+            Map<String, Object> form = FunctionHarness.jsonObject(message.getBody());
+            assertThat(invoke(handler, form, TestLambdaContext.of("create-user")).get("outcome")).isEqualTo("CREATED");
         }
         assertThat(harness.okta.userCount()).isEqualTo(3);
     }

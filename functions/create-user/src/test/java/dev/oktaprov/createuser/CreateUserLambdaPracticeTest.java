@@ -1,7 +1,7 @@
 package dev.oktaprov.createuser;
 
 import static dev.oktaprov.functiontesting.FunctionHarness.answer;
-import static dev.oktaprov.functiontesting.FunctionHarness.asLambdaDelivers;
+import static dev.oktaprov.functiontesting.FunctionHarness.invoke;
 import static dev.oktaprov.functiontesting.FunctionHarness.event;
 import static dev.oktaprov.functiontesting.FunctionHarness.stdout;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +56,7 @@ class CreateUserLambdaPracticeTest {
         TestLambdaContext context = TestLambdaContext.of("create-user");
         int[] status = new int[1];
 
-        String output = stdout(() -> status[0] = answer(handler.handleRequest(asLambdaDelivers(event), context)).status());
+        String output = stdout(() -> status[0] = answer(invoke(handler, event, context)).status());
 
         assertThat(status[0]).isEqualTo(201);
         JsonNode summary = jsonLines(output).stream()
@@ -75,10 +75,10 @@ class CreateUserLambdaPracticeTest {
 
     @Test
     void invalidInputAndConflictsAreCounted() {
-        String invalid = stdout(() -> handler.handleRequest(asLambdaDelivers(event("apigw-create-user-invalid.json")),
+        String invalid = stdout(() -> invoke(handler, event("apigw-create-user-invalid.json"),
                 TestLambdaContext.of("create-user")));
         harness.okta.seedUsers(dev.oktaprov.simulator.SeedUser.of("isaac.brock@example.com", "Isaac", "Newton"));
-        String conflict = stdout(() -> handler.handleRequest(asLambdaDelivers(event("apigw-create-user.json")),
+        String conflict = stdout(() -> invoke(handler, event("apigw-create-user.json"),
                 TestLambdaContext.of("create-user")));
 
         assertThat(invalid).contains("\"InvalidInput\"");
@@ -98,7 +98,7 @@ class CreateUserLambdaPracticeTest {
         assertThat(output).as("no metrics from priming").doesNotContain("\"_aws\"");
 
         handler.afterRestore(null);
-        assertThat(answer(handler.handleRequest(asLambdaDelivers(event("apigw-create-user.json")),
+        assertThat(answer(invoke(handler, event("apigw-create-user.json"),
                 TestLambdaContext.of("create-user"))).status()).isEqualTo(201);
     }
 
@@ -107,8 +107,7 @@ class CreateUserLambdaPracticeTest {
         // Surefire sets OKTA_ORG_URL to a loopback port where nothing listens (see the pom).
         CreateUserHandler fromEnvironment = new CreateUserHandler();
 
-        FunctionHarness.Answer invalid = answer(fromEnvironment.handleRequest(
-                asLambdaDelivers(event("apigw-create-user-invalid.json")), TestLambdaContext.of("create-user")));
+        FunctionHarness.Answer invalid = answer(invoke(fromEnvironment, event("apigw-create-user-invalid.json"), TestLambdaContext.of("create-user")));
 
         assertThat(invalid.status()).isEqualTo(400);
     }

@@ -1,12 +1,12 @@
 package dev.oktaprov.functiontesting;
 
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
@@ -14,11 +14,13 @@ import dev.oktaprov.runtime.Secret;
 import dev.oktaprov.runtime.StaticTokenCredentialSource;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.StreamInvocation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,16 +34,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
- * The Okta simulator on a loopback port, a runtime pointed at it, and the Lambda runtime's own
- * serialization around each handler call: events from the repository's {@code events/} folder in,
- * the response map out as the JSON Lambda would return. Shared by the API functions' tests.
+ * The Okta simulator on a loopback port, a runtime pointed at it, and each handler call as Lambda
+ * makes it: events from the repository's {@code events/} folder in as JSON bytes, the bytes the
+ * handler wrote read back. Shared by the API functions' tests.
  */
 public final class FunctionHarness implements AutoCloseable {
 
     /** The repository's sample events, from this module's directory (surefire's working directory). */
     public static final String EVENTS = "../../events/";
 
-    private static final PojoSerializer<Map> LAMBDA_JSON = JacksonFactory.getInstance().getSerializer(Map.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final OktaSimulator okta;
@@ -94,26 +95,31 @@ public final class FunctionHarness implements AutoCloseable {
         return runtime(Map.of());
     }
 
-    /** An event file of {@code events/}, deserialized by the Lambda runtime's serializer. */
+    /** An event file of {@code events/}, as a JSON object to change before it is sent. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> event(String file) {
-        return EventLoader.loadEvent(EVENTS + file, Map.class);
+        try {
+            return JSON.readValue(Path.of(EVENTS, file).toFile(), LinkedHashMap.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** {@code event} written and read back by the Lambda runtime's serializer, as a handler receives it. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> asLambdaDelivers(Map<String, Object> event) {
-        return LAMBDA_JSON.fromJson(lambdaJson(event));
+    /** Invokes {@code handler} as Lambda does, with {@code event}'s JSON; the answer read back as a JSON object. */
+    public static Map<String, Object> invoke(RequestStreamHandler handler, Map<String, ?> event, Context context) {
+        return StreamInvocation.invoke(handler, event, context);
     }
 
-    /** What Lambda sends back for {@code result}. */
+    /** The JSON of an answer {@link #invoke} read back: what Lambda hands to API Gateway or Step Functions. */
     public static String lambdaJson(Map<String, Object> result) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LAMBDA_JSON.toJson(result, out);
-        return out.toString(StandardCharsets.UTF_8);
+        try {
+            return JSON.writeValueAsString(result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** The HTTP API response map, as API Gateway reads it from Lambda's JSON. */
+    /** The HTTP API response, as API Gateway reads it from the function's answer. */
     public static Answer answer(Map<String, Object> response) {
         try {
             JsonNode json = JSON.readTree(lambdaJson(response));
@@ -204,9 +210,15 @@ public final class FunctionHarness implements AutoCloseable {
         }
 
         @Override
-        public String authorizationHeader() {
+        public String authorizationHeader(Deadline deadline) {
             headersGiven.incrementAndGet();
-            return delegate.authorizationHeader();
+            return delegate.authorizationHeader(deadline);
+        }
+
+        @Override
+        public void invalidate(String rejectedHeader) {
+            invalidations.incrementAndGet();
+            delegate.invalidate(rejectedHeader);
         }
 
         @Override

@@ -6,11 +6,11 @@ import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.runtime.Secret;
-import dev.oktaprov.runtime.SecretsManagerClients;
 import dev.oktaprov.runtime.StaticTokenCredentialSource;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MotoServer;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ public final class SecretsAndOkta implements AutoCloseable {
 
     public static SecretsAndOkta start() {
         MotoServer moto = MotoServer.start();
-        return new SecretsAndOkta(moto, SecretsManagerClients.fromEnvironment(moto.environment()),
+        return new SecretsAndOkta(moto, SecretsManagerAdmin.fromEnvironment(moto.environment()),
                 OktaSimulator.start(SimulatorOptions.defaults()));
     }
 
@@ -48,7 +48,20 @@ public final class SecretsAndOkta implements AutoCloseable {
 
     /** A runtime whose client sends {@code token}, known to Okta or not. */
     public ProvisioningRuntime withToken(String token) {
-        return runtime(env("unused"), new StaticTokenCredentialSource(Secret.of(token)));
+        return runtime(new StaticTokenCredentialSource(Secret.of(token)));
+    }
+
+    /** A runtime whose client gets its header from {@code credentials}, checked by nothing but the client. */
+    public ProvisioningRuntime runtime(CredentialSource credentials) {
+        return runtime(env("unused"), credentials);
+    }
+
+    /** As Lambda builds it for a local run: {@code OKTA_API_TOKEN} in the environment. Throws what init would. */
+    public ProvisioningRuntime withTokenFromEnvironment(String token, List<String> defaultScopes) {
+        Map<String, String> env = env("unused");
+        env.remove(ProvisioningConfig.OKTA_SECRET_ID);
+        env.put(ProvisioningConfig.OKTA_API_TOKEN, token);
+        return ProvisioningRuntime.fromEnvironment(env, defaultScopes);
     }
 
     /** As Lambda builds it: {@code secretText} stored in Secrets Manager, the production credential source. */

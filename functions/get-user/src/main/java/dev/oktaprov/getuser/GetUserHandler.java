@@ -1,33 +1,20 @@
 package dev.oktaprov.getuser;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.oktaprov.entrypoints.ApiFunction;
 import dev.oktaprov.okta.auth.OAuthScopes;
-import dev.oktaprov.provisioning.UserWithGroups;
-import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.runtime.ProvisioningRuntime;
-import dev.oktaprov.runtime.api.ApiRoute;
-import dev.oktaprov.runtime.api.FunctionInvocation;
-import dev.oktaprov.runtime.api.HttpApiRequest;
-import dev.oktaprov.runtime.api.Operation;
-import dev.oktaprov.runtime.api.OperationResult;
-import dev.oktaprov.runtime.api.Priming;
-import dev.oktaprov.runtime.api.UserJson;
-import java.util.Map;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import org.crac.Core;
 import org.crac.Resource;
 
-/**
- * Reads one Okta user by id or login, with its groups: {@code GET /users/{id+}} (the greedy
- * parameter lets a login with {@code /} through) and the state machine's {@code {"id": …}} or
- * {@code {"login": …}}.
- */
-public final class GetUserHandler
-        implements RequestHandler<Map<String, Object>, Map<String, Object>>, Operation<String>, Resource {
+/** {@code GET /users/{id+}} and the state machine's get step: {@link GetUser}, at the edge. */
+public final class GetUserHandler implements RequestStreamHandler, Resource {
 
-    static final ApiRoute ROUTE = ApiRoute.of("GET", "/users/{id+}");
-
-    private final FunctionInvocation invocation;
+    private final ApiFunction<String> function;
 
     /**
      * For Lambda: one runtime per execution environment, no credentials loaded yet. A service app
@@ -40,39 +27,21 @@ public final class GetUserHandler
 
     /** For tests and local runs. */
     public GetUserHandler(ProvisioningRuntime runtime) {
-        this.invocation = new FunctionInvocation(runtime, ROUTE);
+        this.function = new ApiFunction<>(runtime, new GetUser(runtime.service()));
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return invocation.handle(event, context, this);
-    }
-
-    @Override
-    public String fromHttp(HttpApiRequest request) {
-        return UserReference.fromPath(request.pathParameter("id").orElse(null));
-    }
-
-    @Override
-    public String fromDirect(Map<String, Object> input) {
-        return UserReference.fromInput(input);
-    }
-
-    @Override
-    public OperationResult run(String idOrLogin, Deadline deadline) {
-        UserWithGroups found = invocation.runtime().service().get(idOrLogin, deadline);
-        return OperationResult.ok(UserJson.withGroups(found), "FOUND");
+    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+        function.handle(event, answer, context);
     }
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        String login = "priming+sample@example.com";
-        invocation.prime(this, Priming.httpEvent("GET", "/users/" + login, ROUTE.routeKey(), Map.of("id", login), Map.of(), null),
-                Map.of("id", "00uPRIMING0000000000"));
+        function.prime();
     }
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        invocation.afterRestore();
+        function.afterRestore();
     }
 }

@@ -2,6 +2,7 @@ package dev.oktaprov.getuser;
 
 import dev.oktaprov.errors.FieldError;
 import dev.oktaprov.errors.InvalidInputException;
+import dev.oktaprov.okta.OktaClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,14 @@ import java.util.Set;
 
 /**
  * Which user to read: an Okta id or a login, checked before anything is sent to Okta. Values are
- * taken as given (HTTP API has decoded the path already): a login's {@code +} stays a plus.
+ * taken as given (HTTP API has decoded the path already): a login's {@code +} stays a plus. Okta's
+ * reserved {@code me} is refused.
  */
 final class UserReference {
 
     static final int MAX_LENGTH = 100;
     private static final Set<String> ACCEPTED_FIELDS = Set.of("id", "login");
+    private static final String USERS_PREFIX = "/users/";
 
     private UserReference() {}
 
@@ -26,6 +29,19 @@ final class UserReference {
             throw new InvalidInputException(errors);
         }
         return value;
+    }
+
+    /**
+     * What follows {@code /users/} in a raw path ({@code /users/it/ops@example.com}, or under a stage,
+     * {@code /prod/users/…}), one trailing slash forgiven; null when there is nothing.
+     */
+    static String afterUsers(String rawPath) {
+        int at = rawPath == null ? -1 : rawPath.indexOf(USERS_PREFIX);
+        if (at < 0) {
+            return null;
+        }
+        String rest = rawPath.substring(at + USERS_PREFIX.length());
+        return rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
     }
 
     /** A direct invocation: exactly one of {@code {"id": …}} and {@code {"login": …}}. */
@@ -65,6 +81,11 @@ final class UserReference {
         }
         if (text.chars().anyMatch(Character::isISOControl)) {
             return reject(field, "must not contain control characters", errors);
+        }
+        if (text.equalsIgnoreCase(OktaClient.RESERVED_ME)) {
+            // Okta would answer with the API credential's own user, usually a super admin, and its groups.
+            return reject(field, "must not be \"me\": Okta reads it as the API credential's own user; give the user's id or login",
+                    errors);
         }
         return text;
     }

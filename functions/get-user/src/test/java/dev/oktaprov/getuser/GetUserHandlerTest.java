@@ -1,7 +1,7 @@
 package dev.oktaprov.getuser;
 
 import static dev.oktaprov.functiontesting.FunctionHarness.answer;
-import static dev.oktaprov.functiontesting.FunctionHarness.asLambdaDelivers;
+import static dev.oktaprov.functiontesting.FunctionHarness.invoke;
 import static dev.oktaprov.functiontesting.FunctionHarness.event;
 import static dev.oktaprov.functiontesting.FunctionHarness.stdout;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.NotFoundException;
 import dev.oktaprov.errors.RateLimitedException;
+import dev.oktaprov.errors.SecretsUnavailableException;
 import dev.oktaprov.errors.TransientUpstreamException;
-import dev.oktaprov.functiontesting.FunctionHarness.Answer;
 import dev.oktaprov.functiontesting.FunctionHarness;
+import dev.oktaprov.functiontesting.FunctionHarness.Answer;
 import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.FaultPlan;
 import dev.oktaprov.simulator.RateLimitBucket;
@@ -23,14 +25,19 @@ import dev.oktaprov.simulator.SeedGroup;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MutableClock;
+import dev.oktaprov.testsupport.SilentServer;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every row of the get contract, through the Lambda runtime's event serialization, against the Okta simulator. */
 class GetUserHandlerTest {
@@ -69,7 +76,7 @@ class GetUserHandlerTest {
     }
 
     private Answer call(Map<String, Object> event) {
-        return answer(handler.handleRequest(asLambdaDelivers(event), TestLambdaContext.of("get-user")));
+        return answer(invoke(handler, event, TestLambdaContext.of("get-user")));
     }
 
     @SuppressWarnings("unchecked")
@@ -101,6 +108,20 @@ class GetUserHandlerTest {
                 .filter(g -> g.path("name").asText().equals("Engineering")).findFirst().orElseThrow();
         assertThat(engineering.path("id").asText()).isEqualTo(ENGINEERING);
         assertThat(engineering.path("type").asText()).isEqualTo("OKTA_GROUP");
+    }
+
+    /** Okta reads /users/me as the API credential's own user (usually a super admin): never asked for. */
+    @ParameterizedTest
+    @ValueSource(strings = {"me", "ME", " me "})
+    void oktasReservedMeIsRefusedBeforeOkta(String me) {
+        Answer answer = call(byPath(me));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.code()).isEqualTo("INVALID_INPUT");
+        assertThat(answer.detailFields()).containsExactly("id");
+        assertThatThrownBy(() -> invoke(handler, Map.of("login", me), TestLambdaContext.of("get-user")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("login must not be \"me\"");
+        assertThat(oktaRequests()).as("nothing sent to Okta").isZero();
     }
 
     @Test
@@ -164,35 +185,16 @@ class GetUserHandlerTest {
         assertThat(oktaRequests()).isZero();
     }
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void anUnknownRouteIs404AndAnotherMethodIs405() {
-        Map<String, Object> groups = event("apigw-get-user.json");
-        groups.put("routeKey", "GET /groups/{id}");
-        groups.put("rawPath", "/groups/" + ENGINEERING);
-        Map<String, Object> delete = event("apigw-get-user.json");
-        delete.put("routeKey", "DELETE /users/{id+}");
-        ((Map<String, Object>) delete.get("requestContext")).put("http", Map.of("method", "DELETE", "path", "/users/" + ISAAC_ID));
-
-        Answer notFound = call(groups);
-        Answer notAllowed = call(delete);
-
-        assertThat(notFound.status()).isEqualTo(404);
-        assertThat(notFound.code()).isEqualTo("ROUTE_NOT_FOUND");
-        assertThat(notAllowed.status()).isEqualTo(405);
-        assertThat(notAllowed.header("allow")).isEqualTo("GET");
-        assertThat(oktaRequests()).isZero();
-    }
 
     @Test
     void throttledWithNoTimeLeftIs429WithRetryAfter() {
         harness.okta.setLimit(RateLimitBucket.USER_GET, 1);
         ProvisioningRuntime stillTime = harness.runtime(Map.of(), MutableClock.at("2026-03-02T10:00:00Z"));
         GetUserHandler onStillTime = new GetUserHandler(stillTime);
-        assertThat(answer(onStillTime.handleRequest(asLambdaDelivers(event("apigw-get-user.json")),
+        assertThat(answer(invoke(onStillTime, event("apigw-get-user.json"),
                 TestLambdaContext.of("get-user"))).status()).isEqualTo(200);
 
-        Answer answer = answer(onStillTime.handleRequest(asLambdaDelivers(event("apigw-get-user.json")),
+        Answer answer = answer(invoke(onStillTime, event("apigw-get-user.json"),
                 TestLambdaContext.of("get-user").withRemainingMillis(3_000)));
 
         assertThat(answer.status()).isEqualTo(429);
@@ -218,7 +220,7 @@ class GetUserHandlerTest {
 
     @Test
     void theStateMachinesReadBackById() {
-        Map<String, Object> result = handler.handleRequest(asLambdaDelivers(event("sfn-get-user.json")),
+        Map<String, Object> result = invoke(handler, event("sfn-get-user.json"),
                 TestLambdaContext.of("get-user"));
 
         JsonNode json = FunctionHarness.json(FunctionHarness.lambdaJson(result));
@@ -229,8 +231,7 @@ class GetUserHandlerTest {
 
     @Test
     void directlyByLoginWithACorrelationId() {
-        Map<String, Object> result = handler.handleRequest(
-                asLambdaDelivers(Map.of("login", "isaac.brock+it@example.com", "correlationId", "execution-7")),
+        Map<String, Object> result = invoke(handler, Map.of("login", "isaac.brock+it@example.com", "correlationId", "execution-7"),
                 TestLambdaContext.of("get-user"));
 
         assertThat(result.get("id")).isNotEqualTo(ISAAC_ID);
@@ -242,22 +243,56 @@ class GetUserHandlerTest {
         Map<String, Object> both = new HashMap<>(Map.of("id", ISAAC_ID, "login", "isaac.brock@example.com"));
         for (Map<String, Object> bad : List.of(Map.<String, Object>of(), Map.<String, Object>of("id", 5), both,
                 Map.<String, Object>of("Id", ISAAC_ID), Map.<String, Object>of("login", ""))) {
-            assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(bad), TestLambdaContext.of("get-user")))
+            assertThatThrownBy(() -> invoke(handler, bad, TestLambdaContext.of("get-user")))
                     .as(bad.toString()).isInstanceOf(InvalidInputException.class);
         }
         assertThat(oktaRequests()).isZero();
-        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(Map.of("id", "00u0000000000000000X")),
+        assertThatThrownBy(() -> invoke(handler, Map.of("id", "00u0000000000000000X"),
                 TestLambdaContext.of("get-user"))).isInstanceOf(NotFoundException.class);
 
         harness.okta.setFaults(FaultPlan.none().withErrorRate(1.0).withErrorStatuses(503));
-        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(event("sfn-get-user.json")),
+        assertThatThrownBy(() -> invoke(handler, event("sfn-get-user.json"),
                 TestLambdaContext.of("get-user"))).isInstanceOf(TransientUpstreamException.class);
 
         harness.reset();
         harness.okta.setLimit(RateLimitBucket.USER_GET, 1);
-        handler.handleRequest(asLambdaDelivers(event("sfn-get-user.json")), TestLambdaContext.of("get-user"));
-        assertThatThrownBy(() -> handler.handleRequest(asLambdaDelivers(event("sfn-get-user.json")),
+        invoke(handler, event("sfn-get-user.json"), TestLambdaContext.of("get-user"));
+        assertThatThrownBy(() -> invoke(handler, event("sfn-get-user.json"),
                 TestLambdaContext.of("get-user").withRemainingMillis(3_000))).isInstanceOf(RateLimitedException.class);
+    }
+
+    /**
+     * Secrets Manager accepts the connection and never answers: the function still answers within its
+     * deadline (Lambda's remaining time minus the margin), with a 503 the caller may retry, instead of
+     * running into Lambda's timeout. The wait is the deadline's, so it is kept short.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aSecretsManagerThatNeverAnswersIs503WithinTheDeadline() {
+        try (SilentServer secretsManager = SilentServer.start()) {
+            Map<String, String> env = new HashMap<>();
+            env.put("OKTA_ORG_URL", harness.okta.baseUrl());
+            env.put("OKTA_SECRET_ID", "okta/provisioning");
+            env.put("DEADLINE_SAFETY_MARGIN_MS", "500");
+            env.put("AWS_REGION", "us-east-1");
+            env.put("AWS_ACCESS_KEY_ID", "testing");
+            env.put("AWS_SECRET_ACCESS_KEY", "testing");
+            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.uri().toString());
+            GetUserHandler lambda = new GetUserHandler(ProvisioningRuntime.fromEnvironment(env, OAuthScopes.READ_USERS));
+            // 1.5 s left of the invocation: 1 s for the work once the 0.5 s margin is kept free.
+            TestLambdaContext nearlyOver = TestLambdaContext.of("get-user").withRemainingMillis(1_500);
+
+            Answer answer = answer(invoke(lambda, event("apigw-get-user.json"), nearlyOver));
+
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.code()).isEqualTo("SECRETS_UNAVAILABLE");
+            assertThat(answer.body().path("message").asText()).contains("OKTA_SECRET_ID").contains("did not answer in time");
+            assertThatThrownBy(() -> invoke(lambda, event("sfn-get-user.json"), nearlyOver))
+                    .isInstanceOf(SecretsUnavailableException.class);
+            assertThat(secretsManager.connections()).as("one attempt per invocation: the deadline ends the read, no retry follows")
+                    .isEqualTo(2);
+            assertThat(oktaRequests()).as("nothing reached Okta").isZero();
+        }
     }
 
     // ---------------------------------------------------------------- Lambda practice
@@ -286,7 +321,7 @@ class GetUserHandlerTest {
         // Surefire sets OKTA_ORG_URL to a loopback port where nothing listens (see the pom).
         GetUserHandler fromEnvironment = new GetUserHandler();
 
-        Answer invalid = answer(fromEnvironment.handleRequest(asLambdaDelivers(byPath("   ")), TestLambdaContext.of("get-user")));
+        Answer invalid = answer(invoke(fromEnvironment, byPath("   "), TestLambdaContext.of("get-user")));
 
         assertThat(invalid.status()).isEqualTo(400);
     }

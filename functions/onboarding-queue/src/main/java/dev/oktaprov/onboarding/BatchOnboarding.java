@@ -50,11 +50,21 @@ final class BatchOnboarding {
                 ? settlement.fifo(results, () -> sourceQueues.apply(eventSourceArn))
                 : settlement.standard(results, () -> sourceQueues.apply(eventSourceArn));
         settled.forEach(BatchOnboarding::log);
+        logHeldForConfiguration(results);
         OnboardingMetrics.count(metrics, results);
         return settled.stream()
                 .filter(s -> s.disposition() == Disposition.RETURNED)
                 .map(s -> s.result().message().messageId())
                 .toList();
+    }
+
+    /** One line a person can act on, besides the per-message lines. */
+    private static void logHeldForConfiguration(List<MessageResult> results) {
+        long held = results.stream().filter(MessageResult::heldForConfiguration).count();
+        results.stream().filter(r -> r.outcome() == MessageResult.Outcome.CONFIGURATION_FAILED).findFirst()
+                .ifPresent(first -> LOG.error("The deployment's Okta credentials were refused ({}: {}); {} messages of this"
+                        + " batch wait in the queue until the secret, the app's scopes or the token's admin role is fixed",
+                        first.failure().code(), first.failure().message(), held));
     }
 
     private static void log(Settled settled) {

@@ -5,6 +5,7 @@ import dev.oktaprov.ratelimit.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,14 @@ import org.slf4j.MDC;
  *
  * <p>Standard queues: messages with the same login (ignoring case and diacritics) form a group that
  * one worker handles in batch order, so a login is never created twice at once; up to
- * {@code parallelism} groups are in progress. FIFO queues: one message after the other, and the
- * first one that must come back stops the batch (AWS's rule for FIFO partial batch responses).
+ * {@code parallelism} groups are in progress. FIFO queues: one message after the other; a message
+ * that must come back holds back the later messages of its own {@code MessageGroupId} only, so the
+ * group keeps its order and the other groups go on.
  *
  * <p>A message is started only while one whole Okta request still fits before the deadline. Once a
- * message is throttled (Okta's budget is spent with no time left to wait for the reset), or the
- * secret cannot be read, no further message is started: every Okta call would fail the same way.
+ * message is throttled (Okta's budget is spent with no time left to wait for the reset), the
+ * deployment's credentials are refused, or the secret cannot be read, no further message is
+ * started: every Okta call would fail the same way.
  */
 final class BatchRun {
 
@@ -83,25 +86,33 @@ final class BatchRun {
         return unlessNothingCouldStart(hires.stream().map(hire -> results.get(hire.message().messageId())).toList(), deadline);
     }
 
-    /** The results in batch order; from the first message that must come back on, all come back. */
+    /** The results in batch order; a message that must come back holds back the rest of its message group. */
     List<MessageResult> fifo(List<HireMessage> hires, Deadline deadline) {
         List<MessageResult> results = new ArrayList<>();
-        Failure blockedBy = null;
+        Map<String, Failure> blockedGroups = new HashMap<>();
+        Failure stoppedBy = null;
         for (HireMessage hire : hires) {
+            Failure groupFailure = blockedGroups.get(groupOf(hire));
             MessageResult result;
-            if (blockedBy != null) {
-                result = new MessageResult(hire, Outcome.NOT_STARTED, afterEarlierFailure(blockedBy));
-            } else if (!timeForOneMore(deadline)) {
-                result = notStarted(hire, null);
+            if (stoppedBy != null || !timeForOneMore(deadline)) {
+                result = notStarted(hire, stoppedBy);
+            } else if (groupFailure != null) {
+                result = new MessageResult(hire, Outcome.NOT_STARTED, afterEarlierFailure(groupFailure));
             } else {
                 result = onboarding.onboard(hire, deadline);
             }
-            if (blockedBy == null && returnsToQueue(result)) {
-                blockedBy = result.failure();
+            if (stoppedBy == null && stopsTheBatch(result)) {
+                stoppedBy = result.failure();
+            } else if (result.returnsToQueue() && groupFailure == null) {
+                blockedGroups.put(groupOf(hire), result.failure());
             }
             results.add(result);
         }
         return unlessNothingCouldStart(results, deadline);
+    }
+
+    private static String groupOf(HireMessage hire) {
+        return String.valueOf(hire.message().groupId());
     }
 
     /**
@@ -129,21 +140,13 @@ final class BatchRun {
     }
 
     private static boolean stopsTheBatch(MessageResult result) {
-        return result.outcome() == Outcome.THROTTLED
-                || result.outcome() == Outcome.RETRY_LATER && result.failure().isConfiguration();
-    }
-
-    static boolean returnsToQueue(MessageResult result) {
-        return switch (result.outcome()) {
-            case CREATED, ALREADY_EXISTED, DEAD_LETTERED -> false;
-            case DEAD_LETTER_FAILED, RETRY_LATER, THROTTLED, NOT_STARTED -> true;
-        };
+        return result.failure() != null && result.returnsToQueue() && result.failure().stopsTheBatch();
     }
 
     /**
-     * After a throttle: deferred until Okta's reset. After an unreadable secret: back with a backoff
-     * like any transient failure (the environment, not throttling, is at fault). Without either:
-     * too little time was left.
+     * After a throttle: deferred until Okta's reset. After refused credentials: held like the message
+     * that met them. After an unreadable secret: back with a backoff like any transient failure (the
+     * environment, not throttling, is at fault). Without any of these: too little time was left.
      */
     private static MessageResult notStarted(HireMessage hire, Failure stoppedBy) {
         if (stoppedBy == null) {
@@ -154,12 +157,16 @@ final class BatchRun {
             return new MessageResult(hire, Outcome.NOT_STARTED, new Failure(Failure.Kind.THROTTLED, stoppedBy.code(),
                     "Not started: Okta's rate limit was reached in this batch", null, stoppedBy.retryAfter()));
         }
+        if (stoppedBy.kind() == Failure.Kind.CONFIGURATION) {
+            return new MessageResult(hire, Outcome.NOT_STARTED, new Failure(Failure.Kind.CONFIGURATION, stoppedBy.code(),
+                    "Not started: " + stoppedBy.message(), null, null));
+        }
         return new MessageResult(hire, Outcome.RETRY_LATER, new Failure(Failure.Kind.TRANSIENT, stoppedBy.code(),
                 "Not started: " + stoppedBy.message(), null, null));
     }
 
     private static Failure afterEarlierFailure(Failure earlier) {
-        return new Failure(earlier.kind(), earlier.code(), "Not started: an earlier message of this FIFO batch failed",
+        return new Failure(earlier.kind(), earlier.code(), "Not started: an earlier message of its FIFO message group failed",
                 null, earlier.retryAfter());
     }
 

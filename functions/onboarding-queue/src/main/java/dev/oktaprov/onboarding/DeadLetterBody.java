@@ -1,9 +1,7 @@
 package dev.oktaprov.onboarding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oktaprov.runtime.Json;
 import java.util.ArrayList;
@@ -11,13 +9,18 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The body a failed message leaves in the DLQ: the original, byte for byte, unless it holds a
  * password. The DLQ is read by people, kept 14 days and redriven in bulk, so a password never goes
  * there: every field whose name contains "password" (any case, any depth) and every
- * {@code credentials} object is removed, and the removed paths are named in an attribute. A body
- * that is not JSON cannot be cleaned reliably: if it mentions a password it is withheld altogether.
+ * {@code credentials} object is removed, the cleaned body is written anew, and the removed paths
+ * are named in an attribute. The body is read as strictly as the message itself (a duplicate key or
+ * a second value makes it not JSON), so what is checked is exactly what the text holds. A body that
+ * is not JSON cannot be cleaned reliably: if it mentions a password, even spelt with JSON's
+ * unicode escapes (a backslash, {@code u} and four hex digits), it is withheld altogether.
  *
  * @param removedFields JSON paths of the removed fields, e.g. {@code password}, {@code profile.passwordHint}
  * @param withheld whether the original body was replaced by a note
@@ -27,9 +30,7 @@ record DeadLetterBody(String body, List<String> removedFields, boolean withheld)
     static final String WITHHELD_NOTE = "{\"withheld\":\"The original body was not well-formed JSON and mentioned a"
             + " password, so it was not copied to the dead-letter queue. Send the hire again from its source.\"}";
 
-    // A second JSON value after the first would escape the cleaning: such a body counts as not JSON.
-    private static final ObjectReader STRICT_READER = Json.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
     DeadLetterBody {
         removedFields = List.copyOf(removedFields);
@@ -39,7 +40,7 @@ record DeadLetterBody(String body, List<String> removedFields, boolean withheld)
         String text = original == null ? "" : original;
         JsonNode json;
         try {
-            json = STRICT_READER.readTree(text);
+            json = HireMessage.BODY_READER.readTree(text);
         } catch (JsonProcessingException e) {
             json = null;
         }
@@ -85,7 +86,9 @@ record DeadLetterBody(String body, List<String> removedFields, boolean withheld)
     }
 
     private static boolean mentionsSecret(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = UNICODE_ESCAPE.matcher(text)
+                .replaceAll(escape -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(escape.group(1), 16))))
+                .toLowerCase(Locale.ROOT);
         return lower.contains("password") || lower.contains("credentials");
     }
 }

@@ -6,8 +6,10 @@ import dev.oktaprov.errors.LoginConflictException;
 import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.errors.OktaProvisioningException;
 import dev.oktaprov.errors.RateLimitedException;
+import dev.oktaprov.errors.SecretsUnavailableException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Why a message did not become a user, and what that means for it.
@@ -26,13 +28,20 @@ record Failure(Kind kind, String code, String message, String oktaRequestId, Dur
         /** Okta or the environment failed this time: retry later through the queue. */
         TRANSIENT,
         /** Okta's budget is spent and there is no time left to wait for it. */
-        THROTTLED
+        THROTTLED,
+        /**
+         * The deployment's credentials or configuration were refused: no message can succeed until a
+         * person fixes them, so none is dead-lettered and the whole backlog waits in the queue.
+         */
+        CONFIGURATION
     }
 
     static final String MALFORMED_JSON = "MALFORMED_JSON";
     static final String INTERNAL_ERROR = "INTERNAL_ERROR";
-    /** {@link ConfigurationException#code()}. */
-    static final String CONFIGURATION = "CONFIGURATION";
+    static final String SECRETS_UNAVAILABLE = "SECRETS_UNAVAILABLE";
+
+    // Okta's "you do not have permission" and the token endpoint's "scope not granted to the app".
+    private static final Set<String> REFUSED_PERMISSIONS = Set.of("E0000006", "invalid_scope");
 
     Failure {
         Objects.requireNonNull(kind, "kind");
@@ -46,32 +55,47 @@ record Failure(Kind kind, String code, String message, String oktaRequestId, Dur
     }
 
     /**
-     * Invalid input, a login that belongs to someone else and missing permissions are the message's
-     * fault (or need an admin), so they are permanent. A rejected token (401 after the client has
-     * already fetched the secret again) and an unreadable secret are the environment's: transient,
-     * so the messages wait in the queue until someone fixes it. Anything unknown is transient too:
-     * SQS redrive bounds its retries.
+     * Invalid input and a login that belongs to someone else are the message's fault: permanent. A
+     * refusal of the deployment's credentials (401 after the client has fetched them again, a scope
+     * or permission the app or token lacks, a secret that is missing or malformed) is everybody's:
+     * configuration. Anything unknown is transient: SQS redrive bounds its retries.
      */
     static Failure of(RuntimeException failure) {
         if (failure instanceof RateLimitedException throttled) {
             return new Failure(Kind.THROTTLED, throttled.code(), throttled.getMessage(),
                     throttled.oktaRequestId().orElse(null), Duration.ofSeconds(throttled.retryAfterSeconds()));
         }
-        if (failure instanceof InvalidInputException || failure instanceof LoginConflictException
-                || failure instanceof OktaAccessDeniedException denied && denied.httpStatus() == 403) {
-            OktaProvisioningException known = (OktaProvisioningException) failure;
-            return new Failure(Kind.PERMANENT, known.code(), known.getMessage(), known.oktaRequestId().orElse(null), null);
+        if (failure instanceof InvalidInputException || failure instanceof LoginConflictException) {
+            return of(Kind.PERMANENT, (OktaProvisioningException) failure);
+        }
+        if (failure instanceof OktaAccessDeniedException denied) {
+            return of(refusesTheDeployment(denied) ? Kind.CONFIGURATION : Kind.PERMANENT, denied);
+        }
+        if (failure instanceof ConfigurationException configuration) {
+            // Its message names a variable, never a value.
+            return of(Kind.CONFIGURATION, configuration);
         }
         if (failure instanceof OktaProvisioningException known) {
-            // ConfigurationException included: its message names a variable, never a value.
-            return new Failure(Kind.TRANSIENT, known.code(), known.getMessage(), known.oktaRequestId().orElse(null), null);
+            return of(Kind.TRANSIENT, known);
         }
         // A bug: its message may quote anything, so only the type travels.
         return new Failure(Kind.TRANSIENT, INTERNAL_ERROR, "Unexpected " + failure.getClass().getSimpleName(), null, null);
     }
 
-    /** The function's environment is broken (the secret cannot be read): no later message can do better. */
-    boolean isConfiguration() {
-        return code.equals(CONFIGURATION);
+    private static Failure of(Kind kind, OktaProvisioningException known) {
+        return new Failure(kind, known.code(), known.getMessage(), known.oktaRequestId().orElse(null), null);
+    }
+
+    private static boolean refusesTheDeployment(OktaAccessDeniedException denied) {
+        return denied.httpStatus() == 401
+                || denied.oktaErrorCode().map(REFUSED_PERMISSIONS::contains).orElse(false);
+    }
+
+    /**
+     * No later message of the batch can do better: Okta's budget is spent, the credentials were
+     * refused, or the secret cannot be read right now ({@link SecretsUnavailableException}).
+     */
+    boolean stopsTheBatch() {
+        return kind == Kind.THROTTLED || kind == Kind.CONFIGURATION || code.equals(SECRETS_UNAVAILABLE);
     }
 }

@@ -22,7 +22,7 @@ import java.util.Map;
 record HireMessage(QueueMessage message, NewHire hire, Failure invalid) {
 
     // Trailing content and duplicate keys make a body ambiguous: refuse it rather than guess.
-    private static final ObjectReader BODY_READER = Json.mapper().readerFor(LinkedHashMap.class)
+    static final ObjectReader BODY_READER = Json.mapper().readerFor(LinkedHashMap.class)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 

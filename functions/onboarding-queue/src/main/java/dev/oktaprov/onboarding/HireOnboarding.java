@@ -8,10 +8,15 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One message, one attempt: create the user idempotently, or send the message to the DLQ with its reason. */
+/**
+ * One message, one attempt: create the user idempotently, or send the message to the DLQ with its
+ * reason when the message itself is at fault (never when the deployment's credentials are).
+ */
 final class HireOnboarding {
 
     private static final Logger LOG = LoggerFactory.getLogger(HireOnboarding.class);
+    static final String EXISTING_USER_INACTIVE = "EXISTING_USER_INACTIVE";
+    static final String EXISTING_USER_DIFFERS = "EXISTING_USER_DIFFERS";
 
     private final ProvisioningService provisioning;
     private final DeadLetterQueue deadLetters;
@@ -28,6 +33,10 @@ final class HireOnboarding {
         Failure failure;
         try {
             CreateResult created = provisioning.create(hire.hire(), deadline);
+            Failure differs = existingUserDiffers(created);
+            if (differs != null) {
+                return deadLetter(hire, differs);
+            }
             return new MessageResult(hire, switch (created.outcome()) {
                 case CREATED -> Outcome.CREATED;
                 case ALREADY_EXISTED -> Outcome.ALREADY_EXISTED;
@@ -42,7 +51,24 @@ final class HireOnboarding {
             case PERMANENT -> deadLetter(hire, failure);
             case TRANSIENT -> new MessageResult(hire, Outcome.RETRY_LATER, failure);
             case THROTTLED -> new MessageResult(hire, Outcome.THROTTLED, failure);
+            case CONFIGURATION -> new MessageResult(hire, Outcome.CONFIGURATION_FAILED, failure);
         };
+    }
+
+    /**
+     * An existing user that cannot sign in (a rehire) or lacks what the message asked for needs a
+     * person: the DLQ says so, instead of a success that would leave the hire without access.
+     */
+    static Failure existingUserDiffers(CreateResult created) {
+        if (created.inactive()) {
+            return Failure.permanent(EXISTING_USER_INACTIVE, "The login belongs to an existing " + created.user().status()
+                    + " user; nothing was changed: reactivate it in Okta, or onboard the hire with another login");
+        }
+        if (!created.notApplied().isEmpty()) {
+            return Failure.permanent(EXISTING_USER_DIFFERS, "The login belongs to an existing user that does not reflect "
+                    + String.join(" and ", created.notApplied()) + " of this message; nothing was changed");
+        }
+        return null;
     }
 
     private MessageResult deadLetter(HireMessage hire, Failure failure) {

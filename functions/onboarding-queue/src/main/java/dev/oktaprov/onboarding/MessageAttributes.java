@@ -1,6 +1,7 @@
 package dev.oktaprov.onboarding;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -21,7 +22,8 @@ final class MessageAttributes {
 
     /** Ours: a producer's attribute of the same name is never copied (e.g. from a redriven message). */
     static final Set<String> RESERVED = Set.of(ERROR_CODE, ERROR_MESSAGE, OKTA_REQUEST_ID, ATTEMPTS,
-            SOURCE_MESSAGE_ID, FAILED_AT, REMOVED_FIELDS, BODY_WITHHELD, ORIGINAL_MESSAGE_ID, THROTTLE_COUNT);
+            SOURCE_MESSAGE_ID, FAILED_AT, REMOVED_FIELDS, BODY_WITHHELD, ORIGINAL_MESSAGE_ID, THROTTLE_COUNT,
+            CarriedAttributes.NAME);
 
     /** SQS accepts at most 10 message attributes per message. */
     static final int MAX_PER_MESSAGE = 10;
@@ -55,15 +57,25 @@ final class MessageAttributes {
         attributes.put(name, MessageAttributeValue.builder().dataType("Number").stringValue(Long.toString(value)).build());
     }
 
-    /** {@code ours}, then as many of the producer's own attributes as still fit, in their order. */
+    /**
+     * {@code ours}, then every one of the producer's own attributes, in their order: as many as fit
+     * beside ours as they are, the rest packed into one {@link CarriedAttributes} attribute. None is
+     * dropped (ours are at most 8, so there is always room for the pack).
+     */
     static Map<String, MessageAttributeValue> withProducerAttributes(Map<String, MessageAttributeValue> ours,
             QueueMessage message) {
+        List<Map.Entry<String, MessageAttributeValue>> producers = message.messageAttributes().entrySet().stream()
+                .filter(attribute -> !RESERVED.contains(attribute.getKey()))
+                .toList();
         Map<String, MessageAttributeValue> all = new LinkedHashMap<>(ours);
-        message.messageAttributes().forEach((name, value) -> {
-            if (all.size() < MAX_PER_MESSAGE && !RESERVED.contains(name)) {
-                all.put(name, value);
-            }
-        });
+        int room = MAX_PER_MESSAGE - ours.size();
+        int asTheyAre = producers.size() <= room ? producers.size() : Math.max(0, room - 1);
+        producers.subList(0, asTheyAre).forEach(attribute -> all.put(attribute.getKey(), attribute.getValue()));
+        if (asTheyAre < producers.size()) {
+            Map<String, MessageAttributeValue> rest = new LinkedHashMap<>();
+            producers.subList(asTheyAre, producers.size()).forEach(attribute -> rest.put(attribute.getKey(), attribute.getValue()));
+            all.put(CarriedAttributes.NAME, CarriedAttributes.pack(rest));
+        }
         return all;
     }
 

@@ -22,7 +22,9 @@ record MessageResult(HireMessage hire, Outcome outcome, Failure failure) {
         RETRY_LATER,
         /** Okta's budget was spent with no time left to wait. */
         THROTTLED,
-        /** The batch stopped before this message: throttled elsewhere, or too little time left. */
+        /** The deployment's credentials were refused: kept in the queue until a person fixes them. */
+        CONFIGURATION_FAILED,
+        /** The batch stopped before this message (throttled, credentials refused, an earlier failure of its FIFO group), or too little time was left. */
         NOT_STARTED
     }
 
@@ -37,7 +39,20 @@ record MessageResult(HireMessage hire, Outcome outcome, Failure failure) {
 
     /** Okta did not see this message's create through, for reasons that are not the message's own. */
     boolean deferred() {
-        return outcome == Outcome.THROTTLED || outcome == Outcome.NOT_STARTED;
+        return outcome == Outcome.THROTTLED || outcome == Outcome.NOT_STARTED || outcome == Outcome.CONFIGURATION_FAILED;
+    }
+
+    /** Waits for a person to fix the deployment's credentials, however long that takes. */
+    boolean heldForConfiguration() {
+        return deferred() && failure != null && failure.kind() == Failure.Kind.CONFIGURATION;
+    }
+
+    /** Back to the queue one way or another, rather than handled. */
+    boolean returnsToQueue() {
+        return switch (outcome) {
+            case CREATED, ALREADY_EXISTED, DEAD_LETTERED -> false;
+            case DEAD_LETTER_FAILED, RETRY_LATER, THROTTLED, CONFIGURATION_FAILED, NOT_STARTED -> true;
+        };
     }
 
     Duration retryAfter() {

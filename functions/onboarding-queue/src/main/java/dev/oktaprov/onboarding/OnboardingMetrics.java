@@ -19,12 +19,15 @@ final class OnboardingMetrics {
     static final String RETRIED = "OnboardingRetried";
     static final String THROTTLED = "OnboardingThrottled";
     static final String NOT_STARTED = "OnboardingNotStarted";
+    /** Messages that met a refusal of the deployment's credentials: the alarm OnboardingConfigurationAlarm watches it. */
+    static final String CONFIGURATION_FAILURES = "OnboardingConfigurationFailures";
 
     private static final Map<Outcome, String> OWN_NAMES = new EnumMap<>(Map.of(
             Outcome.DEAD_LETTERED, DEAD_LETTERED,
             Outcome.DEAD_LETTER_FAILED, DEAD_LETTER_FAILED,
             Outcome.RETRY_LATER, RETRIED,
             Outcome.THROTTLED, THROTTLED,
+            Outcome.CONFIGURATION_FAILED, CONFIGURATION_FAILURES,
             Outcome.NOT_STARTED, NOT_STARTED));
 
     private OnboardingMetrics() {}
@@ -36,7 +39,8 @@ final class OnboardingMetrics {
             switch (result.outcome()) {
                 case CREATED -> metrics.userCreated();
                 case ALREADY_EXISTED -> metrics.userAlreadyExisted();
-                default -> countReason(metrics, result.failure());
+                case DEAD_LETTERED, DEAD_LETTER_FAILED -> countReason(metrics, result.failure());
+                default -> { }
             }
         }
         counts.forEach((outcome, count) -> {

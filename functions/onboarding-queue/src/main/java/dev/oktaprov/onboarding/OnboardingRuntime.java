@@ -7,12 +7,12 @@ import dev.oktaprov.ratelimit.Sleeper;
 import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
+import dev.oktaprov.runtime.RestoreSafeRandom;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -46,7 +46,7 @@ public final class OnboardingRuntime {
         BatchRun run = new BatchRun(new HireOnboarding(provisioning.service(), deadLetters), settings.parallelism(),
                 provisioning.config().requestTimeout(), clock);
         Settlement settlement = new Settlement(new RetryBackoff(settings.retryBase(), settings.retryMax(), random),
-                settings.throttleDelayMax());
+                settings.throttleDelayMax(), settings.maxResends());
         Map<String, SourceQueue> sourceQueues = new ConcurrentHashMap<>();
         this.onboarding = new BatchOnboarding(run, settlement,
                 arn -> sourceQueues.computeIfAbsent(String.valueOf(arn), key -> SourceQueue.of(sqs.get(), arn)),
@@ -55,25 +55,31 @@ public final class OnboardingRuntime {
 
     /** For Lambda: the process environment, the system clock, real sleeps. */
     public static OnboardingRuntime fromEnvironment(Map<String, String> env) {
-        return fromEnvironment(env, Clock.systemUTC(), Sleeper.REAL, new Random());
+        return fromEnvironment(env, Clock.systemUTC(), Sleeper.REAL, new RestoreSafeRandom());
     }
 
     /**
      * From an explicit environment (tests, the local runner, the benchmark) with the given time.
      * Checks both configurations first; builds no client that talks to anyone yet.
      *
-     * @param random shared by every worker thread, so it must be thread-safe ({@link Random} is)
+     * @param random shared by every worker thread, so it must be thread-safe ({@link RestoreSafeRandom} is)
      */
     public static OnboardingRuntime fromEnvironment(Map<String, String> env, Clock clock, Sleeper sleeper,
             RandomGenerator random) {
+        return fromEnvironment(env, clock, sleeper, random, () -> SqsClients.fromEnvironment(env));
+    }
+
+    /** As {@link #fromEnvironment(Map, Clock, Sleeper, RandomGenerator)}, with SQS clients from {@code sqsFactory}. */
+    public static OnboardingRuntime fromEnvironment(Map<String, String> env, Clock clock, Sleeper sleeper,
+            RandomGenerator random, Supplier<SqsClient> sqsFactory) {
         OnboardingSettings settings = OnboardingSettings.fromEnvironment(env);
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-        HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(5));
+        HttpClient http = OktaClient.defaultHttpClientInBackground(Duration.ofSeconds(5));
         // A service app asks only for what creating needs (the idempotent lookup included).
         ProvisioningRuntime provisioning = new ProvisioningRuntime(config,
                 ProvisioningRuntime.credentialSource(config, env, clock, http, OAuthScopes.CREATE_USERS),
                 http, clock, sleeper, random, ProvisioningMetrics.fromEnvironment(env));
-        return new OnboardingRuntime(provisioning, settings, () -> SqsClients.fromEnvironment(env), random);
+        return new OnboardingRuntime(provisioning, settings, sqsFactory, random);
     }
 
     /** The invocation's deadline: its remaining time minus the core's safety margin. */

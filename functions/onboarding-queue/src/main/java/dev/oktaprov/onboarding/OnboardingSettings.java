@@ -19,24 +19,31 @@ import java.util.Map;
  * @param retryMax {@code ONBOARDING_RETRY_MAX_SECONDS}: the backoff ceiling never exceeds this
  * @param throttleDelayMax {@code ONBOARDING_THROTTLE_MAX_DELAY_SECONDS}: the longest a deferred
  *     message is held back (an SQS delay is at most 900 s)
+ * @param maxResends {@code ONBOARDING_MAX_RESENDS}: how often one throttled message is re-sent before
+ *     it is returned to the queue instead (where receives count toward redrive)
  */
 public record OnboardingSettings(
         String deadLetterQueueUrl,
         int parallelism,
         Duration retryBase,
         Duration retryMax,
-        Duration throttleDelayMax) {
+        Duration throttleDelayMax,
+        int maxResends) {
 
     public static final String ONBOARDING_DLQ_URL = "ONBOARDING_DLQ_URL";
     public static final String ONBOARDING_PARALLELISM = "ONBOARDING_PARALLELISM";
     public static final String ONBOARDING_RETRY_BASE_SECONDS = "ONBOARDING_RETRY_BASE_SECONDS";
     public static final String ONBOARDING_RETRY_MAX_SECONDS = "ONBOARDING_RETRY_MAX_SECONDS";
     public static final String ONBOARDING_THROTTLE_MAX_DELAY_SECONDS = "ONBOARDING_THROTTLE_MAX_DELAY_SECONDS";
+    public static final String ONBOARDING_MAX_RESENDS = "ONBOARDING_MAX_RESENDS";
 
     public static final int DEFAULT_PARALLELISM = 4;
     public static final int MAX_PARALLELISM = 10;
     public static final int DEFAULT_RETRY_BASE_SECONDS = 60;
     public static final int DEFAULT_RETRY_MAX_SECONDS = 3600;
+    /** At least 100 of Okta's rate-limit windows of waiting, far beyond any backlog, yet a bound on a loop. */
+    public static final int DEFAULT_MAX_RESENDS = 100;
+    public static final int MAX_MAX_RESENDS = 10_000;
     /** SQS's longest visibility timeout. */
     public static final int MAX_VISIBILITY_SECONDS = 43_200;
     /** SQS's longest DelaySeconds. */
@@ -49,6 +56,7 @@ public record OnboardingSettings(
         int base = integer(env, ONBOARDING_RETRY_BASE_SECONDS, DEFAULT_RETRY_BASE_SECONDS, 0, MAX_VISIBILITY_SECONDS, problems);
         int max = integer(env, ONBOARDING_RETRY_MAX_SECONDS, DEFAULT_RETRY_MAX_SECONDS, 0, MAX_VISIBILITY_SECONDS, problems);
         int throttleMax = integer(env, ONBOARDING_THROTTLE_MAX_DELAY_SECONDS, MAX_DELAY_SECONDS, 0, MAX_DELAY_SECONDS, problems);
+        int maxResends = integer(env, ONBOARDING_MAX_RESENDS, DEFAULT_MAX_RESENDS, 0, MAX_MAX_RESENDS, problems);
         if (max < base) {
             problems.add(ONBOARDING_RETRY_MAX_SECONDS + " (" + max + ") must not be below "
                     + ONBOARDING_RETRY_BASE_SECONDS + " (" + base + ")");
@@ -57,7 +65,7 @@ public record OnboardingSettings(
             throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
         }
         return new OnboardingSettings(dlqUrl, parallelism, Duration.ofSeconds(base), Duration.ofSeconds(max),
-                Duration.ofSeconds(throttleMax));
+                Duration.ofSeconds(throttleMax), maxResends);
     }
 
     /** Whether the DLQ is a FIFO queue: then every message sent there needs a group and a deduplication id. */

@@ -1,7 +1,8 @@
 package dev.oktaprov.onboarding;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.nio.ByteBuffer;
+import dev.oktaprov.entrypoints.sqs.SqsEvent;
+import dev.oktaprov.entrypoints.sqs.SqsMessage;
+import dev.oktaprov.entrypoints.sqs.SqsMessageAttribute;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  *
  * @param receiveCount {@code ApproximateReceiveCount}: 1 on the first delivery
  * @param groupId {@code MessageGroupId} on FIFO queues, else null
- * @param messageAttributes the producer's message attributes, ready to be sent on
+ * @param messageAttributes the message's attributes, ready to be sent on: the producer's (those an
+ *     earlier copy carried packed included) and this function's bookkeeping on a copy
  */
 record QueueMessage(
         String messageId,
@@ -30,11 +32,10 @@ record QueueMessage(
         messageAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(messageAttributes));
     }
 
-    static QueueMessage of(SQSEvent.SQSMessage record) {
-        Map<String, String> attributes = record.getAttributes() == null ? Map.of() : record.getAttributes();
-        return new QueueMessage(record.getMessageId(), record.getReceiptHandle(), record.getBody(),
-                receiveCount(attributes.get("ApproximateReceiveCount")), attributes.get("MessageGroupId"),
-                messageAttributes(record.getMessageAttributes()));
+    static QueueMessage of(SqsMessage record) {
+        return new QueueMessage(record.messageId(), record.receiptHandle(), record.body(),
+                receiveCount(record.attribute(SqsMessage.APPROXIMATE_RECEIVE_COUNT)), record.attribute(SqsMessage.MESSAGE_GROUP_ID),
+                CarriedAttributes.unpack(messageAttributes(record.messageAttributes())));
     }
 
     /** A message attribute's text (String and Number attributes), or null. */
@@ -51,20 +52,14 @@ record QueueMessage(
         }
     }
 
-    private static Map<String, MessageAttributeValue> messageAttributes(Map<String, SQSEvent.MessageAttribute> source) {
+    private static Map<String, MessageAttributeValue> messageAttributes(Map<String, SqsMessageAttribute> source) {
         Map<String, MessageAttributeValue> converted = new LinkedHashMap<>();
-        if (source == null) {
-            return converted;
-        }
         source.forEach((name, attribute) -> {
-            if (attribute == null || attribute.getDataType() == null) {
-                return;
-            }
-            MessageAttributeValue.Builder value = MessageAttributeValue.builder().dataType(attribute.getDataType());
-            if (attribute.getStringValue() != null) {
-                value.stringValue(attribute.getStringValue());
-            } else if (attribute.getBinaryValue() != null) {
-                value.binaryValue(bytes(attribute.getBinaryValue()));
+            MessageAttributeValue.Builder value = MessageAttributeValue.builder().dataType(attribute.dataType());
+            if (attribute.stringValue() != null) {
+                value.stringValue(attribute.stringValue());
+            } else if (attribute.binaryValue() != null) {
+                value.binaryValue(SdkBytes.fromByteArrayUnsafe(attribute.binaryValue()));
             } else {
                 // List values are reserved by SQS and never delivered; nothing to carry.
                 return;
@@ -74,15 +69,8 @@ record QueueMessage(
         return converted;
     }
 
-    private static SdkBytes bytes(ByteBuffer buffer) {
-        return SdkBytes.fromByteBuffer(buffer.duplicate());
-    }
-
     /** Every record of the event, in order. */
-    static List<QueueMessage> allOf(SQSEvent event) {
-        if (event == null || event.getRecords() == null) {
-            return List.of();
-        }
-        return event.getRecords().stream().map(QueueMessage::of).toList();
+    static List<QueueMessage> allOf(SqsEvent event) {
+        return event.records().stream().map(QueueMessage::of).toList();
     }
 }

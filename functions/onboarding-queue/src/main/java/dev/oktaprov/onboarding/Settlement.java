@@ -2,12 +2,15 @@ package dev.oktaprov.onboarding;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides and carries out what becomes of each message once the batch has run, and answers which
@@ -19,12 +22,19 @@ import java.util.function.Supplier;
  *       jittered exponential backoff on their receive count;
  *   <li>throttled and not started (standard queues): re-sent as new messages delayed until Okta's
  *       reset, the originals handled, so throttling never counts toward {@code maxReceiveCount};
- *       a message whose copy SQS refused is returned instead, invisible for the same delay;
- *   <li>FIFO queues never re-send (a copy would jump the order): the first message that failed and
- *       every later one are returned, all invisible for the same time, so they come back in order.
+ *       after {@code ONBOARDING_MAX_RESENDS} re-sends a message is returned instead, so a loop that
+ *       never ends is ended by SQS redrive;
+ *   <li>refused credentials (standard queues): re-sent delayed by the longest throttle delay, as
+ *       often as it takes, so the backlog waits in the queue until a person fixes the secret;
+ *   <li>a copy SQS refuses twice: the original is returned, invisible for the copy's delay;
+ *   <li>FIFO queues never re-send (a copy would jump the order): each message that must come back is
+ *       returned, invisible for the same time as the first returned message of its group, so the
+ *       group comes back in order.
  * </ul>
  */
 final class Settlement {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Settlement.class);
 
     enum Disposition {
         /** Reported as handled: the event source mapping deletes it. */
@@ -39,61 +49,100 @@ final class Settlement {
     record Settled(MessageResult result, Disposition disposition, Duration delay) {}
 
     private final RetryBackoff backoff;
-    private final Duration throttleDelayMax;
+    private final Duration longestDelay;
+    private final int maxResends;
 
-    Settlement(RetryBackoff backoff, Duration throttleDelayMax) {
+    /**
+     * @param longestDelay the longest a deferred message is held back ({@code ONBOARDING_THROTTLE_MAX_DELAY_SECONDS});
+     *     also how often messages held for refused credentials come back to try again
+     * @param maxResends re-sends of one throttled message before it is returned instead
+     */
+    Settlement(RetryBackoff backoff, Duration longestDelay, int maxResends) {
         this.backoff = Objects.requireNonNull(backoff, "backoff");
-        this.throttleDelayMax = Objects.requireNonNull(throttleDelayMax, "throttleDelayMax");
+        this.longestDelay = Objects.requireNonNull(longestDelay, "longestDelay");
+        this.maxResends = maxResends;
     }
 
     /** @param sourceQueue opened only when a message needs it */
     List<Settled> standard(List<MessageResult> results, Supplier<SourceQueue> sourceQueue) {
-        Map<QueueMessage, Duration> toResend = new LinkedHashMap<>();
-        results.stream().filter(MessageResult::deferred)
-                .forEach(result -> toResend.put(result.message(), throttleDelay(result)));
-        SourceQueue queue = toResend.isEmpty() && results.stream().noneMatch(BatchRun::returnsToQueue)
-                ? null : sourceQueue.get();
-        Set<String> resent = toResend.isEmpty() ? Set.of() : queue.resend(toResend);
-        List<Settled> settled = new ArrayList<>();
-        for (MessageResult result : results) {
-            if (!BatchRun.returnsToQueue(result)) {
-                settled.add(new Settled(result, Disposition.DELETED, Duration.ZERO));
-            } else if (result.deferred()) {
-                Duration delay = toResend.get(result.message());
-                settled.add(new Settled(result, resent.contains(result.message().messageId())
-                        ? Disposition.RESENT : Disposition.RETURNED, delay));
-            } else {
-                settled.add(new Settled(result, Disposition.RETURNED, backoff.after(result.message().receiveCount())));
-            }
+        List<Settled> planned = results.stream().map(this::standardPlan).toList();
+        if (planned.stream().allMatch(s -> s.disposition() == Disposition.DELETED)) {
+            return planned;
         }
+        SourceQueue queue = sourceQueue.get();
+        List<Settled> settled = resendOrReturn(planned, queue);
         holdBackReturned(settled, queue);
         return settled;
     }
 
     List<Settled> fifo(List<MessageResult> results, Supplier<SourceQueue> sourceQueue) {
+        Map<String, Duration> groupDelays = new HashMap<>();
         List<Settled> settled = new ArrayList<>();
-        Duration returnedFor = null;
         for (MessageResult result : results) {
-            if (returnedFor == null && BatchRun.returnsToQueue(result)) {
-                returnedFor = switch (result.outcome()) {
-                    case THROTTLED -> throttleDelay(result);
-                    case NOT_STARTED -> Duration.ZERO;
-                    default -> backoff.after(result.message().receiveCount());
-                };
-            }
-            settled.add(returnedFor == null
+            settled.add(!result.returnsToQueue()
                     ? new Settled(result, Disposition.DELETED, Duration.ZERO)
-                    : new Settled(result, Disposition.RETURNED, returnedFor));
+                    : new Settled(result, Disposition.RETURNED, groupDelays.computeIfAbsent(
+                            String.valueOf(result.message().groupId()), group -> fifoDelay(result))));
         }
-        if (returnedFor != null) {
+        if (!groupDelays.isEmpty()) {
             holdBackReturned(settled, sourceQueue.get());
         }
         return settled;
     }
 
+    private Settled standardPlan(MessageResult result) {
+        if (!result.returnsToQueue()) {
+            return new Settled(result, Disposition.DELETED, Duration.ZERO);
+        }
+        if (result.heldForConfiguration()) {
+            return new Settled(result, Disposition.RESENT, longestDelay);
+        }
+        if (!result.deferred()) {
+            return new Settled(result, Disposition.RETURNED, backoff.after(result.message().receiveCount()));
+        }
+        int resends = MessageAttributes.throttleCount(result.message());
+        if (resends < maxResends) {
+            return new Settled(result, Disposition.RESENT, throttleDelay(result));
+        }
+        LOG.warn("Message {} was re-sent {} times (ONBOARDING_MAX_RESENDS); it goes back to the queue instead,"
+                + " where each receive counts toward redrive", result.message().messageId(), resends);
+        return new Settled(result, Disposition.RETURNED, throttleDelay(result));
+    }
+
+    private Duration fifoDelay(MessageResult result) {
+        if (result.heldForConfiguration()) {
+            return longestDelay;
+        }
+        if (result.failure().kind() == Failure.Kind.THROTTLED) {
+            return throttleDelay(result);
+        }
+        // Not started for lack of time: nothing went wrong with it.
+        return result.outcome() == MessageResult.Outcome.NOT_STARTED ? Duration.ZERO
+                : backoff.after(result.message().receiveCount());
+    }
+
+    /** Sends the planned copies; a message whose copy SQS did not take is returned with the copy's delay. */
+    private static List<Settled> resendOrReturn(List<Settled> planned, SourceQueue queue) {
+        Map<QueueMessage, SourceQueue.Copy> copies = new LinkedHashMap<>();
+        planned.stream().filter(s -> s.disposition() == Disposition.RESENT)
+                .forEach(s -> copies.put(s.result().message(), copyOf(s)));
+        Set<String> accepted = copies.isEmpty() ? Set.of() : queue.resend(copies);
+        return planned.stream()
+                .map(s -> s.disposition() != Disposition.RESENT || accepted.contains(s.result().message().messageId())
+                        ? s : new Settled(s.result(), Disposition.RETURNED, s.delay()))
+                .toList();
+    }
+
+    // Holding for refused credentials is not throttling: it never counts toward ONBOARDING_MAX_RESENDS.
+    private static SourceQueue.Copy copyOf(Settled planned) {
+        int throttleCount = MessageAttributes.throttleCount(planned.result().message());
+        return new SourceQueue.Copy(planned.delay(),
+                planned.result().heldForConfiguration() ? throttleCount : throttleCount + 1);
+    }
+
     private Duration throttleDelay(MessageResult result) {
         Duration wait = result.retryAfter();
-        return wait.compareTo(throttleDelayMax) > 0 ? throttleDelayMax : wait;
+        return wait.compareTo(longestDelay) > 0 ? longestDelay : wait;
     }
 
     private static void holdBackReturned(List<Settled> settled, SourceQueue queue) {

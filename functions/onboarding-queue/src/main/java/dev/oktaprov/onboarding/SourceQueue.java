@@ -22,6 +22,7 @@ final class SourceQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceQueue.class);
     private static final int MAX_ENTRIES_PER_CALL = 10;
+    private static final int RESEND_ATTEMPTS = 2;
 
     private final SqsClient sqs;
     private final String url;
@@ -51,42 +52,64 @@ final class SourceQueue {
         }
     }
 
+    /** A copy to put back: visible after {@code delay}, carrying {@code throttleCount}. */
+    record Copy(Duration delay, int throttleCount) {}
+
     /**
-     * Sends each message again as a new message, delayed by its duration: same body, the producer's
-     * attributes, {@code originalMessageId} and {@code throttleCount} + 1. The copy starts with a
-     * receive count of 0, so time spent waiting for Okta's budget never counts toward the DLQ.
+     * Sends each message again as a new message, delayed as its copy says: same body, the producer's
+     * attributes, {@code originalMessageId} and {@code throttleCount}. The copy starts with a receive
+     * count of 0, so time spent waiting never counts toward the DLQ. Copies SQS does not take are
+     * sent once more: only a message refused twice must go back to the queue (and count a receive).
      *
      * @return the ids of the messages whose copy SQS accepted; the others must go back to the queue
      */
-    Set<String> resend(Map<QueueMessage, Duration> delays) {
+    Set<String> resend(Map<QueueMessage, Copy> copies) {
         Set<String> accepted = new HashSet<>();
         if (sqs == null) {
             return accepted;
         }
-        for (List<Map.Entry<QueueMessage, Duration>> chunk : chunks(new ArrayList<>(delays.entrySet()))) {
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                QueueMessage message = chunk.get(i).getKey();
-                Map<String, MessageAttributeValue> ours = new LinkedHashMap<>();
-                MessageAttributes.putText(ours, MessageAttributes.ORIGINAL_MESSAGE_ID, MessageAttributes.originalMessageId(message));
-                MessageAttributes.putNumber(ours, MessageAttributes.THROTTLE_COUNT, MessageAttributes.throttleCount(message) + 1L);
-                entries.add(SendMessageBatchRequestEntry.builder()
-                        .id(Integer.toString(i))
-                        .messageBody(message.body())
-                        .delaySeconds(delaySeconds(chunk.get(i).getValue()))
-                        .messageAttributes(MessageAttributes.withProducerAttributes(ours, message))
-                        .build());
+        List<Map.Entry<QueueMessage, Copy>> pending = new ArrayList<>(copies.entrySet());
+        for (int attempt = 1; attempt <= RESEND_ATTEMPTS && !pending.isEmpty(); attempt++) {
+            List<Map.Entry<QueueMessage, Copy>> refused = new ArrayList<>();
+            for (List<Map.Entry<QueueMessage, Copy>> chunk : chunks(pending)) {
+                sendCopies(chunk, accepted, refused, attempt == RESEND_ATTEMPTS);
             }
-            try {
-                SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries));
-                response.successful().forEach(entry -> accepted.add(chunk.get(Integer.parseInt(entry.id())).getKey().messageId()));
-                response.failed().forEach(entry -> LOG.warn("Could not re-send message {}: {}",
-                        chunk.get(Integer.parseInt(entry.id())).getKey().messageId(), entry.code()));
-            } catch (RuntimeException e) {
-                LOG.warn("Could not re-send {} messages ({}); they go back to the queue", chunk.size(), SqsClients.describe(e));
-            }
+            pending = refused;
         }
         return accepted;
+    }
+
+    private void sendCopies(List<Map.Entry<QueueMessage, Copy>> chunk, Set<String> accepted,
+            List<Map.Entry<QueueMessage, Copy>> refused, boolean lastAttempt) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            QueueMessage message = chunk.get(i).getKey();
+            Copy copy = chunk.get(i).getValue();
+            Map<String, MessageAttributeValue> ours = new LinkedHashMap<>();
+            MessageAttributes.putText(ours, MessageAttributes.ORIGINAL_MESSAGE_ID, MessageAttributes.originalMessageId(message));
+            if (copy.throttleCount() > 0) {
+                MessageAttributes.putNumber(ours, MessageAttributes.THROTTLE_COUNT, copy.throttleCount());
+            }
+            entries.add(SendMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(i))
+                    .messageBody(message.body())
+                    .delaySeconds(delaySeconds(copy.delay()))
+                    .messageAttributes(MessageAttributes.withProducerAttributes(ours, message))
+                    .build());
+        }
+        String then = lastAttempt ? "it goes back to the queue" : "sending it once more";
+        try {
+            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries));
+            response.successful().forEach(entry -> accepted.add(chunk.get(Integer.parseInt(entry.id())).getKey().messageId()));
+            response.failed().forEach(entry -> {
+                refused.add(chunk.get(Integer.parseInt(entry.id())));
+                LOG.warn("Could not re-send message {} ({}); {}", chunk.get(Integer.parseInt(entry.id())).getKey().messageId(),
+                        entry.code(), then);
+            });
+        } catch (RuntimeException e) {
+            refused.addAll(chunk);
+            LOG.warn("Could not re-send {} messages ({}); {}", chunk.size(), SqsClients.describe(e), then);
+        }
     }
 
     /**

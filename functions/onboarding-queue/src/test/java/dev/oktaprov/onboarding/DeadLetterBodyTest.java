@@ -50,4 +50,46 @@ class DeadLetterBodyTest {
         assertThat(copy.withheld()).isTrue();
         assertThat(copy.body()).doesNotContain("s3cret");
     }
+
+    @Test
+    void aDuplicateKeyCannotHideAPasswordFromTheCleaning() {
+        // A lenient reader keeps the last of two equal keys, so the first, password and all, went unchecked.
+        DeadLetterBody copy = DeadLetterBody.of("{\"firstName\":\"Bob\",\"profile\":{\"password\":\"s3cret\"},\"profile\":{}}");
+
+        assertThat(copy.body()).doesNotContain("s3cret");
+        assertThat(copy.withheld()).isTrue();
+    }
+
+    @Test
+    void aPasswordKeyTwiceLeavesNeitherValue() {
+        DeadLetterBody copy = DeadLetterBody.of("{\"firstName\":\"Bob\",\"password\":\"s3cret-1\",\"password\":\"s3cret-2\"}");
+
+        assertThat(copy.body()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aNameSpeltWithUnicodeEscapesIsTheNameItSpells() {
+        DeadLetterBody json = DeadLetterBody.of("{\"firstName\":\"Bob\",\"pass\\u0077ord\":\"s3cret\"}");
+        DeadLetterBody broken = DeadLetterBody.of("{\"firstName\":\"Bob\",\"\\u0050ASS\\u0057ORD\":\"s3cret\",");
+
+        assertThat(json.body()).doesNotContain("s3cret").contains("\"firstName\":\"Bob\"");
+        assertThat(json.removedFields()).containsExactly("password");
+        assertThat(broken.withheld()).isTrue();
+        assertThat(broken.body()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void bodiesTheMessageParserRefusesAreWithheldWhenTheyMentionAPassword() {
+        String tooDeep = "[".repeat(1_100) + "{\"password\":\"s3cret\"}" + "]".repeat(1_100);
+        for (String body : new String[] {
+                "\uFEFF{\"firstName\":\"Bob\",\"password\":\"s3cret\"}",
+                "{\"firstName\":\"Bob\" /* password: s3cret */}",
+                "{\"firstName\":\"Bob\",'password':'s3cret'}",
+                tooDeep}) {
+            DeadLetterBody copy = DeadLetterBody.of(body);
+
+            assertThat(copy.withheld()).as(body.substring(0, Math.min(body.length(), 40))).isTrue();
+            assertThat(copy.body()).doesNotContain("s3cret");
+        }
+    }
 }

@@ -1,14 +1,15 @@
 package dev.oktaprov.onboarding;
 
 import dev.oktaprov.local.sqs.LocalSqs;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One embedded ElasticMQ for a test class: {@code @RegisterExtension static final ElasticMq SQS = new ElasticMq();}
- * starts it before the first test and stops it after the last.
+ * One embedded ElasticMQ per test class ({@code @RegisterExtension static final ElasticMq SQS}), or
+ * the SQS that {@code AWS_ENDPOINT_URL} names; stopped after the class.
  */
 final class ElasticMq implements BeforeAllCallback, AfterAllCallback {
 
@@ -28,5 +29,20 @@ final class ElasticMq implements BeforeAllCallback, AfterAllCallback {
         if (sqs != null) {
             sqs.close();
         }
+    }
+
+    /**
+     * What the onboarding function needs to reach this SQS and a DLQ, with an Okta org (whose token
+     * each test chooses).
+     */
+    Map<String, String> functionEnvironment(String oktaOrgUrl, String dlqUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("OKTA_ORG_URL", oktaOrgUrl);
+        env.put("ONBOARDING_DLQ_URL", dlqUrl);
+        env.put("AWS_REGION", sqs.region());
+        env.put("AWS_ENDPOINT_URL", sqs.endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        return env;
     }
 }

@@ -44,7 +44,7 @@ class MessageAttributesTest {
     }
 
     @Test
-    void oursComeFirstThenTheProducersUpToTenAndNeverOneOfOurNames() {
+    void oursComeFirstThenTheProducersUpToTenTheRestPackedAndNeverOneOfOurNames() {
         Map<String, MessageAttributeValue> producers = new LinkedHashMap<>();
         producers.put("errorCode", text("forged"));
         producers.put("source", text("ats"));
@@ -57,8 +57,12 @@ class MessageAttributesTest {
 
         Map<String, MessageAttributeValue> all = MessageAttributes.withProducerAttributes(ours, message(producers));
 
-        assertThat(all.keySet()).containsExactly("errorCode", "sourceMessageId", "source", "p1", "p2", "p3", "p4", "p5", "p6", "p7");
+        assertThat(all.keySet()).containsExactly("errorCode", "sourceMessageId", "source", "p1", "p2", "p3", "p4", "p5", "p6",
+                CarriedAttributes.NAME);
         assertThat(all.get("errorCode").stringValue()).isEqualTo("INVALID_INPUT");
+        assertThat(CarriedAttributes.unpack(Map.of(CarriedAttributes.NAME, all.get(CarriedAttributes.NAME))))
+                .as("the rest packed, none dropped, the forged errorCode not among them")
+                .containsExactly(Map.entry("p7", text("v7")), Map.entry("p8", text("v8")), Map.entry("p9", text("v9")));
         assertThat(ours).as("ours untouched").hasSize(2);
     }
 

@@ -16,6 +16,7 @@ import dev.oktaprov.simulator.SeedGroup;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.SqsInvocation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -148,6 +149,39 @@ class OnboardingQueueHandlerTest {
     }
 
     @Test
+    void aRehireWhoseUserIsDeprovisionedGoesToTheDlqSayingSoAndOktaIsUnchanged() {
+        okta.seedUsers(new SeedUser(null, Map.of("login", "grace.hopper@example.com", "email", "grace.hopper@example.com",
+                "firstName", "Grace", "lastName", "Hopper"), "DEPROVISIONED", false, List.of(), null, null));
+        SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
+
+        SQSBatchResponse response = invoke(new OnboardingQueueHandler(env), event);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(okta.findByLogin("grace.hopper@example.com").orElseThrow().status()).isEqualTo("DEPROVISIONED");
+        assertThat(okta.counters().usersCreated()).isEqualTo(2);
+        assertThat(sqs.receiveAll(queue.dlqUrl())).singleElement().satisfies(message -> {
+            assertThat(message.messageAttributes().get("errorCode").stringValue()).isEqualTo("EXISTING_USER_INACTIVE");
+            assertThat(message.messageAttributes().get("sourceMessageId").stringValue())
+                    .isEqualTo(event.getRecords().get(1).getMessageId());
+        });
+    }
+
+    @Test
+    void anExistingUserWithoutTheGroupsTheMessageAsksForGoesToTheDlqNamingThem() {
+        okta.seedUsers(SeedUser.of("ada.lovelace@example.com", "Ada", "Lovelace"));
+        SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
+
+        SQSBatchResponse response = invoke(new OnboardingQueueHandler(env), event);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(okta.findByLogin("ada.lovelace@example.com").orElseThrow().groupIds()).doesNotContain(SAMPLE_GROUP_ID);
+        assertThat(sqs.receiveAll(queue.dlqUrl())).singleElement().satisfies(message -> {
+            assertThat(message.messageAttributes().get("errorCode").stringValue()).isEqualTo("EXISTING_USER_DIFFERS");
+            assertThat(message.messageAttributes().get("errorMessage").stringValue()).contains("groupIds");
+        });
+    }
+
+    @Test
     void aMissingDlqUrlFailsTheWholeBatchNamingTheVariable() {
         env.remove("ONBOARDING_DLQ_URL");
         OnboardingQueueHandler handler = new OnboardingQueueHandler(env);
@@ -191,7 +225,7 @@ class OnboardingQueueHandlerTest {
         // 5 s minus the 1.5 s safety margin leaves less than the 10 s request timeout.
         SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
 
-        SQSBatchResponse response = new OnboardingQueueHandler(env).handleRequest(event,
+        SQSBatchResponse response = SqsInvocation.invoke(new OnboardingQueueHandler(env), event,
                 new LocalLambdaContext("onboarding", Duration.ofSeconds(5), Clock.systemUTC(), line -> { }));
 
         assertThat(response.getBatchItemFailures()).hasSize(3);
@@ -241,7 +275,7 @@ class OnboardingQueueHandlerTest {
     }
 
     private static SQSBatchResponse invoke(OnboardingQueueHandler handler, SQSEvent event) {
-        return handler.handleRequest(event, new LocalLambdaContext("onboarding", Duration.ofSeconds(90),
+        return SqsInvocation.invoke(handler, event, new LocalLambdaContext("onboarding", Duration.ofSeconds(90),
                 Clock.systemUTC(), line -> { }));
     }
 }

@@ -21,6 +21,7 @@ class OnboardingSettingsTest {
         assertThat(settings.retryBase()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.retryMax()).isEqualTo(Duration.ofHours(1));
         assertThat(settings.throttleDelayMax()).isEqualTo(Duration.ofSeconds(900));
+        assertThat(settings.maxResends()).isEqualTo(100);
         assertThat(settings.deadLetterQueueIsFifo()).isFalse();
     }
 
@@ -31,12 +32,14 @@ class OnboardingSettingsTest {
                 "ONBOARDING_PARALLELISM", "1",
                 "ONBOARDING_RETRY_BASE_SECONDS", "5",
                 "ONBOARDING_RETRY_MAX_SECONDS", "43200",
-                "ONBOARDING_THROTTLE_MAX_DELAY_SECONDS", "0"));
+                "ONBOARDING_THROTTLE_MAX_DELAY_SECONDS", "0",
+                "ONBOARDING_MAX_RESENDS", "0"));
 
         assertThat(settings.parallelism()).isEqualTo(1);
         assertThat(settings.retryBase()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.retryMax()).isEqualTo(Duration.ofHours(12));
         assertThat(settings.throttleDelayMax()).isZero();
+        assertThat(settings.maxResends()).isZero();
         assertThat(settings.deadLetterQueueIsFifo()).isTrue();
     }
 
@@ -46,12 +49,14 @@ class OnboardingSettingsTest {
                 "ONBOARDING_PARALLELISM", "0",
                 "ONBOARDING_RETRY_BASE_SECONDS", "600",
                 "ONBOARDING_RETRY_MAX_SECONDS", "60",
-                "ONBOARDING_THROTTLE_MAX_DELAY_SECONDS", "901")))
+                "ONBOARDING_THROTTLE_MAX_DELAY_SECONDS", "901",
+                "ONBOARDING_MAX_RESENDS", "-1")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("ONBOARDING_DLQ_URL is required")
                 .hasMessageContaining("ONBOARDING_PARALLELISM must be 1-10, was 0")
                 .hasMessageContaining("ONBOARDING_RETRY_MAX_SECONDS (60) must not be below ONBOARDING_RETRY_BASE_SECONDS (600)")
-                .hasMessageContaining("ONBOARDING_THROTTLE_MAX_DELAY_SECONDS must be 0-900, was 901");
+                .hasMessageContaining("ONBOARDING_THROTTLE_MAX_DELAY_SECONDS must be 0-900, was 901")
+                .hasMessageContaining("ONBOARDING_MAX_RESENDS must be 0-10000, was -1");
     }
 
     @Test

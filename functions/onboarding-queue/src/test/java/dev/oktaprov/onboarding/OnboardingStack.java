@@ -1,7 +1,7 @@
 package dev.oktaprov.onboarding;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.oktaprov.local.sqs.EventSourceMapping;
@@ -9,9 +9,15 @@ import dev.oktaprov.local.sqs.EventSourceMappingSettings;
 import dev.oktaprov.local.sqs.InvocationReport;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
+import dev.oktaprov.local.sqs.RecursiveLoop;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MutableClock;
+import dev.oktaprov.testsupport.SqsInvocation;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,12 +90,14 @@ final class OnboardingStack implements AutoCloseable {
         env.put("AWS_SECRET_ACCESS_KEY", "local");
     }
 
-    /** Starts polling with Lambda's defaults, the template's timeout, and what {@code settings} changes. */
+    /** Starts polling with Lambda's defaults, the template's timeout and RecursiveLoop, and what {@code settings} changes. */
     OnboardingStack start(UnaryOperator<EventSourceMappingSettings> settings, Consumer<InvocationReport> listener) {
         EventSourceMappingSettings base = EventSourceMappingSettings.forQueue(queue.queueArn())
                 .withFunctionName("onboarding")
                 .withFunctionTimeout(FUNCTION_TIMEOUT)
-                .withFunctionMemoryMb(768);
+                .withFunctionMemoryMb(768)
+                // As template.yaml deploys it (RecursiveLoopCheck and the runner's TemplateSettingsTest hold it there).
+                .withRecursiveLoop(RecursiveLoop.ALLOW);
         Map<String, String> environment = Map.copyOf(env);
         mapping = EventSourceMapping.builder(sqs.client(), settings.apply(base),
                         new HandlerPerPoller(environment, runtimes))
@@ -154,7 +162,7 @@ final class OnboardingStack implements AutoCloseable {
     }
 
     /** One handler per poller thread: like Lambda, one execution environment runs one batch at a time. */
-    private final class HandlerPerPoller implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final class HandlerPerPoller implements RequestStreamHandler {
 
         private final ThreadLocal<OnboardingQueueHandler> handlers;
 
@@ -163,9 +171,10 @@ final class OnboardingStack implements AutoCloseable {
         }
 
         @Override
-        public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-            received.addAll(event.getRecords());
-            return handlers.get().handleRequest(event, context);
+        public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+            byte[] bytes = event.readAllBytes();
+            received.addAll(SqsInvocation.event(bytes).getRecords());
+            handlers.get().handleRequest(new ByteArrayInputStream(bytes), answer, context);
         }
     }
 }

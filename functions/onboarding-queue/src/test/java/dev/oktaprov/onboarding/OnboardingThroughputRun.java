@@ -106,7 +106,7 @@ public final class OnboardingThroughputRun {
             Instant started = Instant.now();
             MappingCounters counters;
             try (EventSourceMapping mapping = EventSourceMapping.builder(sqs.client(), settings,
-                            (event, context) -> handlers.get().handleRequest(event, context))
+                            (event, answer, context) -> handlers.get().handleRequest(event, answer, context))
                     .logSink(line -> { })
                     .start()) {
                 if (!mapping.awaitDrained(Duration.ofMinutes(30))) {

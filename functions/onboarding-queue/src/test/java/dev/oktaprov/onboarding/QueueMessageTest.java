@@ -2,8 +2,9 @@ package dev.oktaprov.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.nio.ByteBuffer;
+import dev.oktaprov.entrypoints.sqs.SqsEvent;
+import dev.oktaprov.entrypoints.sqs.SqsMessage;
+import dev.oktaprov.entrypoints.sqs.SqsMessageAttribute;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,12 +19,12 @@ class QueueMessageTest {
 
     @Test
     void readsIdsBodyReceiveCountGroupAndAttributes() {
-        SQSEvent.SQSMessage record = record("m-1", Map.of("ApproximateReceiveCount", " 3 ", "MessageGroupId", "hr"));
-        record.setMessageAttributes(new LinkedHashMap<>(Map.of(
-                "source", attribute("String", "ats", null),
-                "blob", attribute("Binary", null, ByteBuffer.wrap("raw".getBytes(StandardCharsets.UTF_8))))));
+        Map<String, SqsMessageAttribute> attributes = new LinkedHashMap<>();
+        attributes.put("source", new SqsMessageAttribute("String", "ats", null));
+        attributes.put("blob", new SqsMessageAttribute("Binary", null, "raw".getBytes(StandardCharsets.UTF_8)));
 
-        QueueMessage message = QueueMessage.of(record);
+        QueueMessage message = QueueMessage.of(record("m-1", Map.of("ApproximateReceiveCount", " 3 ", "MessageGroupId", "hr"),
+                attributes));
 
         assertThat(message.messageId()).isEqualTo("m-1");
         assertThat(message.receiptHandle()).isEqualTo("r-m-1");
@@ -38,53 +39,34 @@ class QueueMessageTest {
 
     @Test
     void aMissingOrUnreadableReceiveCountIsTheFirstDelivery() {
-        assertThat(QueueMessage.of(record("a", Map.of())).receiveCount()).isEqualTo(1);
-        assertThat(QueueMessage.of(record("b", Map.of("ApproximateReceiveCount", "many"))).receiveCount()).isEqualTo(1);
-        assertThat(QueueMessage.of(record("c", Map.of("ApproximateReceiveCount", "0"))).receiveCount()).isEqualTo(1);
-        SQSEvent.SQSMessage noAttributes = record("d", Map.of());
-        noAttributes.setAttributes(null);
-        assertThat(QueueMessage.of(noAttributes).receiveCount()).isEqualTo(1);
-        assertThat(QueueMessage.of(noAttributes).groupId()).isNull();
+        assertThat(QueueMessage.of(record("a", Map.of(), null)).receiveCount()).isEqualTo(1);
+        assertThat(QueueMessage.of(record("b", Map.of("ApproximateReceiveCount", "many"), null)).receiveCount()).isEqualTo(1);
+        assertThat(QueueMessage.of(record("c", Map.of("ApproximateReceiveCount", "0"), null)).receiveCount()).isEqualTo(1);
+        QueueMessage noAttributes = QueueMessage.of(record("d", null, null));
+        assertThat(noAttributes.receiveCount()).isEqualTo(1);
+        assertThat(noAttributes.groupId()).isNull();
     }
 
     @Test
-    void attributesWithoutAValueOrTypeAreNotCarried() {
-        SQSEvent.SQSMessage record = record("m-1", Map.of());
-        Map<String, SQSEvent.MessageAttribute> attributes = new HashMap<>();
-        attributes.put("noType", attribute(null, "x", null));
-        attributes.put("noValue", attribute("String", null, null));
-        attributes.put("nothing", null);
-        record.setMessageAttributes(attributes);
+    void attributesWithoutAValueAreNotCarried() {
+        Map<String, SqsMessageAttribute> attributes = new HashMap<>();
+        attributes.put("noValue", new SqsMessageAttribute("String", null, null));
+        attributes.put("listOnly", new SqsMessageAttribute("Binary", null, null));
 
-        assertThat(QueueMessage.of(record).messageAttributes()).isEmpty();
-        record.setMessageAttributes(null);
-        assertThat(QueueMessage.of(record).messageAttributes()).isEmpty();
+        assertThat(QueueMessage.of(record("m-1", Map.of(), attributes)).messageAttributes()).isEmpty();
+        assertThat(QueueMessage.of(record("m-2", Map.of(), null)).messageAttributes()).isEmpty();
     }
 
     @Test
     void everyRecordInOrderAndNoneForAnEmptyEvent() {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(record("m-1", Map.of()), record("m-2", Map.of())));
+        SqsEvent event = new SqsEvent(List.of(record("m-1", Map.of(), null), record("m-2", Map.of(), null)));
 
         assertThat(QueueMessage.allOf(event)).extracting(QueueMessage::messageId).containsExactly("m-1", "m-2");
-        assertThat(QueueMessage.allOf(new SQSEvent())).isEmpty();
-        assertThat(QueueMessage.allOf(null)).isEmpty();
+        assertThat(QueueMessage.allOf(new SqsEvent(List.of()))).isEmpty();
     }
 
-    private static SQSEvent.SQSMessage record(String id, Map<String, String> attributes) {
-        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-        record.setMessageId(id);
-        record.setReceiptHandle("r-" + id);
-        record.setBody("{\"firstName\":\"Ann\"}");
-        record.setAttributes(new HashMap<>(attributes));
-        return record;
-    }
-
-    private static SQSEvent.MessageAttribute attribute(String type, String text, ByteBuffer binary) {
-        SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
-        attribute.setDataType(type);
-        attribute.setStringValue(text);
-        attribute.setBinaryValue(binary);
-        return attribute;
+    private static SqsMessage record(String id, Map<String, String> attributes, Map<String, SqsMessageAttribute> messageAttributes) {
+        return new SqsMessage(id, "r-" + id, "{\"firstName\":\"Ann\"}", attributes, messageAttributes,
+                "arn:aws:sqs:us-east-1:000000000000:onboarding");
     }
 }

@@ -128,21 +128,28 @@ class SettlementTest {
     }
 
     @Test
-    void fifoReturnsTheFirstFailureAndEverythingAfterItForTheSameTime() {
-        List<QueueMessage> received = receive("created", "throttled", "created later", "dead later");
+    void fifoReturnsEachMessageThatMustComeBackForTheTimeOfTheFirstOfItsGroup() {
+        List<QueueMessage> received = receive("created", "throttled", "not started", "down", "after down", "dead");
         List<MessageResult> results = List.of(
-                result(received.get(0), Outcome.CREATED, null),
-                result(received.get(1), Outcome.THROTTLED, throttled(61)),
-                result(received.get(2), Outcome.NOT_STARTED, throttled(61)),
-                result(received.get(3), Outcome.DEAD_LETTERED, Failure.permanent("INVALID_INPUT", "bad")));
+                result(inGroup(received.get(0), "a"), Outcome.CREATED, null),
+                result(inGroup(received.get(1), "a"), Outcome.THROTTLED, throttled(61)),
+                result(inGroup(received.get(2), "a"), Outcome.NOT_STARTED, throttled(61)),
+                result(inGroup(received.get(3), "b"), Outcome.RETRY_LATER, Failure.of(new IllegalStateException())),
+                result(inGroup(received.get(4), "b"), Outcome.NOT_STARTED, null),
+                result(inGroup(received.get(5), "b"), Outcome.DEAD_LETTERED, Failure.permanent("INVALID_INPUT", "bad")));
 
         List<Settled> settled = settlement(Duration.ofSeconds(60)).fifo(results, () -> source);
 
-        assertThat(settled).extracting(Settled::disposition)
-                .containsExactly(Disposition.DELETED, Disposition.RETURNED, Disposition.RETURNED, Disposition.RETURNED);
-        assertThat(settled).extracting(Settled::delay)
-                .containsExactly(Duration.ZERO, Duration.ofSeconds(61), Duration.ofSeconds(61), Duration.ofSeconds(61));
+        assertThat(settled).extracting(Settled::disposition).containsExactly(Disposition.DELETED, Disposition.RETURNED,
+                Disposition.RETURNED, Disposition.RETURNED, Disposition.RETURNED, Disposition.DELETED);
+        assertThat(settled).extracting(Settled::delay).containsExactly(Duration.ZERO, Duration.ofSeconds(61),
+                Duration.ofSeconds(61), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ZERO);
         assertThat(attribute(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).as("FIFO never re-sends").isEqualTo("0");
+    }
+
+    private static QueueMessage inGroup(QueueMessage message, String group) {
+        return new QueueMessage(message.messageId(), message.receiptHandle(), message.body(), message.receiveCount(), group,
+                message.messageAttributes());
     }
 
     @Test
@@ -169,7 +176,8 @@ class SettlementTest {
     }
 
     private static Settlement settlement(Duration retryBase) {
-        return new Settlement(new RetryBackoff(retryBase, Duration.ofHours(1), Jitter.highest()), THROTTLE_DELAY_MAX);
+        return new Settlement(new RetryBackoff(retryBase, Duration.ofHours(1), Jitter.highest()), THROTTLE_DELAY_MAX,
+                OnboardingSettings.DEFAULT_MAX_RESENDS);
     }
 
     private static Supplier<SourceQueue> noQueueWanted() {

@@ -9,7 +9,6 @@ import dev.oktaprov.local.sqs.InvocationOutcome;
 import dev.oktaprov.local.sqs.InvocationReport;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
-import dev.oktaprov.runtime.SecretsManagerClients;
 import dev.oktaprov.simulator.Fault;
 import dev.oktaprov.simulator.FaultPlan;
 import dev.oktaprov.simulator.OktaSimulator;
@@ -17,9 +16,12 @@ import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SimulatedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MotoServer;
+import dev.oktaprov.testsupport.SqsInvocation;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.oktaprov.local.sqs.LocalLambdaContext;
+import java.io.ByteArrayInputStream;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,14 +86,17 @@ class ShadedJarSmokeTest {
         SQSEvent event = EventLoader.loadSQSEvent("../../events/sqs-onboarding-batch.json");
 
         SQSBatchResponse response;
-        try (JarHandler function = new JarHandler(JAR, sdkGuard, env)) {
-            response = function.handleRequest(event, new LocalLambdaContext("onboarding", Duration.ofSeconds(90),
+        List<String> proxied;
+        // The secret is read without the AWS SDK, through the JDK's HTTP client: its requests stop at a recording proxy.
+        try (ConnectRecorder awsHosts = new ConnectRecorder(); JarHandler function = new JarHandler(JAR, sdkGuard, env)) {
+            response = SqsInvocation.invoke(function, event, new LocalLambdaContext("onboarding", Duration.ofSeconds(90),
                     Clock.systemUTC(), line -> { }));
+            proxied = awsHosts.hosts();
         }
 
         assertThat(response.getBatchItemFailures()).hasSize(3);
-        assertThat(System.getProperty(LoopbackOnly.BLOCKED, "").split(","))
-                .contains("secretsmanager.us-east-1.amazonaws.com", "sqs.us-east-1.amazonaws.com");
+        assertThat(proxied).contains("secretsmanager.us-east-1.amazonaws.com:443");
+        assertThat(System.getProperty(LoopbackOnly.BLOCKED, "").split(",")).contains("sqs.us-east-1.amazonaws.com");
     }
 
     @Test
@@ -107,7 +112,7 @@ class ShadedJarSmokeTest {
                 .withLimit(RateLimitBucket.USERS, 1)
                 .withFaults(FaultPlan.none().withNext(Fault.LATENCY, Fault.ERROR_503));
         try (MotoServer moto = MotoServer.start();
-             SecretsManagerClient secrets = SecretsManagerClients.fromEnvironment(moto.environment());
+             SecretsManagerClient secrets = SecretsManagerAdmin.fromEnvironment(moto.environment());
              LocalSqs sqs = LocalSqs.start(Map.of());
              OktaSimulator okta = OktaSimulator.start(simulator)) {
             String secretId = "okta/onboarding-smoke/" + System.nanoTime();
@@ -140,9 +145,10 @@ class ShadedJarSmokeTest {
                  EventSourceMapping mapping = EventSourceMapping.builder(sqs.client(),
                                  EventSourceMappingSettings.forQueue(queue.queueArn()).withMaximumConcurrency(1)
                                          .withFunctionTimeout(Duration.ofSeconds(10)),
-                                 (event, context) -> {
-                                     received.addAll(event.getRecords());
-                                     return function.handleRequest(event, context);
+                                 (event, answer, context) -> {
+                                     byte[] bytes = event.readAllBytes();
+                                     received.addAll(SqsInvocation.event(bytes).getRecords());
+                                     function.handleRequest(new ByteArrayInputStream(bytes), answer, context);
                                  })
                          .logSink(line -> { })
                          .listener(report -> {

@@ -46,10 +46,12 @@ final class CommandLine {
                   --random-seed N         seed of ids and random faults (default 42)
                 """);
         for (RateLimitBucket bucket : RateLimitBucket.values()) {
-            text.append(String.format("  %-23s per-minute limit of %s (default %d)%n",
+            text.append(String.format("  %-23s limit per window of %s (default %d)%n",
                     "--limit-" + bucket.id() + " N", bucket.description(), bucket.defaultPerMinute()));
         }
         text.append("""
+                  --rate-limit-window-seconds N
+                                          length of every bucket's window (default 60, Okta's)
                   --concurrency N         requests in flight at once before 429 (default 75)
                   --fault-rate R          share of requests answered 500/503/504 (0 to 1, default 0)
                   --fault-statuses LIST   statuses to pick from, e.g. 503,504 (default 500,503,504)
@@ -59,6 +61,8 @@ final class CommandLine {
                   --latency-rate R        share of requests that get the latency (default 1)
                   --search-lag-ms N       new users stay invisible to list/search this long (default 0)
                   --threads N             worker threads (default 100)
+                  --tls                   serve https:// with a self-signed certificate made at start; the
+                                          paths of its PEM file and PKCS12 trust store are printed
                   --oauth-client FILE     register OAuth service apps (JSON: clientId, keyId, publicKey as
                                           PEM or JWK, scopes) with POST /oauth2/v1/token; repeatable
                   --help                  this text
@@ -96,6 +100,8 @@ final class CommandLine {
                     case "--token" -> options = options.withToken(required(name, value));
                     case "--seed" -> options = options.withSeed(seedFile(required(name, value)));
                     case "--random-seed" -> options = options.withRandomSeed(Long.parseLong(required(name, value)));
+                    case "--rate-limit-window-seconds" ->
+                            options = options.withRateLimitWindow(Duration.ofSeconds(integer(name, value)));
                     case "--concurrency" -> options = options.withConcurrencyLimit(integer(name, value));
                     case "--fault-rate" -> faults = faults.withErrorRate(share(name, value));
                     case "--fault-statuses" -> faults = faults.withErrorStatuses(statuses(name, value));
@@ -105,6 +111,7 @@ final class CommandLine {
                     case "--latency-rate" -> latencyRate = share(name, value);
                     case "--search-lag-ms" -> options = options.withSearchLag(Duration.ofMillis(integer(name, value)));
                     case "--threads" -> options = options.withThreads(integer(name, value));
+                    case "--tls" -> options = options.withTls(value == null || Boolean.parseBoolean(value));
                     case "--oauth-client" -> oauthClients.addAll(oauthClientFile(required(name, value)));
                     default -> throw new UsageException("unknown option " + name);
                 }
@@ -134,7 +141,7 @@ final class CommandLine {
             int equals = arg.indexOf('=');
             if (equals > 0) {
                 pairs.add(new String[] {arg.substring(0, equals), arg.substring(equals + 1)});
-            } else if (arg.equals("--help") || arg.equals("-h")) {
+            } else if (arg.equals("--help") || arg.equals("-h") || arg.equals("--tls")) {
                 pairs.add(new String[] {arg, null});
             } else if (i + 1 < args.length) {
                 pairs.add(new String[] {arg, args[++i]});

@@ -45,6 +45,11 @@ public final class Main {
             out.println("  oauth:    " + simulator.baseUrl() + "/oauth2/v1/token for "
                     + parsed.oauthClients().stream().map(c -> c.clientId()).toList());
         }
+        if (parsed.options().tls()) {
+            out.println("  tls:      certificate " + simulator.tls().certificatePem() + "   (curl --cacert <it>)");
+            out.println("            trust store " + simulator.tls().trustStore() + " (PKCS12, password "
+                    + SimulatorTls.TRUST_STORE_PASSWORD + ")");
+        }
         out.println("  counters: " + simulator.baseUrl() + "/__sim/counters");
         out.println("  users:    " + simulator.userCount() + ", groups: " + simulator.groups().size());
         out.flush();

@@ -41,6 +41,7 @@ public final class OktaSimulator implements AutoCloseable {
     private final FaultInjector faults;
     private final Counters counters = new Counters();
     private final AuthorizationServer oauth;
+    private final SimulatorTls tls;
     private final SimulatorServer server;
     private volatile Duration searchLag;
 
@@ -49,7 +50,7 @@ public final class OktaSimulator implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         OktaIds ids = new OktaIds(options.randomSeed());
         this.directory = new Directory(options.clock(), ids);
-        this.rateLimiter = new RateLimiter(options.clock(), options.limits());
+        this.rateLimiter = new RateLimiter(options.clock(), options.rateLimitWindow(), options.limits());
         this.concurrencyLimiter = new ConcurrencyLimiter(options.concurrencyLimit());
         this.faults = new FaultInjector(options.randomSeed(), options.faults());
         this.searchLag = options.searchLag();
@@ -57,12 +58,24 @@ public final class OktaSimulator implements AutoCloseable {
         OktaApi api = new OktaApi(directory, options.clock(), () -> searchLag, counters, ids, mapper);
         AdminEndpoints admin = new AdminEndpoints(this, mapper);
         this.oauth = new AuthorizationServer(options.clock(), mapper);
-        this.server = SimulatorServer.start(options.port(), options.threads(), new SimulatorServer.Pipeline(
+        this.tls = options.tls() ? SimulatorTls.create() : null;
+        this.server = startServer(options, tls, new SimulatorServer.Pipeline(
                 new BearerTokenAuthenticator(oauth, options.effectiveAuthenticator()), rateLimiter, concurrencyLimiter,
                 faults, options.sleeper(), counters, ids, options.clock(), mapper, api, admin, oauth::token));
     }
 
-    /** Starts on loopback and returns once it accepts connections (well under a second). */
+    private static SimulatorServer startServer(SimulatorOptions options, SimulatorTls tls, SimulatorServer.Pipeline pipeline) {
+        try {
+            return SimulatorServer.start(options.port(), options.threads(), tls == null ? null : tls.serverContext(), pipeline);
+        } catch (RuntimeException e) {
+            if (tls != null) {
+                tls.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Starts on loopback and returns once it accepts connections. */
     public static OktaSimulator start(SimulatorOptions options) {
         return new OktaSimulator(options);
     }
@@ -72,9 +85,21 @@ public final class OktaSimulator implements AutoCloseable {
         return start(SimulatorOptions.defaults());
     }
 
-    /** {@code http://127.0.0.1:<port>}, the org URL to give a client. */
+    /** {@code http://127.0.0.1:<port>} ({@code https://} with TLS), the org URL to give a client. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        return server.scheme() + "://127.0.0.1:" + port();
+    }
+
+    /**
+     * The certificate and trust material when started with {@link SimulatorOptions#withTls}.
+     *
+     * @throws IllegalStateException when the simulator serves plain HTTP
+     */
+    public SimulatorTls tls() {
+        if (tls == null) {
+            throw new IllegalStateException("this simulator serves plain http; start it with SimulatorOptions.withTls(true)");
+        }
+        return tls;
     }
 
     public URI baseUri() {
@@ -120,6 +145,14 @@ public final class OktaSimulator implements AutoCloseable {
 
     public Optional<SimulatedUser> findById(String id) {
         return directory.findUser(id);
+    }
+
+    /**
+     * The admin who owns the API token: what {@code GET /api/v1/users/me} answers. Found by id and
+     * login like any user, but not in {@link #users()}, lists or counts.
+     */
+    public SimulatedUser tokenOwner() {
+        return directory.tokenOwner();
     }
 
     /** Every group, Everyone first. */
@@ -219,10 +252,13 @@ public final class OktaSimulator implements AutoCloseable {
         searchLag = lag;
     }
 
-    /** Stops listening; requests in flight are cut off. */
+    /** Stops listening (requests in flight are cut off) and removes the TLS files. */
     @Override
     public void close() {
         server.close();
+        if (tls != null) {
+            tls.close();
+        }
     }
 
     @Override

@@ -20,7 +20,8 @@ class CommandLineTest {
         SimulatorOptions options = CommandLine.parse("--port", "0", "--token", "abc", "--limit-users", "100",
                 "--limit-user-get=50", "--concurrency", "9", "--fault-rate", "0.05", "--fault-statuses", "503,504",
                 "--drop-rate", "0.01", "--lost-answer-rate", "0.02", "--latency-ms", "30", "--latency-rate", "0.5",
-                "--search-lag-ms", "1000", "--random-seed", "7", "--threads", "20").options();
+                "--search-lag-ms", "1000", "--random-seed", "7", "--threads", "20",
+                "--rate-limit-window-seconds", "2").options();
 
         assertThat(options.port()).isZero();
         assertThat(options.token()).isEqualTo("abc");
@@ -32,6 +33,7 @@ class CommandLineTest {
         assertThat(options.searchLag()).isEqualTo(Duration.ofSeconds(1));
         assertThat(options.randomSeed()).isEqualTo(7);
         assertThat(options.threads()).isEqualTo(20);
+        assertThat(options.rateLimitWindow()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
@@ -40,6 +42,7 @@ class CommandLineTest {
 
         assertThat(options.port()).isEqualTo(8089);
         assertThat(options.token()).hasSize(42);
+        assertThat(options.rateLimitWindow()).as("Okta's window").isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
@@ -49,6 +52,7 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse("--port")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> CommandLine.parse("--colour", "red")).hasMessageContaining("unknown option --colour");
         assertThatThrownBy(() -> CommandLine.parse("--fault-statuses", "502")).hasMessageContaining("500, 503 or 504");
+        assertThatThrownBy(() -> CommandLine.parse("--rate-limit-window-seconds", "0")).hasMessageContaining("at least 1");
     }
 
     @Test
@@ -59,7 +63,7 @@ class CommandLineTest {
 
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--token", "--limit-users", "--limit-user-get",
-                "--concurrency", "--fault-rate", "--drop-rate", "--lost-answer-rate", "--latency-ms", "--seed", "/__sim/counters");
+                "--rate-limit-window-seconds", "--concurrency", "--fault-rate", "--drop-rate", "--lost-answer-rate", "--latency-ms", "--seed", "--tls", "/__sim/counters");
     }
 
     @Test
@@ -79,6 +83,20 @@ class CommandLineTest {
         assertThat(status).isZero();
         assertThat(printed).containsPattern("listening on http://127\\.0\\.0\\.1:\\d+").contains("cli-token")
                 .contains("users:    1, groups: 2");
+    }
+
+    @Test
+    void tlsPrintsAnHttpsUrlAndTheFilesToTrust() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = Main.run(new String[] {"--port", "0", "--tls"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err, false);
+
+        assertThat(status).isZero();
+        assertThat(CommandLine.parse("--tls").options().tls()).isTrue();
+        assertThat(CommandLine.parse().options().tls()).isFalse();
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("listening on https://127\\.0\\.0\\.1:\\d+")
+                .containsPattern("certificate \\S+okta-simulator\\.pem").contains("okta-simulator-truststore.p12");
     }
 
     @Test

@@ -107,6 +107,25 @@ class RateLimitTest {
     }
 
     @Test
+    void aShorterWindowEndsSoonerWithTheSameLimit() {
+        try (OktaSimulator quick = OktaSimulator.start(SimulatorOptions.defaults().withToken("test-token")
+                .withClock(CLOCK).withRateLimitWindow(Duration.ofSeconds(2)).withLimit(RateLimitBucket.USERS, 1))) {
+            OktaHttp quickHttp = new OktaHttp(quick);
+
+            Answer first = quickHttp.get("/api/v1/users");
+            Answer limited = quickHttp.get("/api/v1/users");
+            CLOCK.advance(Duration.ofSeconds(2));
+            Answer nextWindow = quickHttp.get("/api/v1/users");
+
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(secondsUntilReset(first)).isBetween(2L, 3L);
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.header("X-Rate-Limit-Limit")).isEqualTo("1");
+            assertThat(nextWindow.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void unauthenticatedRequestsDoNotSpendTheBudget() {
         Answer rejected = http.request("GET", "/api/v1/users").withoutHeader("Authorization").violatingContract().send();
         Answer accepted = http.get("/api/v1/users");

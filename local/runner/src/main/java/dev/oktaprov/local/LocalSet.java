@@ -1,7 +1,5 @@
 package dev.oktaprov.local;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.oktaprov.local.api.LocalHttpApi;
 import dev.oktaprov.local.functions.FunctionEnvironment;
 import dev.oktaprov.local.functions.LocalFunction;
@@ -12,6 +10,7 @@ import dev.oktaprov.local.sqs.EventSourceMapping;
 import dev.oktaprov.local.sqs.EventSourceMappingSettings;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
+import dev.oktaprov.local.sqs.RecursiveLoop;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedFiles;
@@ -42,7 +41,7 @@ public final class LocalSet implements AutoCloseable {
     private final OktaSimulator simulator;
     private final LocalSqs sqs;
     private final QueuePair queues;
-    private final LocalFunction<SQSEvent, SQSBatchResponse> onboarding;
+    private final LocalFunction onboarding;
     private final EventSourceMapping mapping;
     private final LocalHttpApi api;
     private final Map<String, String> onboardingLocalSettings;
@@ -122,7 +121,7 @@ public final class LocalSet implements AutoCloseable {
         return api;
     }
 
-    public LocalFunction<SQSEvent, SQSBatchResponse> onboardingFunction() {
+    public LocalFunction onboardingFunction() {
         return onboarding;
     }
 
@@ -170,7 +169,7 @@ public final class LocalSet implements AutoCloseable {
         OktaSimulator simulator;
         LocalSqs sqs;
         QueuePair queues;
-        LocalFunction<SQSEvent, SQSBatchResponse> onboarding;
+        LocalFunction onboarding;
         EventSourceMapping mapping;
         LocalHttpApi api;
         Map<String, String> onboardingLocalSettings;
@@ -245,7 +244,8 @@ public final class LocalSet implements AutoCloseable {
                     .withMaximumConcurrency(settings.maximumConcurrency())
                     .withFunctionTimeout(TemplateSettings.ONBOARDING.timeout())
                     .withFunctionMemoryMb(TemplateSettings.ONBOARDING.memoryMb())
-                    .withReportBatchItemFailures(true);
+                    .withReportBatchItemFailures(true)
+                    .withRecursiveLoop(RecursiveLoop.fromTemplate(TemplateSettings.ONBOARDING_RECURSIVE_LOOP));
             mapping = EventSourceMapping.builder(sqs.client(), mappingSettings, onboarding.handler())
                     .logSink(logSink)
                     .closeTimeout(CLOSE_TIMEOUT)

@@ -37,6 +37,8 @@ public final class TemplateSettings {
     public static final int MAX_RECEIVE_COUNT = 5;
     /** The onboarding queue's {@code VisibilityTimeout}. */
     public static final int VISIBILITY_TIMEOUT_SECONDS = 840;
+    /** The onboarding function's {@code RecursiveLoop}: it sends throttled hires back to its own queue. */
+    public static final String ONBOARDING_RECURSIVE_LOOP = "Allow";
 
     /** {@code Globals.Function.Environment} with the parameters' defaults (OKTA_ORG_URL and the secret aside). */
     public static final Map<String, String> GLOBAL_ENVIRONMENT = globalEnvironment();

@@ -72,14 +72,20 @@ class TemplateSettingsTest {
         assertThat(resolve(source.path("ScalingConfig").path("MaximumConcurrency")).asInt())
                 .isEqualTo(TemplateSettings.MAXIMUM_CONCURRENCY);
         assertThat(source.path("FunctionResponseTypes").toString()).contains("ReportBatchItemFailures");
+        assertThat(functionWithHandler(TemplateSettings.ONBOARDING.handlerClass()).path("Properties").path("RecursiveLoop").asText())
+                .as("RecursiveLoop, which the local event source mapping follows")
+                .isEqualTo(TemplateSettings.ONBOARDING_RECURSIVE_LOOP);
     }
 
     @Test
     void theFunctionsGetTheTemplatesEnvironment() {
         Map<String, String> global = variables(template.path("Globals").path("Function").path("Environment").path("Variables"));
-        // The org, its secret and the JVM flags are the runner's to decide locally.
-        global.keySet().removeAll(Set.of("OKTA_ORG_URL", "OKTA_SECRET_ID", "JAVA_TOOL_OPTIONS"));
-        assertThat(TemplateSettings.GLOBAL_ENVIRONMENT).isEqualTo(global);
+        // The org, its secret and the JVM flags are the runner's to decide locally; so is the
+        // service name, the stack's name in the template.
+        global.keySet().removeAll(Set.of("OKTA_ORG_URL", "OKTA_SECRET_ID", "JAVA_TOOL_OPTIONS", "POWERTOOLS_SERVICE_NAME"));
+        Map<String, String> local = new HashMap<>(TemplateSettings.GLOBAL_ENVIRONMENT);
+        local.remove("POWERTOOLS_SERVICE_NAME");
+        assertThat(local).isEqualTo(global);
 
         Map<String, String> onboarding = variables(functionWithHandler(TemplateSettings.ONBOARDING.handlerClass())
                 .path("Properties").path("Environment").path("Variables"));

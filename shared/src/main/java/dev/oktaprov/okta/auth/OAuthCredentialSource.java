@@ -8,8 +8,10 @@ import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.errors.UnexpectedOktaException;
 import dev.oktaprov.okta.CredentialSource;
+import dev.oktaprov.okta.HeaderSafeRequests;
 import dev.oktaprov.okta.OktaClientSettings;
 import dev.oktaprov.okta.OktaJson;
+import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.ratelimit.RateLimitHeaders;
 import java.io.IOException;
 import java.net.URI;
@@ -34,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * authenticated by a {@link ClientAssertion} signed with the app's private key.
  *
  * <p>The access token is kept until shortly before it expires (by the injected clock) and dropped by
- * {@link #invalidate()}, which the Okta client calls once when the API answers 401. Fetches are
- * serialised: parallel workers cause one token request, not N. The assertion and the token are
- * credentials: neither is logged nor put in an exception message.
+ * {@link #invalidate(String)} when the API refuses it (only if it is still the current one). Fetches
+ * are serialised and bounded by the caller's deadline: parallel workers cause one token request, not
+ * N. The assertion and the token are credentials: neither is logged nor put in an exception message;
+ * an access token outside {@link CredentialCharacters} is refused by position, never quoted.
  *
  * <p>DPoP-bound apps ({@code use_dpop_nonce}, {@code token_type: DPoP}) are not supported: the app
  * must have "Require Demonstrating Proof of Possession" turned off.
@@ -51,7 +54,6 @@ public final class OAuthCredentialSource implements CredentialSource {
     static final Duration UNSTATED_LIFETIME = Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuthCredentialSource.class);
-    private static final Pattern TOKEN_CHARS = Pattern.compile("[\\x21-\\x7E]+");
     /** Long base64url runs (tokens, assertions) are cut out of anything Okta's errors might echo. */
     private static final Pattern CREDENTIAL_LIKE = Pattern.compile("[A-Za-z0-9_\\-.=+/]{32,}");
 
@@ -95,11 +97,18 @@ public final class OAuthCredentialSource implements CredentialSource {
     }
 
     @Override
-    public synchronized String authorizationHeader() {
+    public synchronized String authorizationHeader(Deadline deadline) {
         if (token == null || !clock.instant().isBefore(token.refreshAt())) {
-            token = fetch();
+            token = fetch(deadline);
         }
-        return "Bearer " + token.value();
+        return header(token);
+    }
+
+    @Override
+    public synchronized void invalidate(String rejectedHeader) {
+        if (token != null && header(token).equals(rejectedHeader)) {
+            token = null;
+        }
     }
 
     @Override
@@ -107,20 +116,28 @@ public final class OAuthCredentialSource implements CredentialSource {
         token = null;
     }
 
-    private AccessToken fetch() {
+    private static String header(AccessToken token) {
+        return "Bearer " + token.value();
+    }
+
+    private AccessToken fetch(Deadline deadline) {
+        Duration left = deadline.remaining(clock);
+        if (left.isZero()) {
+            throw new TransientUpstreamException("No time left before the deadline to get an Okta access token", null);
+        }
         Instant now = clock.instant();
         String assertion = ClientAssertion.create(app, tokenEndpoint.toString(), now, UUID.randomUUID());
         String form = "grant_type=client_credentials"
                 + "&scope=" + formEncode(String.join(" ", scopes))
                 + "&client_assertion_type=" + formEncode(ASSERTION_TYPE)
                 + "&client_assertion=" + formEncode(assertion);
-        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint)
-                .timeout(requestTimeout)
+        HttpRequest request = HeaderSafeRequests.build(() -> HttpRequest.newBuilder(tokenEndpoint)
+                .timeout(min(requestTimeout, left))
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("User-Agent", OktaClientSettings.DEFAULT_USER_AGENT)
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.US_ASCII))
-                .build();
+                .build());
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -156,8 +173,12 @@ public final class OAuthCredentialSource implements CredentialSource {
             throw new UnexpectedOktaException("Okta's token endpoint issued a token of an unknown type", requestId);
         }
         String value = json.path("access_token").asText("");
-        if (!TOKEN_CHARS.matcher(value).matches()) {
+        if (value.isEmpty()) {
             throw new UnexpectedOktaException("Okta's token endpoint issued no usable access token", requestId);
+        }
+        String unfit = CredentialCharacters.unfitCharacter(value);
+        if (unfit != null) {
+            throw new UnexpectedOktaException("Okta's token endpoint issued an access token with " + unfit, requestId);
         }
         JsonNode expiresIn = json.get("expires_in");
         Duration lifetime = expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0
@@ -178,8 +199,7 @@ public final class OAuthCredentialSource implements CredentialSource {
         int status = response.statusCode();
         if (status == 429) {
             RateLimitHeaders limits = RateLimitHeaders.from(response.headers()::firstValue);
-            long seconds = limits.resetEpochSeconds() == null ? 60
-                    : limits.resetEpochSeconds() - (limits.serverDate() != null ? limits.serverDate() : clock.instant()).getEpochSecond();
+            long seconds = limits.untilReset(clock.instant()).map(Duration::toSeconds).orElse(60L);
             LOG.warn("Okta's token endpoint is rate limited (request id {})", requestId);
             return new RateLimitedException(seconds, requestId);
         }

@@ -21,8 +21,9 @@ public record ServiceAppCredentials(String clientId, SigningKey signingKey, Stri
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required");
         }
-        if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
-            throw new IllegalArgumentException(name + " must be printable ASCII without spaces");
+        String unfit = CredentialCharacters.unfitCharacter(value);
+        if (unfit != null) {
+            throw new IllegalArgumentException(name + " has " + unfit);
         }
     }
 

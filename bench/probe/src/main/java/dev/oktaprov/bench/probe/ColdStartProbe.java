@@ -2,8 +2,10 @@ package dev.oktaprov.bench.probe;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,27 +63,35 @@ public final class ColdStartProbe {
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
-    /** Invokes a {@link RequestHandler} the way the Lambda Java runtime does, JSON in and JSON out. */
-    record LambdaInvoker(RequestHandler<Object, Object> handler, RuntimeSerializers.Serializer input,
-            RuntimeSerializers.Serializer output) {
+    /** Invokes a handler the way the Lambda Java runtime does, JSON in and JSON out. */
+    interface LambdaInvoker {
 
+        String invoke(byte[] eventJson, Context context) throws IOException;
+
+        /** A {@link RequestStreamHandler} gets the bytes; a {@link RequestHandler} the runtime's serializers for its types. */
         @SuppressWarnings("unchecked")
         static LambdaInvoker of(Object handler) {
+            if (handler instanceof RequestStreamHandler stream) {
+                return (event, context) -> {
+                    ByteArrayOutputStream json = new ByteArrayOutputStream();
+                    stream.handleRequest(new ByteArrayInputStream(event), json, context);
+                    return json.toString(StandardCharsets.UTF_8);
+                };
+            }
             if (!(handler instanceof RequestHandler<?, ?>)) {
-                throw new IllegalArgumentException(handler.getClass().getName() + " is not a RequestHandler");
+                throw new IllegalArgumentException(handler.getClass().getName() + " is neither a RequestHandler nor a RequestStreamHandler");
             }
             var types = RuntimeSerializers.handlerTypes(handler.getClass());
             ClassLoader loader = handler.getClass().getClassLoader();
-            return new LambdaInvoker((RequestHandler<Object, Object>) handler,
-                    RuntimeSerializers.forType(types.input(), loader), RuntimeSerializers.forType(types.output(), loader));
-        }
-
-        String invoke(byte[] eventJson, Context context) {
-            Object in = input.fromJson(new ByteArrayInputStream(eventJson));
-            Object out = handler.handleRequest(in, context);
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            output.toJson(out, json);
-            return json.toString(StandardCharsets.UTF_8);
+            RuntimeSerializers.Serializer input = RuntimeSerializers.forType(types.input(), loader);
+            RuntimeSerializers.Serializer output = RuntimeSerializers.forType(types.output(), loader);
+            RequestHandler<Object, Object> typed = (RequestHandler<Object, Object>) handler;
+            return (event, context) -> {
+                Object out = typed.handleRequest(input.fromJson(new ByteArrayInputStream(event)), context);
+                ByteArrayOutputStream json = new ByteArrayOutputStream();
+                output.toJson(out, json);
+                return json.toString(StandardCharsets.UTF_8);
+            };
         }
     }
 

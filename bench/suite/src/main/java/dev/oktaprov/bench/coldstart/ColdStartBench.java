@@ -25,8 +25,21 @@ public final class ColdStartBench {
 
     /** A cell of a table: one function, one implementation, one variant. */
     public record Cell(FunctionCase function, Implementation implementation, Variant variant) {
-        String fileName() {
+        public String fileName() {
             return function.function() + "-" + implementation.name().toLowerCase() + "-" + variant.id();
+        }
+
+        /** The shaded jar this cell runs: the function's, the baseline build's, or the peer's. */
+        public Path jar(Repository repository, Repository baseline) {
+            return switch (implementation) {
+                case OURS -> repository.functionJar(function.function());
+                case BASELINE -> baseline.functionJar(function.function());
+                case PEER -> repository.peerJar();
+            };
+        }
+
+        public String handler() {
+            return implementation == Implementation.PEER ? function.peerHandler() : function.ourHandler();
         }
     }
 
@@ -88,12 +101,8 @@ public final class ColdStartBench {
         if (function.changesOkta()) {
             backends.okta().reset();
         }
-        Path jar = switch (cell.implementation()) {
-            case OURS -> repository.functionJar(function.function());
-            case BASELINE -> baseline.functionJar(function.function());
-            case PEER -> repository.peerJar();
-        };
-        String handler = cell.implementation() == Implementation.PEER ? function.peerHandler() : function.ourHandler();
+        Path jar = cell.jar(repository, baseline);
+        String handler = cell.handler();
         Path work = repository.work();
         Path result = work.resolve("probe-result.json");
         Path output = work.resolve("probe-output.log");
@@ -101,7 +110,7 @@ public final class ColdStartBench {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // Lambda's memory setting, as the JVM's idea of the machine: heap ergonomics and the
         // collector (Serial below 1792 MB) follow from it.
-        int memoryMb = memoryOf(function);
+        int memoryMb = function.memoryMb(template);
         command.add("-XX:MaxRAM=" + memoryMb + "m");
         for (String flag : cell.variant().extraFlags()) {
             command.add(flag.equals(Variant.APP_CDS_ARCHIVE) ? "-XX:SharedArchiveFile=" + cdsArchives.get(cell) : flag);
@@ -120,12 +129,7 @@ public final class ColdStartBench {
         env.clear();
         env.put("PATH", path == null ? "/usr/bin:/bin" : path);
         env.putAll(backends.functionEnvironment(template, function.function(), memoryMb, cell.variant().viaToken()));
-        if (function.isQueueFunction()) {
-            // The template's own variables of the onboarding function; the DLQ is only written to on a
-            // permanent failure, which the sample batch does not have.
-            env.put("ONBOARDING_PARALLELISM", "4");
-            env.put("ONBOARDING_DLQ_URL", "http://127.0.0.1:9/000000000000/okta-provisioning-onboarding-dlq");
-        }
+        env.putAll(function.ownEnvironment());
         if (cell.variant().templateFlags()) {
             // As Lambda passes them: the JVM picks them up from the environment.
             env.put("JAVA_TOOL_OPTIONS", template.javaToolOptions());
@@ -151,19 +155,11 @@ public final class ColdStartBench {
         }
     }
 
-    /** The function's MemorySize in the template. */
-    public int memoryOf(FunctionCase function) {
-        return function.isQueueFunction() ? template.onboardingMemoryMb() : template.globalMemoryMb();
-    }
-
     private ProbeRun read(Cell cell, JsonNode r, long started, Path output) throws IOException {
         JsonNode answer = JSON.readTree(r.path("firstAnswer").asText());
-        boolean expected = cell.function().isQueueFunction()
-                ? answer.path("batchItemFailures").isArray() && answer.path("batchItemFailures").isEmpty()
-                : answer.path("statusCode").asInt() == cell.function().expectedStatus();
-        if (!expected) {
-            throw failed(cell, "did not answer as expected (" + (cell.function().isQueueFunction() ? "no batch failures"
-                    : "HTTP " + cell.function().expectedStatus()) + "): " + abbreviate(r.path("firstAnswer").asText()), output);
+        if (!cell.function().answeredAsExpected(answer)) {
+            throw failed(cell, "did not answer as expected (" + cell.function().expectation() + "): "
+                    + abbreviate(r.path("firstAnswer").asText()), output);
         }
         long main = r.path("mainEnteredMicros").asLong();
         long constructed = r.path("constructedMicros").asLong();

@@ -1,9 +1,7 @@
 package dev.oktaprov.bench.jmh;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,8 +34,8 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * One benchmarked invocation: the event's JSON through the Lambda runtime's serializer, the
- * handler, and the answer back to JSON, with Okta answered in this JVM by {@link ReplayingOkta}.
+ * One benchmarked invocation: the event's JSON bytes into the stream handler, the answer's bytes
+ * out, as the Lambda runtime hands them over, with Okta answered in this JVM by {@link ReplayingOkta}.
  * Setting up records the handler's real conversation with the simulator once, then builds a fresh
  * handler on the replay (so the measured handler never saw a socket).
  */
@@ -113,31 +111,32 @@ public final class Invocations {
     private static Invocation build(String operation, Path events, Map<String, String> env, HttpClient http) {
         Context context = new BenchContext();
         return switch (operation) {
-            case GET -> api(new GetUserHandler(runtime(env, http, OAuthScopes.READ_USERS)), read(events, "apigw-get-user.json"), context);
-            case CREATE -> api(new CreateUserHandler(runtime(env, http, OAuthScopes.CREATE_USERS)),
+            case GET -> streamed(new GetUserHandler(runtime(env, http, OAuthScopes.READ_USERS)), read(events, "apigw-get-user.json"), context);
+            case CREATE -> streamed(new CreateUserHandler(runtime(env, http, OAuthScopes.CREATE_USERS)),
                     read(events, "apigw-create-user.json"), context);
-            case LIST_200 -> api(new ListUsersHandler(runtime(env, http, OAuthScopes.READ_USERS)), listOf200(events), context);
+            case LIST_200 -> streamed(new ListUsersHandler(runtime(env, http, OAuthScopes.READ_USERS)), listOf200(events), context);
             case SQS_BATCH_10 -> {
                 ProvisioningRuntime provisioning = runtime(env, http, OAuthScopes.CREATE_USERS);
                 OnboardingRuntime onboarding = new OnboardingRuntime(provisioning, OnboardingSettings.fromEnvironment(env),
                         () -> {
                             throw new IllegalStateException("a successful batch must not need SQS");
                         }, new Random(7));
-                yield sqs(new OnboardingQueueHandler(onboarding), batchOf10(events), context);
+                yield streamed(new OnboardingQueueHandler(onboarding), batchOf10(events), context);
             }
             default -> throw new IllegalArgumentException("unknown operation " + operation);
         };
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Invocation api(RequestHandler<Map<String, Object>, Map<String, Object>> handler, byte[] event, Context context) {
-        LambdaJson<Map, Map> json = LambdaJson.of(Map.class, Map.class);
-        return () -> json.write(handler.handleRequest(json.read(event), context));
-    }
-
-    private static Invocation sqs(RequestHandler<SQSEvent, SQSBatchResponse> handler, byte[] event, Context context) {
-        LambdaJson<SQSEvent, SQSBatchResponse> json = LambdaJson.of(SQSEvent.class, SQSBatchResponse.class);
-        return () -> json.write(handler.handleRequest(json.read(event), context));
+    private static Invocation streamed(RequestStreamHandler handler, byte[] event, Context context) {
+        return () -> {
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream(1024);
+            try {
+                handler.handleRequest(new java.io.ByteArrayInputStream(event), answer, context);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return answer.toByteArray();
+        };
     }
 
     private static byte[] read(Path events, String name) {

@@ -1,5 +1,6 @@
 package dev.oktaprov.createuser.security;
 
+import static dev.oktaprov.testsupport.StreamInvocation.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -161,7 +162,7 @@ class CreateUserHostileInputTest {
         Map<String, Object> input = JSON.readValue(form, Map.class);
         long before = okta.counters().totalRequests();
         try {
-            handler.handleRequest(input, TestLambdaContext.of("create-user"));
+            invoke(handler, input, TestLambdaContext.of("create-user"));
         } catch (RuntimeException e) {
             assertThat(e.getClass().getName()).as("Step Functions error names").startsWith("dev.oktaprov.errors.");
             if (e instanceof dev.oktaprov.errors.InvalidInputException invalid && invalid.oktaRequestId().isEmpty()) {
@@ -174,7 +175,7 @@ class CreateUserHostileInputTest {
         http.clear();
         long before = okta.counters().totalRequests();
 
-        Map<String, Object> answer = handler.handleRequest(event, TestLambdaContext.of("create-user"));
+        Map<String, Object> answer = invoke(handler, event, TestLambdaContext.of("create-user"));
 
         int status = ((Number) answer.get("statusCode")).intValue();
         String answerBody = String.valueOf(answer.get("body"));

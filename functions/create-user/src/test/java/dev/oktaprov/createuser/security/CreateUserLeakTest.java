@@ -1,11 +1,13 @@
 package dev.oktaprov.createuser.security;
 
+import static dev.oktaprov.testsupport.StreamInvocation.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.createuser.CreateUserHandler;
+import dev.oktaprov.functiontesting.OddTokenScenarios;
 import dev.oktaprov.functiontesting.SecretsAndOkta;
 import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.runtime.ProvisioningRuntime;
@@ -99,7 +101,7 @@ class CreateUserLeakTest {
 
     /** Calls the handler over HTTP, records the answer, returns its status. */
     private static int http(LeakWatch watch, String scenario, CreateUserHandler handler, Map<String, Object> event) {
-        Map<String, Object> answer = handler.handleRequest(event, TestLambdaContext.of("create-user"));
+        Map<String, Object> answer = invoke(handler, event, TestLambdaContext.of("create-user"));
         watch.response(scenario, write(answer));
         return ((Number) answer.get("statusCode")).intValue();
     }
@@ -107,7 +109,7 @@ class CreateUserLeakTest {
     /** Calls the handler as Step Functions does; a failure is recorded as Lambda reports it (type, message, stack). */
     private static String direct(LeakWatch watch, String scenario, CreateUserHandler handler, Map<String, Object> input) {
         try {
-            watch.response(scenario, write(handler.handleRequest(input, TestLambdaContext.of("create-user"))));
+            watch.response(scenario, write(invoke(handler, input, TestLambdaContext.of("create-user"))));
             return "OK";
         } catch (RuntimeException e) {
             StringWriter trace = new StringWriter();
@@ -181,6 +183,13 @@ class CreateUserLeakTest {
                     httpEvent(login("unregistered"), Map.of()))).isEqualTo(502);
             assertThat(http(watch, "OAuth: a scope the app lacks", new CreateUserHandler(withSecret(serviceApp("0oaNARROW", "ec-1", ecPem))),
                     httpEvent(login("narrow"), Map.of()))).isEqualTo(502);
+
+            // Tokens as copy-paste leaves them, from the environment, the secret and straight to the client; both callers.
+            Map<String, String> odd = new OddTokenScenarios(watch, infrastructure, OAuthScopes.CREATE_USERS, "create-user",
+                    CreateUserHandler::new).run(() -> httpEvent(login("odd"), Map.of("password", PASSWORD)),
+                            () -> Map.of("firstName", "Odd", "lastName", "Token", "email", rememberLogin("odd-direct"),
+                                    "login", logins.get(logins.size() - 1), "password", PASSWORD));
+            assertThat(odd).containsExactlyEntriesOf(OddTokenScenarios.expected(okta.token(), "HTTP 201"));
 
             watch.secret("API token", okta.token()).secret("refused API token", WRONG_TOKEN)
                     .secret("password", PASSWORD).secret("weak password", WEAK_PASSWORD)

@@ -1,5 +1,6 @@
 package dev.oktaprov.getuser.security;
 
+import static dev.oktaprov.testsupport.StreamInvocation.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -105,7 +106,7 @@ class GetUserHostileInputTest {
         http.clear();
         long before = okta.counters().totalRequests();
 
-        Map<String, Object> answer = handler.handleRequest(httpEvent(idOrLogin), TestLambdaContext.of("get-user"));
+        Map<String, Object> answer = invoke(handler, httpEvent(idOrLogin), TestLambdaContext.of("get-user"));
 
         int status = ((Number) answer.get("statusCode")).intValue();
         String body = String.valueOf(answer.get("body"));
@@ -123,7 +124,7 @@ class GetUserHostileInputTest {
         http.clear();
         long before = okta.counters().totalRequests();
         try {
-            handler.handleRequest(input, TestLambdaContext.of("get-user"));
+            invoke(handler, input, TestLambdaContext.of("get-user"));
         } catch (RuntimeException e) {
             assertThat(e.getClass().getName()).as("Step Functions error names").startsWith("dev.oktaprov.errors.");
             assertThat(e.getMessage()).doesNotContainPattern("\\bat [a-z]+\\.|\\.java:\\d");

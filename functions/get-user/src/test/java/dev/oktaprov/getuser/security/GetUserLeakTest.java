@@ -1,10 +1,12 @@
 package dev.oktaprov.getuser.security;
 
+import static dev.oktaprov.testsupport.StreamInvocation.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oktaprov.functiontesting.OddTokenScenarios;
 import dev.oktaprov.functiontesting.SecretsAndOkta;
 import dev.oktaprov.getuser.GetUserHandler;
 import dev.oktaprov.okta.auth.OAuthScopes;
@@ -83,14 +85,14 @@ class GetUserLeakTest {
     }
 
     private static int http(LeakWatch watch, String scenario, GetUserHandler handler, String idOrLogin) {
-        Map<String, Object> answer = handler.handleRequest(httpEvent(idOrLogin), TestLambdaContext.of("get-user"));
+        Map<String, Object> answer = invoke(handler, httpEvent(idOrLogin), TestLambdaContext.of("get-user"));
         watch.response(scenario, write(answer));
         return ((Number) answer.get("statusCode")).intValue();
     }
 
     private static String direct(LeakWatch watch, String scenario, GetUserHandler handler, Map<String, Object> input) {
         try {
-            watch.response(scenario, write(handler.handleRequest(input, TestLambdaContext.of("get-user"))));
+            watch.response(scenario, write(invoke(handler, input, TestLambdaContext.of("get-user"))));
             return "OK";
         } catch (RuntimeException e) {
             StringWriter trace = new StringWriter();
@@ -149,6 +151,11 @@ class GetUserLeakTest {
                     .isEqualTo(502);
             assertThat(http(watch, "OAuth: groups not granted", withSecret(serviceApp("0oaNARROW", "rsa-1", rsaPem)), logins.get(0)))
                     .isEqualTo(502);
+
+            // Tokens as copy-paste leaves them, from the environment, the secret and straight to the client; both callers.
+            Map<String, String> odd = new OddTokenScenarios(watch, infrastructure, OAuthScopes.READ_USERS, "get-user",
+                    GetUserHandler::new).run(() -> httpEvent(logins.get(0)), () -> Map.of("id", users.get(0).id()));
+            assertThat(odd).containsExactlyEntriesOf(OddTokenScenarios.expected(okta.token(), "HTTP 200"));
 
             watch.secret("API token", okta.token()).secret("refused API token", WRONG_TOKEN)
                     .secret("the secret's value", LEAKY_SECRET_VALUE).secret("caller's SigV4 signature", CALLER_SIGNATURE)

@@ -1,5 +1,6 @@
 package dev.oktaprov.listusers.security;
 
+import static dev.oktaprov.testsupport.StreamInvocation.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -132,7 +133,7 @@ class ListUsersHostileInputTest {
         http.clear();
         long before = okta.counters().totalRequests();
 
-        Map<String, Object> answer = handler.handleRequest(event(query), TestLambdaContext.of("list-users"));
+        Map<String, Object> answer = invoke(handler, event(query), TestLambdaContext.of("list-users"));
 
         int status = ((Number) answer.get("statusCode")).intValue();
         String body = String.valueOf(answer.get("body"));

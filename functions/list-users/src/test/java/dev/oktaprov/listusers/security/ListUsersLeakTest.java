@@ -1,10 +1,12 @@
 package dev.oktaprov.listusers.security;
 
+import static dev.oktaprov.testsupport.StreamInvocation.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oktaprov.functiontesting.OddTokenScenarios;
 import dev.oktaprov.functiontesting.SecretsAndOkta;
 import dev.oktaprov.listusers.ListUsersHandler;
 import dev.oktaprov.okta.auth.OAuthScopes;
@@ -83,14 +85,14 @@ class ListUsersLeakTest {
     }
 
     private static int http(LeakWatch watch, String scenario, ListUsersHandler handler, Map<String, String> query) {
-        Map<String, Object> answer = handler.handleRequest(httpEvent(query), TestLambdaContext.of("list-users"));
+        Map<String, Object> answer = invoke(handler, httpEvent(query), TestLambdaContext.of("list-users"));
         watch.response(scenario, write(answer));
         return ((Number) answer.get("statusCode")).intValue();
     }
 
     private static String direct(LeakWatch watch, String scenario, ListUsersHandler handler, Map<String, Object> input) {
         try {
-            watch.response(scenario, write(handler.handleRequest(input, TestLambdaContext.of("list-users"))));
+            watch.response(scenario, write(invoke(handler, input, TestLambdaContext.of("list-users"))));
             return "OK";
         } catch (RuntimeException e) {
             StringWriter trace = new StringWriter();
@@ -147,6 +149,11 @@ class ListUsersLeakTest {
                     .isEqualTo(502);
             assertThat(http(watch, "OAuth: users not granted", withSecret(serviceApp("0oaNARROW", "rsa-1", rsaPem)), Map.of("q", jane)))
                     .isEqualTo(502);
+
+            // Tokens as copy-paste leaves them, from the environment, the secret and straight to the client; both callers.
+            Map<String, String> odd = new OddTokenScenarios(watch, infrastructure, OAuthScopes.READ_USERS, "list-users",
+                    ListUsersHandler::new).run(() -> httpEvent(Map.of("limit", "2")), () -> Map.of("limit", 2));
+            assertThat(odd).containsExactlyEntriesOf(OddTokenScenarios.expected(okta.token(), "HTTP 200"));
 
             watch.secret("API token", okta.token()).secret("refused API token", WRONG_TOKEN)
                     .secret("the secret's value", LEAKY_SECRET_VALUE).secret("caller's SigV4 signature", CALLER_SIGNATURE)

@@ -11,7 +11,6 @@ import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.onboarding.OnboardingQueueHandler;
 import dev.oktaprov.onboarding.OnboardingRuntime;
-import dev.oktaprov.runtime.SecretsManagerClients;
 import dev.oktaprov.simulator.FaultPlan;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.RateLimitBucket;
@@ -19,6 +18,8 @@ import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.testsupport.MotoServer;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
+import dev.oktaprov.testsupport.SqsInvocation;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,7 +69,7 @@ class OnboardingLeakTest {
         moto = MotoServer.start();
         okta = OktaSimulator.start(SimulatorOptions.defaults());
         queue = sqs.createQueueWithDlq("leak-" + UUID.randomUUID().toString().substring(0, 8), 5, Duration.ofSeconds(30), false);
-        secrets = SecretsManagerClients.fromEnvironment(secretsEnv(new HashMap<>()));
+        secrets = SecretsManagerAdmin.fromEnvironment(secretsEnv(new HashMap<>()));
     }
 
     @AfterAll
@@ -149,7 +150,7 @@ class OnboardingLeakTest {
     /** Runs a batch; records the batch response, or the error Lambda would report; returns how many messages came back. */
     private static int run(LeakWatch watch, String scenario, OnboardingQueueHandler handler, SQSEvent event) {
         try {
-            SQSBatchResponse response = handler.handleRequest(event, TestLambdaContext.of("onboarding"));
+            SQSBatchResponse response = SqsInvocation.invoke(handler, event, TestLambdaContext.of("onboarding"));
             watch.response(scenario, write(response));
             return response.getBatchItemFailures().size();
         } catch (RuntimeException e) {
@@ -196,10 +197,11 @@ class OnboardingLeakTest {
             assertThat(run(watch, "throttled", withToken(okta.token()), batch(
                     hire("first", Map.of()), hire("second", Map.of("password", PASSWORD))))).isZero();
             okta.setLimit(RateLimitBucket.USERS, RateLimitBucket.USERS.defaultPerMinute());
+            // Refused credentials hold the message in the queue as a delayed copy: none comes back, none dead-lettered.
             assertThat(run(watch, "a token Okta refuses", withToken(WRONG_TOKEN), batch(hire("refused", Map.of("password", PASSWORD)))))
-                    .isEqualTo(1);
+                    .isZero();
             assertThat(run(watch, "a secret of the wrong shape", withSecret("{\"token\":\"" + LEAKY_SECRET_VALUE + "\"}"),
-                    batch(hire("config", Map.of("password", PASSWORD))))).isNotZero();
+                    batch(hire("config", Map.of("password", PASSWORD))))).isZero();
             Map<String, String> noDlq = env("OKTA_API_TOKEN", okta.token());
             noDlq.remove("ONBOARDING_DLQ_URL");
             assertThat(run(watch, "no DLQ configured", new OnboardingQueueHandler(noDlq), batch(hire("nodlq", Map.of()))))
@@ -208,7 +210,7 @@ class OnboardingLeakTest {
             assertThat(run(watch, "OAuth: created", withSecret(serviceApp("0oaONBOARD", "rsa-1", rsaPem)),
                     batch(hire("oauth", Map.of("activate", true, "password", PASSWORD))))).isZero();
             assertThat(run(watch, "OAuth: an unregistered key", withSecret(serviceApp("0oaONBOARD", "rsa-1", ecPem)),
-                    batch(hire("unregistered", Map.of("password", PASSWORD))))).isNotZero();
+                    batch(hire("unregistered", Map.of("password", PASSWORD))))).isZero();
 
             List<Message> deadLetters = sqs.receiveAll(queue.dlqUrl());
             assertThat(deadLetters).as("conflict, invalid, malformed, emoji").hasSizeGreaterThanOrEqualTo(4);

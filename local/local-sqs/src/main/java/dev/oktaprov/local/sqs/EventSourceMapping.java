@@ -1,8 +1,11 @@
 package dev.oktaprov.local.sqs;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +23,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -31,7 +33,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Lambda's SQS event source mapping, locally: pollers receive batches from one queue and invoke an
- * SQS handler the way Lambda does, through Lambda's own event serialization, with a fresh context
+ * SQS handler the way Lambda does, with the SQS event's JSON bytes as Lambda writes them, with a fresh context
  * and deadline per invocation; then they delete every message not reported as failed and leave
  * the rest to their visibility timeout, so SQS redelivers them and, after {@code maxReceiveCount}
  * receives, its RedrivePolicy moves them to the DLQ.
@@ -39,6 +41,13 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * <p>Lambda's rules: a handler that throws, answers after its timeout, or names in
  * {@code batchItemFailures} an id that is null, empty or not in the batch fails the whole batch.
  * With {@code reportBatchItemFailures} off, any normal return deletes the whole batch.
+ *
+ * <p>Recursive loop detection, as Lambda does it: each invocation carries a trace header whose
+ * lineage counts how often the chain of its messages has invoked the function; the AWS requests
+ * the function makes carry it ({@link LambdaTraceHeaderInterceptor}), so a message it sends to the
+ * queue comes back with the count. Unless the settings allow loops ({@link RecursiveLoop#ALLOW}), a
+ * message whose chain has invoked the function 16 times is dropped instead of invoking it again
+ * ({@link RecursionGuard}).
  *
  * <p>Up to {@link EventSourceMappingSettings#effectiveConcurrency()} invocations run at once, one
  * per poller thread. FIFO queues get a single poller, so batches of a message group never overlap
@@ -59,8 +68,7 @@ public final class EventSourceMapping implements AutoCloseable {
     private final SqsClient sqs;
     private final EventSourceMappingSettings settings;
     private final String queueUrl;
-    private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
-    private final LambdaRuntimeSerialization serialization;
+    private final RequestStreamHandler handler;
     private final Clock clock;
     private final Consumer<String> logSink;
     private final InvocationListener listener;
@@ -68,7 +76,8 @@ public final class EventSourceMapping implements AutoCloseable {
     private final ExecutorService pollers;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final AtomicInteger invocationsInFlight = new AtomicInteger();
-    private final Counters counters = new Counters();
+    private final MappingCounterSet counters = new MappingCounterSet();
+    private final RecursionGuard recursion;
     private final List<Thread> pollerThreads = new CopyOnWriteArrayList<>();
     private final Object activity = new Object();
     private long activityGeneration;
@@ -78,7 +87,6 @@ public final class EventSourceMapping implements AutoCloseable {
         this.settings = builder.settings;
         this.queueUrl = queueUrl;
         this.handler = builder.handler;
-        this.serialization = new LambdaRuntimeSerialization(builder.handler.getClass().getClassLoader());
         this.clock = builder.clock;
         this.logSink = builder.logSink;
         this.listener = builder.listener;
@@ -86,6 +94,7 @@ public final class EventSourceMapping implements AutoCloseable {
                 : settings.functionTimeout().plusSeconds(LONG_POLL_SECONDS + 1L);
         this.pollers = Executors.newFixedThreadPool(settings.effectiveConcurrency(),
                 pollerThreadFactory(settings.functionName()));
+        this.recursion = new RecursionGuard(sqs, queueUrl, settings);
     }
 
     private EventSourceMapping startPolling() {
@@ -97,11 +106,9 @@ public final class EventSourceMapping implements AutoCloseable {
 
     /**
      * @param sqs the client to poll with; not closed by the mapping
-     * @param handler the function's handler, called on the mapping's threads; Lambda's serializers
-     *     load event classes through its class loader, as the runtime loads them from the function jar
+     * @param handler the function's handler, called on the mapping's threads with the event's bytes
      */
-    public static Builder builder(SqsClient sqs, EventSourceMappingSettings settings,
-            RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+    public static Builder builder(SqsClient sqs, EventSourceMappingSettings settings, RequestStreamHandler handler) {
         return new Builder(sqs, settings, handler);
     }
 
@@ -234,10 +241,16 @@ public final class EventSourceMapping implements AutoCloseable {
         received.forEach(message -> batch.put(message.messageId(), message));
     }
 
-    private void invoke(List<Message> batch) {
+    private void invoke(List<Message> received) {
+        RecursionGuard.Split split = recursion.split(received);
+        counters.recursiveInvocationsDropped.addAndGet(recursion.drop(split.dropped()));
+        List<Message> batch = split.delivered();
+        if (batch.isEmpty()) {
+            return;
+        }
         Map<String, Message> byId = new LinkedHashMap<>();
         batch.forEach(message -> byId.put(message.messageId(), message));
-        SQSEvent event = serialization.event(SqsEventJson.of(batch, settings.queueArn(), settings.region()));
+        byte[] event = SqsEventJson.of(batch, settings.queueArn(), settings.region()).getBytes(StandardCharsets.UTF_8);
         LocalLambdaContext context = new LocalLambdaContext(settings.functionName(), settings.region(),
                 settings.functionMemoryMb(), settings.functionTimeout(), clock, logSink);
         counters.invocations.incrementAndGet();
@@ -247,7 +260,15 @@ public final class EventSourceMapping implements AutoCloseable {
         Set<String> failed = new LinkedHashSet<>();
         String detail = "";
         try {
-            SQSBatchResponse response = handler.handleRequest(event, context);
+            ByteArrayOutputStream response = new ByteArrayOutputStream(1024);
+            LambdaTraceHeaderInterceptor.during(split.traceHeader(), () -> {
+                try {
+                    handler.handleRequest(new ByteArrayInputStream(event), response, context);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
             if (context.isPastDeadline()) {
                 outcome = InvocationOutcome.TIMEOUT;
                 detail = String.format(Locale.ROOT, "Task timed out after %.2f seconds",
@@ -255,15 +276,11 @@ public final class EventSourceMapping implements AutoCloseable {
                 logSink.accept(clock.instant() + " " + context.getAwsRequestId() + " " + detail);
             } else if (settings.reportBatchItemFailures()) {
                 try {
-                    failed.addAll(PartialBatchResponse.failedMessageIds(serialization.responseJson(response),
-                            byId.keySet()));
+                    failed.addAll(PartialBatchResponse.failedMessageIds(responseJson(response), byId.keySet()));
                     outcome = failed.isEmpty() ? InvocationOutcome.SUCCESS : InvocationOutcome.BATCH_ITEM_FAILURES;
                 } catch (PartialBatchResponse.InvalidResponseException e) {
                     outcome = InvocationOutcome.INVALID_RESPONSE;
                     detail = e.getMessage();
-                } catch (RuntimeException e) {
-                    outcome = InvocationOutcome.INVALID_RESPONSE;
-                    detail = "the response cannot be serialized: " + e;
                 }
             } else {
                 outcome = InvocationOutcome.SUCCESS;
@@ -284,6 +301,11 @@ public final class EventSourceMapping implements AutoCloseable {
         counters.messagesReturned.addAndGet(failed.size());
         report(new InvocationReport(context.getAwsRequestId(), outcome, new ArrayList<>(byId.keySet()), deleted,
                 new ArrayList<>(failed), detail));
+    }
+
+    /** What the handler wrote; nothing at all reads as a null response. */
+    private static String responseJson(ByteArrayOutputStream response) {
+        return response.size() == 0 ? "null" : response.toString(StandardCharsets.UTF_8);
     }
 
     private List<String> delete(List<Message> messages) {
@@ -374,14 +396,14 @@ public final class EventSourceMapping implements AutoCloseable {
 
         private final SqsClient sqs;
         private final EventSourceMappingSettings settings;
-        private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+        private final RequestStreamHandler handler;
         private Clock clock = Clock.systemUTC();
         private Consumer<String> logSink = EventSourceMapping::printLine;
         private InvocationListener listener = InvocationListener.NONE;
         private Duration closeTimeout;
 
         private Builder(SqsClient sqs, EventSourceMappingSettings settings,
-                RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+                RequestStreamHandler handler) {
             this.sqs = Objects.requireNonNull(sqs, "sqs");
             this.settings = Objects.requireNonNull(settings, "settings");
             this.handler = Objects.requireNonNull(handler, "handler");
@@ -422,32 +444,5 @@ public final class EventSourceMapping implements AutoCloseable {
 
     private static void printLine(String message) {
         System.out.println(message.stripTrailing());
-    }
-
-    private static final class Counters {
-        final AtomicLong invocations = new AtomicLong();
-        final AtomicLong messagesReceived = new AtomicLong();
-        final AtomicLong messagesDeleted = new AtomicLong();
-        final AtomicLong messagesReturned = new AtomicLong();
-        final AtomicLong functionErrors = new AtomicLong();
-        final AtomicLong invalidResponses = new AtomicLong();
-        final AtomicLong timeouts = new AtomicLong();
-        final AtomicLong pollErrors = new AtomicLong();
-        final AtomicLong deleteErrors = new AtomicLong();
-
-        void countFailure(InvocationOutcome outcome) {
-            switch (outcome) {
-                case FUNCTION_ERROR -> functionErrors.incrementAndGet();
-                case INVALID_RESPONSE -> invalidResponses.incrementAndGet();
-                case TIMEOUT -> timeouts.incrementAndGet();
-                default -> throw new IllegalArgumentException("not a failure: " + outcome);
-            }
-        }
-
-        MappingCounters snapshot() {
-            return new MappingCounters(invocations.get(), messagesReceived.get(), messagesDeleted.get(),
-                    messagesReturned.get(), functionErrors.get(), invalidResponses.get(), timeouts.get(),
-                    pollErrors.get(), deleteErrors.get());
-        }
     }
 }

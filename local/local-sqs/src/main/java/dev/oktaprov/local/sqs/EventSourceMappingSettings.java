@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param functionMemoryMb the memory the context reports, 128 to 10240
  * @param reportBatchItemFailures whether the handler's {@code batchItemFailures} are honoured
  *     (FunctionResponseTypes = ReportBatchItemFailures)
+ * @param recursiveLoop the function's {@code RecursiveLoop}: whether a message whose chain has
+ *     invoked the function 16 times (its {@code AWSTraceHeader} lineage) is stopped, as by default
  */
 public record EventSourceMappingSettings(
         String queueArn,
@@ -33,7 +35,8 @@ public record EventSourceMappingSettings(
         int maximumConcurrency,
         Duration functionTimeout,
         int functionMemoryMb,
-        boolean reportBatchItemFailures) {
+        boolean reportBatchItemFailures,
+        RecursiveLoop recursiveLoop) {
 
     public static final int DEFAULT_BATCH_SIZE = 10;
     public static final int DEFAULT_MAXIMUM_CONCURRENCY = 2;
@@ -62,16 +65,18 @@ public record EventSourceMappingSettings(
         if (functionMemoryMb < 128 || functionMemoryMb > 10_240) {
             throw new IllegalArgumentException("functionMemoryMb must be 128 to 10240, was " + functionMemoryMb);
         }
+        Objects.requireNonNull(recursiveLoop, "recursiveLoop");
     }
 
     /**
      * Lambda's defaults for the queue: batch size 10, no batching window, report batch item
-     * failures on, concurrency 2, a 30 s timeout and 512 MB, in the queue's region.
+     * failures on, concurrency 2, a 30 s timeout and 512 MB, recursive loops terminated, in the
+     * queue's region.
      */
     public static EventSourceMappingSettings forQueue(String queueArn) {
         return new EventSourceMappingSettings(queueArn, QueueArn.parse(queueArn).region(), DEFAULT_FUNCTION_NAME,
                 DEFAULT_BATCH_SIZE, Duration.ZERO, DEFAULT_MAXIMUM_CONCURRENCY, DEFAULT_FUNCTION_TIMEOUT,
-                LocalLambdaContext.DEFAULT_MEMORY_MB, true);
+                LocalLambdaContext.DEFAULT_MEMORY_MB, true, RecursiveLoop.TERMINATE);
     }
 
     /** True for a FIFO queue (its name ends in {@code .fifo}). */
@@ -86,42 +91,47 @@ public record EventSourceMappingSettings(
 
     public EventSourceMappingSettings withRegion(String value) {
         return new EventSourceMappingSettings(queueArn, value, functionName, batchSize, maximumBatchingWindow,
-                maximumConcurrency, functionTimeout, functionMemoryMb, reportBatchItemFailures);
+                maximumConcurrency, functionTimeout, functionMemoryMb, reportBatchItemFailures, recursiveLoop);
     }
 
     public EventSourceMappingSettings withFunctionName(String value) {
         return new EventSourceMappingSettings(queueArn, region, value, batchSize, maximumBatchingWindow,
-                maximumConcurrency, functionTimeout, functionMemoryMb, reportBatchItemFailures);
+                maximumConcurrency, functionTimeout, functionMemoryMb, reportBatchItemFailures, recursiveLoop);
     }
 
     public EventSourceMappingSettings withBatchSize(int value) {
         return new EventSourceMappingSettings(queueArn, region, functionName, value, maximumBatchingWindow,
-                maximumConcurrency, functionTimeout, functionMemoryMb, reportBatchItemFailures);
+                maximumConcurrency, functionTimeout, functionMemoryMb, reportBatchItemFailures, recursiveLoop);
     }
 
     public EventSourceMappingSettings withMaximumBatchingWindow(Duration value) {
         return new EventSourceMappingSettings(queueArn, region, functionName, batchSize, value,
-                maximumConcurrency, functionTimeout, functionMemoryMb, reportBatchItemFailures);
+                maximumConcurrency, functionTimeout, functionMemoryMb, reportBatchItemFailures, recursiveLoop);
     }
 
     public EventSourceMappingSettings withMaximumConcurrency(int value) {
         return new EventSourceMappingSettings(queueArn, region, functionName, batchSize, maximumBatchingWindow,
-                value, functionTimeout, functionMemoryMb, reportBatchItemFailures);
+                value, functionTimeout, functionMemoryMb, reportBatchItemFailures, recursiveLoop);
     }
 
     public EventSourceMappingSettings withFunctionTimeout(Duration value) {
         return new EventSourceMappingSettings(queueArn, region, functionName, batchSize, maximumBatchingWindow,
-                maximumConcurrency, value, functionMemoryMb, reportBatchItemFailures);
+                maximumConcurrency, value, functionMemoryMb, reportBatchItemFailures, recursiveLoop);
     }
 
     public EventSourceMappingSettings withFunctionMemoryMb(int value) {
         return new EventSourceMappingSettings(queueArn, region, functionName, batchSize, maximumBatchingWindow,
-                maximumConcurrency, functionTimeout, value, reportBatchItemFailures);
+                maximumConcurrency, functionTimeout, value, reportBatchItemFailures, recursiveLoop);
     }
 
     public EventSourceMappingSettings withReportBatchItemFailures(boolean value) {
         return new EventSourceMappingSettings(queueArn, region, functionName, batchSize, maximumBatchingWindow,
-                maximumConcurrency, functionTimeout, functionMemoryMb, value);
+                maximumConcurrency, functionTimeout, functionMemoryMb, value, recursiveLoop);
+    }
+
+    public EventSourceMappingSettings withRecursiveLoop(RecursiveLoop value) {
+        return new EventSourceMappingSettings(queueArn, region, functionName, batchSize, maximumBatchingWindow,
+                maximumConcurrency, functionTimeout, functionMemoryMb, reportBatchItemFailures, value);
     }
 
     private static void requireNonBlank(String value, String name) {

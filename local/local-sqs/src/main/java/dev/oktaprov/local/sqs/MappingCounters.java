@@ -12,6 +12,9 @@ package dev.oktaprov.local.sqs;
  * @param timeouts invocations that returned after the function timeout
  * @param pollErrors ReceiveMessage calls that failed (the poller backs off and retries)
  * @param deleteErrors messages whose deletion failed (they come back after their visibility timeout)
+ * @param recursiveInvocationsDropped messages not handed to the function because their chain had
+ *     invoked it 16 times and the function does not allow recursive loops (Lambda's
+ *     {@code RecursiveInvocationsDropped}); each went to the queue's DLQ, or was deleted without one
  */
 public record MappingCounters(
         long invocations,
@@ -22,5 +25,6 @@ public record MappingCounters(
         long invalidResponses,
         long timeouts,
         long pollErrors,
-        long deleteErrors) {
+        long deleteErrors,
+        long recursiveInvocationsDropped) {
 }

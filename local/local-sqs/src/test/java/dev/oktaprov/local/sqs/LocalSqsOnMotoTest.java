@@ -101,7 +101,8 @@ class LocalSqsOnMotoTest {
         };
 
         try (EventSourceMapping mapping = EventSourceMapping.builder(sqs.client(),
-                EventSourceMappingSettings.forQueue(pair.queueArn()).withMaximumConcurrency(1), handler)
+                EventSourceMappingSettings.forQueue(pair.queueArn()).withMaximumConcurrency(1),
+                new RecordingHandler((event, context, invocation) -> handler.handleRequest(event, context)))
                 .logSink(line -> { })
                 .start()) {
             assertThat(mapping.awaitDrained(Duration.ofSeconds(30))).isTrue();

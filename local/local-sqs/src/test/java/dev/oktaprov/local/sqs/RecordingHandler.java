@@ -1,18 +1,24 @@
 package dev.oktaprov.local.sqs;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.oktaprov.testsupport.SqsInvocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An SQS handler that records what it was given and answers as the test's behaviour says.
+ * An SQS handler that records what it was given and answers as the test's behaviour says. The
+ * mapping's bytes are read, and the answer written, by the Lambda Java runtime's own SQS serializers.
  * Counts invocations running at once and remembers the most it saw.
  */
-final class RecordingHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+final class RecordingHandler implements RequestStreamHandler {
 
     /** What the handler does with one event; the invocation number starts at 1. */
     @FunctionalInterface
@@ -41,7 +47,12 @@ final class RecordingHandler implements RequestHandler<SQSEvent, SQSBatchRespons
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream answer, Context context) throws IOException {
+        SQSBatchResponse response = handleRequest(SqsInvocation.event(input.readAllBytes()), context);
+        answer.write(response == null ? "null".getBytes(StandardCharsets.UTF_8) : SqsInvocation.json(response));
+    }
+
+    private SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         int invocation = invocations.incrementAndGet();
         mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
         try {

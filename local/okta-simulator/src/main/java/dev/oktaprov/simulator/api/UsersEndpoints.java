@@ -15,6 +15,7 @@ import dev.oktaprov.simulator.http.ApiRequest;
 import dev.oktaprov.simulator.http.ApiResponse;
 import dev.oktaprov.simulator.http.Counters;
 import dev.oktaprov.simulator.http.OktaErrors;
+import dev.oktaprov.simulator.oauth.AuthorizationServer;
 import dev.oktaprov.simulator.query.Expression;
 import dev.oktaprov.simulator.query.ExpressionMatcher;
 import dev.oktaprov.simulator.query.InvalidSearchCriteriaException;
@@ -36,6 +37,7 @@ final class UsersEndpoints {
     static final int MAX_LIMIT = 200;
     private static final int DEFAULT_Q_LIMIT = 10;
     private static final String SORTED_CURSOR_PREFIX = "s";
+    private static final String ME = "me";
 
     private final Directory directory;
     private final Clock clock;
@@ -148,9 +150,24 @@ final class UsersEndpoints {
      */
     private SimulatedUser resolveByPath(ApiRequest request, int index) {
         String idOrLogin = request.segment(index);
+        if (request.rawSegments().get(index).equals(ME)) {
+            return me(request);
+        }
         boolean unreachableByPath = idOrLogin.contains("/") || idOrLogin.contains("?") || idOrLogin.contains("#");
         Optional<SimulatedUser> user = unreachableByPath ? Optional.empty() : directory.resolveUser(idOrLogin);
         return user.orElseThrow(() -> OktaErrors.notFound(idOrLogin, "User"));
+    }
+
+    /**
+     * {@code me}: the user behind the credential. An API token acts as its owner; an OAuth service
+     * app's token has no user behind it, so Okta finds no {@code me} (404).
+     */
+    private SimulatedUser me(ApiRequest request) {
+        String principal = request.principal();
+        if (principal != null && principal.startsWith(AuthorizationServer.PRINCIPAL_PREFIX)) {
+            throw OktaErrors.notFound(ME, "User");
+        }
+        return directory.tokenOwner();
     }
 
     private ApiResponse page(ApiRequest request, Predicate<SimulatedUser> matches, int limit) {

@@ -38,6 +38,7 @@ public final class Directory {
     private final Map<String, Integer> groupIndexById = new HashMap<>();
     private String everyoneGroupId;
     private String defaultUserTypeId;
+    private SimulatedUser tokenOwner;
 
     public Directory(Clock clock, OktaIds ids) {
         this.clock = clock;
@@ -59,6 +60,12 @@ public final class Directory {
                 "All users in your organization", now, now, now);
         putGroup(everyone);
         everyoneGroupId = everyone.id();
+        tokenOwner = TokenOwner.user(now, everyoneGroupId, defaultUserTypeId);
+    }
+
+    /** The API token's owner, {@code me}: found by id and login, never listed or counted. */
+    public synchronized SimulatedUser tokenOwner() {
+        return tokenOwner;
     }
 
     public synchronized String defaultUserTypeId() {
@@ -78,7 +85,7 @@ public final class Directory {
                 causes.add("groupIds: Group not found: " + groupId);
             }
         }
-        if (userIdByLoginKey.containsKey(Logins.uniquenessKey(draft.login()))) {
+        if (loginTaken(draft.login())) {
             causes.add(DUPLICATE_LOGIN);
         }
         if (!causes.isEmpty()) {
@@ -99,7 +106,7 @@ public final class Directory {
     /** Puts a user in without API validation. Throws IllegalArgumentException on a taken login or unknown group. */
     public synchronized SimulatedUser seed(SeedUser seed) {
         String login = (String) seed.profile().get("login");
-        if (userIdByLoginKey.containsKey(Logins.uniquenessKey(login))) {
+        if (loginTaken(login)) {
             throw new IllegalArgumentException("seed user login already exists: " + login);
         }
         if (seed.id() != null && userIndexById.containsKey(seed.id())) {
@@ -132,8 +139,12 @@ public final class Directory {
         return id == null ? Optional.empty() : findUser(id);
     }
 
-    /** By id, then login, then login short name when exactly one user has it. */
+    /** By id, then login, then login short name when exactly one user has it; the token's owner too. */
     public synchronized Optional<SimulatedUser> resolveUser(String idOrLogin) {
+        if (idOrLogin.equals(tokenOwner.id())
+                || Logins.uniquenessKey(idOrLogin).equals(Logins.uniquenessKey(tokenOwner.login()))) {
+            return Optional.of(tokenOwner);
+        }
         Optional<SimulatedUser> found = findUser(idOrLogin).or(() -> findUserByLogin(idOrLogin));
         if (found.isPresent()) {
             return found;
@@ -212,6 +223,11 @@ public final class Directory {
     }
 
     // ---- internals
+
+    private boolean loginTaken(String login) {
+        String key = Logins.uniquenessKey(login);
+        return userIdByLoginKey.containsKey(key) || key.equals(Logins.uniquenessKey(tokenOwner.login()));
+    }
 
     private List<String> joinGroups(List<String> requested, Instant at) {
         Set<String> joined = new LinkedHashSet<>();

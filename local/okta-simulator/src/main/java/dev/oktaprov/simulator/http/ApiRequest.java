@@ -1,6 +1,5 @@
 package dev.oktaprov.simulator.http;
 
-import com.sun.net.httpserver.Headers;
 import java.util.List;
 
 /**
@@ -8,6 +7,7 @@ import java.util.List;
  *
  * @param rawSegments the path's segments still percent-encoded (an encoded {@code /} stays inside its segment)
  * @param baseUrl scheme, host and port the client used, for absolute links
+ * @param principal who the request was authenticated as (never a secret); null outside /api
  */
 public record ApiRequest(
         String method,
@@ -15,12 +15,18 @@ public record ApiRequest(
         List<String> rawSegments,
         QueryParameters query,
         String rawQuery,
-        Headers headers,
+        RequestHeaders headers,
         byte[] body,
-        String baseUrl) {
+        String baseUrl,
+        String principal) {
 
     public ApiRequest {
         rawSegments = List.copyOf(rawSegments);
+    }
+
+    /** The same request, authenticated as {@code who}. */
+    public ApiRequest withPrincipal(String who) {
+        return new ApiRequest(method, rawPath, rawSegments, query, rawQuery, headers, body, baseUrl, who);
     }
 
     /** The decoded segment at {@code index}. */

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.oktaprov.simulator.Fault;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.Sleeper;
@@ -18,27 +15,23 @@ import dev.oktaprov.simulator.ratelimit.Admission;
 import dev.oktaprov.simulator.ratelimit.ConcurrencyLimiter;
 import dev.oktaprov.simulator.ratelimit.RateLimiter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
- * The HTTP side: a JDK {@link HttpServer} on loopback with a bounded worker pool, and the order
+ * The HTTP side: an {@link HttpListener} on loopback with a bounded worker pool, and the order
  * in which every /api request meets Okta's machinery: bucket, concurrency limit, authentication,
- * per-minute limit, injected faults, then the endpoint. /__sim requests skip all of it.
+ * per-window limit, injected faults, then the endpoint. /__sim requests skip all of it.
  */
 public final class SimulatorServer implements AutoCloseable {
 
@@ -70,48 +63,47 @@ public final class SimulatorServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SimulatorServer.class.getName());
     private static final int MAX_BODY_BYTES = 1 << 20;
     private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+");
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private final HttpServer server;
-    private final ThreadPoolExecutor workers;
     private final Pipeline pipeline;
+    private final String scheme;
+    private final HttpListener listener;
     private final String loopbackBaseUrl;
 
-    private SimulatorServer(HttpServer server, ThreadPoolExecutor workers, Pipeline pipeline) {
-        this.server = server;
-        this.workers = workers;
+    private SimulatorServer(int port, int threads, SSLContext tls, Pipeline pipeline) {
         this.pipeline = pipeline;
-        this.loopbackBaseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        this.scheme = tls == null ? "http" : "https";
+        try {
+            this.listener = new HttpListener(port, threads, tls, MAX_BODY_BYTES, this::serve);
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port,
+                    e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e));
+        }
+        this.loopbackBaseUrl = scheme + "://127.0.0.1:" + listener.port();
     }
 
-    public static SimulatorServer start(int port, int threads, Pipeline pipeline) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-            ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), daemonThreads());
-            workers.allowCoreThreadTimeOut(true);
-            SimulatorServer simulatorServer = new SimulatorServer(server, workers, pipeline);
-            server.createContext("/", simulatorServer::serve);
-            server.setExecutor(workers);
-            server.start();
-            return simulatorServer;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
-        }
+    /** @param tls the server's TLS context, or null for plain HTTP */
+    public static SimulatorServer start(int port, int threads, SSLContext tls, Pipeline pipeline) {
+        return new SimulatorServer(port, threads, tls, pipeline);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return listener.port();
+    }
+
+    /** {@code http} or {@code https}. */
+    public String scheme() {
+        return scheme;
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+        listener.close();
     }
 
-    private void serve(HttpExchange exchange) {
+    private void serve(Exchange exchange) {
         try {
-            String rawPath = exchange.getRequestURI().getRawPath();
+            String rawPath = exchange.rawPath();
             if (rawPath.equals("/__sim") || rawPath.startsWith("/__sim/")) {
                 serveAdmin(exchange);
             } else if (rawPath.equals(TOKEN_PATH)) {
@@ -120,18 +112,16 @@ public final class SimulatorServer implements AutoCloseable {
                 serveApi(exchange);
             }
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.ERROR, "simulator failed on " + exchange.getRequestMethod() + " request", e);
+            LOG.log(System.Logger.Level.ERROR, "simulator failed on " + exchange.method() + " request", e);
             try {
                 sendError(exchange, pipeline.ids().requestId(), OktaErrors.internalError(), null);
             } catch (IOException | RuntimeException ignored) {
-                // The answer may be half sent; closing the exchange below is all that is left.
+                // The answer may be half sent; the server ends the exchange.
             }
-        } finally {
-            exchange.close();
         }
     }
 
-    private void serveAdmin(HttpExchange exchange) throws IOException {
+    private void serveAdmin(Exchange exchange) throws IOException {
         ApiResponse response;
         try {
             response = pipeline.admin().handle(readRequest(exchange));
@@ -142,17 +132,18 @@ public final class SimulatorServer implements AutoCloseable {
         send(exchange, pipeline.ids().requestId(), response, null);
     }
 
-    private void serveApi(HttpExchange exchange) throws IOException {
+    private void serveApi(Exchange exchange) throws IOException {
         String requestId = pipeline.ids().requestId();
-        String method = exchange.getRequestMethod();
-        String rawPath = exchange.getRequestURI().getRawPath();
+        String method = exchange.method();
+        String rawPath = exchange.rawPath();
         if (!rawPath.startsWith("/api/")) {
             sendError(exchange, requestId, OktaErrors.notFound(rawPath, "Resource"), null);
             return;
         }
         RateLimitBucket bucket = RateLimitBucket.of(method, rawPath);
         pipeline.counters().request(bucket);
-        if (lacksLength(exchange)) {
+        RequestHeaders headers = exchange.headers();
+        if (lacksLength(method, headers)) {
             sendLengthRequired(exchange, requestId);
             return;
         }
@@ -165,22 +156,22 @@ public final class SimulatorServer implements AutoCloseable {
             return;
         }
         try {
-            serveAdmitted(exchange, requestId, method, rawPath, bucket);
+            serveAdmitted(exchange, requestId, method, rawPath, bucket, headers);
         } finally {
             pipeline.concurrencyLimiter().release();
         }
     }
 
-    private void serveAdmitted(HttpExchange exchange, String requestId, String method, String rawPath,
-            RateLimitBucket bucket) throws IOException {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        AuthDecision decision = pipeline.authenticator().authenticate(method, rawPath, authorization);
+    private void serveAdmitted(Exchange exchange, String requestId, String method, String rawPath,
+            RateLimitBucket bucket, RequestHeaders headers) throws IOException {
+        AuthDecision decision = pipeline.authenticator().authenticate(method, rawPath, headers.first("Authorization"));
         if (decision instanceof AuthDecision.Denied denied) {
             sendError(exchange, requestId,
                     new OktaApiException(denied.status(), denied.errorCode(), denied.errorSummary(), List.of()),
                     pipeline.rateLimiter().peek(bucket));
             return;
         }
+        String principal = ((AuthDecision.Allowed) decision).principal();
         Admission admission = pipeline.rateLimiter().admit(bucket);
         if (!admission.allowed()) {
             pipeline.counters().rateLimited(bucket);
@@ -196,7 +187,8 @@ public final class SimulatorServer implements AutoCloseable {
         }
         if (fault.failure() == Fault.DROP) {
             pipeline.counters().fault(Fault.DROP);
-            return; // closing the exchange before any answer drops the connection
+            exchange.drop();
+            return;
         }
         if (fault.failure() != null) {
             pipeline.counters().fault(fault.failure());
@@ -206,7 +198,7 @@ public final class SimulatorServer implements AutoCloseable {
         ApiRequest request;
         ApiResponse response;
         try {
-            request = readRequest(exchange);
+            request = readRequest(exchange).withPrincipal(principal);
             response = pipeline.api().handle(request);
         } catch (OktaApiException e) {
             sendError(exchange, requestId, e, admission);
@@ -230,46 +222,44 @@ public final class SimulatorServer implements AutoCloseable {
         }
     }
 
-    private ApiRequest readRequest(HttpExchange exchange) throws IOException {
-        String rawPath = exchange.getRequestURI().getRawPath();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
+    private ApiRequest readRequest(Exchange exchange) throws IOException {
+        String rawPath = exchange.rawPath();
+        String rawQuery = exchange.rawQuery();
+        RequestHeaders headers = exchange.headers();
         List<String> segments = Arrays.stream(rawPath.split("/", -1)).skip(1).toList();
-        return new ApiRequest(exchange.getRequestMethod(), rawPath, segments, QueryParameters.parse(rawQuery),
-                rawQuery, exchange.getRequestHeaders(), readBody(exchange), baseUrl(exchange.getRequestHeaders()));
+        return new ApiRequest(exchange.method(), rawPath, segments, QueryParameters.parse(rawQuery),
+                rawQuery, headers, readBody(exchange), baseUrl(headers), null);
     }
 
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw OktaErrors.malformedBody();
-            }
-            return body;
+    private static byte[] readBody(Exchange exchange) {
+        byte[] body = exchange.body();
+        if (body.length > MAX_BODY_BYTES) {
+            throw OktaErrors.malformedBody();
         }
+        return body;
     }
 
-    private String baseUrl(Headers headers) {
-        String host = headers.getFirst("Host");
-        return host != null && SAFE_HOST.matcher(host).matches() ? "http://" + host : loopbackBaseUrl;
+    private String baseUrl(RequestHeaders headers) {
+        String host = headers.first("Host");
+        return host != null && SAFE_HOST.matcher(host).matches() ? scheme + "://" + host : loopbackBaseUrl;
     }
 
     /** Okta's edge answers 411 to a POST that says nothing about its length. */
-    private static boolean lacksLength(HttpExchange exchange) {
-        Headers headers = exchange.getRequestHeaders();
-        return exchange.getRequestMethod().equals("POST")
-                && headers.getFirst("Content-Length") == null
-                && headers.getFirst("Transfer-Encoding") == null;
+    private static boolean lacksLength(String method, RequestHeaders headers) {
+        return method.equals("POST")
+                && headers.first("Content-Length") == null
+                && headers.first("Transfer-Encoding") == null;
     }
 
-    private void sendLengthRequired(HttpExchange exchange, String requestId) throws IOException {
-        byte[] body = "Length Required".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain");
-        exchange.getResponseHeaders().set("X-Okta-Request-Id", requestId);
-        exchange.sendResponseHeaders(411, body.length);
-        exchange.getResponseBody().write(body);
+    private void sendLengthRequired(Exchange exchange, String requestId) throws IOException {
+        List<ResponseHeader> headers = new ArrayList<>();
+        headers.add(new ResponseHeader(ResponseHeader.DATE, HTTP_DATE.format(Instant.now())));
+        headers.add(new ResponseHeader(ResponseHeader.CONTENT_TYPE, "text/plain"));
+        headers.add(new ResponseHeader(ResponseHeader.REQUEST_ID, requestId));
+        exchange.respond(411, headers, "Length Required".getBytes(StandardCharsets.UTF_8));
     }
 
-    private void sendError(HttpExchange exchange, String requestId, OktaApiException error, Admission admission)
+    private void sendError(Exchange exchange, String requestId, OktaApiException error, Admission admission)
             throws IOException {
         ObjectNode body = pipeline.mapper().createObjectNode();
         body.put("errorCode", error.errorCode());
@@ -281,51 +271,41 @@ public final class SimulatorServer implements AutoCloseable {
         send(exchange, requestId, new ApiResponse(error.status(), body, List.of()), admission);
     }
 
-    private void send(HttpExchange exchange, String requestId, ApiResponse response, Admission admission)
+    private void send(Exchange exchange, String requestId, ApiResponse response, Admission admission)
             throws IOException {
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", "application/json");
-        headers.set("X-Okta-Request-Id", requestId);
-        headers.set("Cache-Control", "no-cache, no-store");
-        headers.set("Pragma", "no-cache");
+        // One reading of the machine's clock for date and reset, so that reset - date is exact.
+        Instant wireNow = Instant.now();
+        List<ResponseHeader> headers = new ArrayList<>();
+        headers.add(new ResponseHeader(ResponseHeader.DATE, HTTP_DATE.format(wireNow)));
+        headers.add(new ResponseHeader(ResponseHeader.CONTENT_TYPE, "application/json"));
+        headers.add(new ResponseHeader(ResponseHeader.REQUEST_ID, requestId));
+        headers.add(new ResponseHeader("cache-control", "no-cache, no-store"));
+        headers.add(new ResponseHeader("pragma", "no-cache"));
         if (admission != null) {
-            headers.set("X-Rate-Limit-Limit", Integer.toString(admission.limit()));
-            headers.set("X-Rate-Limit-Remaining", Integer.toString(admission.remaining()));
-            headers.set("X-Rate-Limit-Reset", Long.toString(resetOnWire(admission.windowEnd())));
+            headers.add(new ResponseHeader(ResponseHeader.RATE_LIMIT_LIMIT, Integer.toString(admission.limit())));
+            headers.add(new ResponseHeader(ResponseHeader.RATE_LIMIT_REMAINING, Integer.toString(admission.remaining())));
+            headers.add(new ResponseHeader(ResponseHeader.RATE_LIMIT_RESET,
+                    Long.toString(resetOnWire(admission.windowEnd(), wireNow))));
         }
-        response.links().forEach(link -> headers.add("Link", link));
+        response.links().forEach(link -> headers.add(new ResponseHeader(ResponseHeader.LINK, link)));
         JsonNode body = response.body();
-        if (body == null) {
-            exchange.sendResponseHeaders(response.status(), -1);
-            return;
-        }
-        byte[] bytes = pipeline.mapper().writeValueAsBytes(body);
-        exchange.sendResponseHeaders(response.status(), bytes.length);
-        exchange.getResponseBody().write(bytes);
+        exchange.respond(response.status(), headers, body == null ? null : pipeline.mapper().writeValueAsBytes(body));
     }
 
     /**
-     * X-Rate-Limit-Reset in epoch seconds on the time base of the Date header. The JDK server
-     * always writes Date from the machine's clock, whatever clock the simulator runs on; clients
-     * compute their wait as {@code reset - Date}, so the reset is placed that far after the
+     * x-rate-limit-reset in epoch seconds on the time base of the date header, which is the
+     * machine's clock (what clients compare with theirs) whatever clock the simulator runs on.
+     * Clients compute their wait as {@code reset - date}, so the reset is placed that far after the
      * machine's now: exactly the window's end when the simulator runs on the system clock, and
-     * still the right wait when a test runs it on its own clock.
+     * still the right wait when a test runs it on its own clock. Rounded up, and date rounded
+     * down: a client never comes back before the window's end.
      */
-    private long resetOnWire(Instant windowEnd) {
+    private long resetOnWire(Instant windowEnd, Instant wireNow) {
         Duration left = Duration.between(pipeline.clock().instant(), windowEnd);
         if (left.isNegative()) {
             left = Duration.ZERO;
         }
-        Instant onWire = Instant.now().plus(left);
+        Instant onWire = wireNow.plus(left);
         return onWire.getNano() == 0 ? onWire.getEpochSecond() : onWire.getEpochSecond() + 1;
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "okta-simulator-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -37,6 +37,8 @@ public final class AuthorizationServer {
 
     public static final String TOKEN_PATH = "/oauth2/v1/token";
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+    /** How a request made with one of this server's tokens is authenticated: {@code oauth:<clientId>}. */
+    public static final String PRINCIPAL_PREFIX = "oauth:";
     static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     private final Clock clock;
@@ -140,7 +142,7 @@ public final class AuthorizationServer {
         if (!request.method().equals("POST")) {
             throw new OAuthError(405, "invalid_request", "The token endpoint accepts POST only.");
         }
-        String contentType = Optional.ofNullable(request.headers().getFirst("Content-Type")).orElse("");
+        String contentType = Optional.ofNullable(request.headers().first("Content-Type")).orElse("");
         if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             throw OAuthError.invalidRequest("The request must be application/x-www-form-urlencoded.");
         }
@@ -209,7 +211,7 @@ public final class AuthorizationServer {
             return Optional.of(new AuthDecision.Denied(403, "E0000006",
                     "You do not have permission to perform the requested action"));
         }
-        return Optional.of(AuthDecision.allowed("oauth:" + issued.clientId()));
+        return Optional.of(AuthDecision.allowed(PRINCIPAL_PREFIX + issued.clientId()));
     }
 
     private String newTokenValue() {

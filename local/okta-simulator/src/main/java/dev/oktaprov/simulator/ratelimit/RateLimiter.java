@@ -8,18 +8,18 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Per-bucket request counting in 60-second windows that start at the first request of the window
- * (not aligned to the minute, like Okta's).
+ * Per-bucket request counting in fixed windows (Okta's are 60 seconds) that start at the first
+ * request of the window (not aligned to the minute, like Okta's).
  */
 public final class RateLimiter {
 
-    static final Duration WINDOW = Duration.ofSeconds(60);
-
     private final Clock clock;
+    private final Duration window;
     private final Map<RateLimitBucket, Window> windows = new EnumMap<>(RateLimitBucket.class);
 
-    public RateLimiter(Clock clock, Map<RateLimitBucket, Integer> limits) {
+    public RateLimiter(Clock clock, Duration window, Map<RateLimitBucket, Integer> limits) {
         this.clock = clock;
+        this.window = window;
         for (RateLimitBucket bucket : RateLimitBucket.values()) {
             windows.put(bucket, new Window(limits.getOrDefault(bucket, bucket.defaultPerMinute())));
         }
@@ -57,7 +57,7 @@ public final class RateLimiter {
         windows.forEach((bucket, window) -> window.reset(limits.getOrDefault(bucket, bucket.defaultPerMinute())));
     }
 
-    private static final class Window {
+    private final class Window {
         private int limit;
         private Instant start;
         private int count;
@@ -73,12 +73,12 @@ public final class RateLimiter {
             }
             count++;
             boolean allowed = count <= limit;
-            return new Admission(allowed, limit, Math.max(0, limit - count), start.plus(WINDOW));
+            return new Admission(allowed, limit, Math.max(0, limit - count), start.plus(window));
         }
 
         synchronized Admission peek(Instant now) {
             roll(now);
-            Instant end = start == null ? now.plus(WINDOW) : start.plus(WINDOW);
+            Instant end = start == null ? now.plus(window) : start.plus(window);
             return new Admission(count < limit, limit, Math.max(0, limit - count), end);
         }
 
@@ -97,7 +97,7 @@ public final class RateLimiter {
         }
 
         private void roll(Instant now) {
-            if (start != null && !now.isBefore(start.plus(WINDOW))) {
+            if (start != null && !now.isBefore(start.plus(window))) {
                 start = null;
                 count = 0;
             }

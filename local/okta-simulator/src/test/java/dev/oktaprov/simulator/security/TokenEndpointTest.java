@@ -221,6 +221,22 @@ class TokenEndpointTest {
         assertThat(okta.userCount()).isEqualTo(2);
     }
 
+    @Test
+    void aServiceAppHasNoUserBehindItsTokenSoMeIsNotFound() {
+        String readUsers = accessToken(RSA_APP, "okta.users.read");
+        String readGroups = accessToken(RSA_APP, "okta.groups.read");
+
+        TokenEndpoint.Answer me = get("/api/v1/users/me", readUsers);
+        TokenEndpoint.Answer withoutScope = get("/api/v1/users/me", readGroups);
+        TokenEndpoint.Answer ownerById = get("/api/v1/users/" + okta.tokenOwner().id(), readUsers);
+
+        assertThat(me.status()).as(me.body()).isEqualTo(404);
+        assertThat(me.json().path("errorCode").asText()).isEqualTo("E0000007");
+        assertThat(me.json().path("errorSummary").asText()).isEqualTo("Not found: Resource not found: me (User)");
+        assertForbidden(withoutScope);
+        assertThat(ownerById.status()).as("the admin is still a user of the org").isEqualTo(200);
+    }
+
     private static void assertForbidden(TokenEndpoint.Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(403);
         assertThat(answer.json().path("errorCode").asText()).isEqualTo("E0000006");

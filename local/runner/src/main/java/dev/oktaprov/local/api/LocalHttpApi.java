@@ -1,6 +1,6 @@
 package dev.oktaprov.local.api;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.oktaprov.local.functions.LocalFunction;
 import dev.oktaprov.local.sqs.LocalLambdaContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,10 +35,10 @@ import java.util.function.Consumer;
 
 /**
  * API Gateway's HTTP API on 127.0.0.1, for the template's routes: each request becomes a payload
- * 2.0 event, goes through the Lambda runtime's serialization into the route's handler (constructed
- * once, like a warm function) with a fresh context and the function's timeout, and the handler's
- * response map goes back as HTTP. No SigV4 check: the deployed API's IAM authorization has no local
- * counterpart, and the server listens on loopback only.
+ * 2.0 event, whose JSON bytes go to the route's handler (constructed once, like a warm function) as
+ * Lambda hands them over, with a fresh context and the function's timeout, and the response the
+ * handler wrote goes back as HTTP. No SigV4 check: the deployed API's IAM authorization has no local
+ * counterpart; the server listens on loopback only and refuses web pages ({@link BrowserGuard}).
  */
 public final class LocalHttpApi implements AutoCloseable {
 
@@ -47,20 +49,13 @@ public final class LocalHttpApi implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService workers;
-    private final RouteTable<Route<?, ?>> routes;
+    private final RouteTable<LocalFunction> routes;
     private final String region;
     private final Clock clock;
     private final Consumer<String> logSink;
+    private final BrowserGuard guard;
 
-    /** One route's function and the serializers its handler's types call for. */
-    private record Route<I, O>(LocalFunction<I, O> function, LambdaSerialization<I, O> serialization) {
-
-        static <I, O> Route<I, O> of(LocalFunction<I, O> function) {
-            return new Route<>(function, LambdaSerialization.forHandler(function.handler()));
-        }
-    }
-
-    private LocalHttpApi(HttpServer server, ExecutorService workers, RouteTable<Route<?, ?>> routes, String region,
+    private LocalHttpApi(HttpServer server, ExecutorService workers, RouteTable<LocalFunction> routes, String region,
             Clock clock, Consumer<String> logSink) {
         this.server = server;
         this.workers = workers;
@@ -68,6 +63,7 @@ public final class LocalHttpApi implements AutoCloseable {
         this.region = region;
         this.clock = clock;
         this.logSink = logSink;
+        this.guard = new BrowserGuard(server.getAddress().getPort());
     }
 
     /**
@@ -79,10 +75,9 @@ public final class LocalHttpApi implements AutoCloseable {
      * @param logSink where the handlers' {@code context.getLogger()} lines and invocation errors go
      * @throws UncheckedIOException when the port cannot be bound (in use, say)
      */
-    public static LocalHttpApi start(int port, Map<String, ? extends LocalFunction<?, ?>> functions, String region,
+    public static LocalHttpApi start(int port, Map<String, LocalFunction> functions, String region,
             Clock clock, Consumer<String> logSink) {
-        Map<String, Route<?, ?>> byKey = new LinkedHashMap<>();
-        functions.forEach((key, function) -> byKey.put(key, Route.of(function)));
+        Map<String, LocalFunction> byKey = new LinkedHashMap<>(functions);
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -151,7 +146,18 @@ public final class LocalHttpApi implements AutoCloseable {
     private Answer answer(HttpExchange exchange, String requestId) throws IOException {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String rawPath = exchange.getRequestURI().getRawPath();
-        Optional<RouteTable.Match<Route<?, ?>>> match = routes.match(method, PercentDecoding.decode(rawPath));
+        Optional<BrowserGuard.Refusal> refused = guard.checkSource(exchange.getRequestHeaders());
+        Optional<RouteTable.Match<LocalFunction>> match = refused.isPresent() ? Optional.empty()
+                : routes.match(method, PercentDecoding.decode(rawPath));
+        if (refused.isEmpty() && match.isPresent()) {
+            refused = guard.checkBody(method, exchange.getRequestHeaders());
+        }
+        if (refused.isPresent()) {
+            drain(exchange.getRequestBody());
+            logSink.accept("local HTTP API: " + requestId + " refused " + method + " " + rawPath + " with "
+                    + refused.get().status() + ": " + refused.get().message());
+            return Answer.message(refused.get().status(), refused.get().message());
+        }
         if (match.isEmpty()) {
             drain(exchange.getRequestBody());
             return Answer.message(404, "Not Found");
@@ -165,19 +171,20 @@ public final class LocalHttpApi implements AutoCloseable {
         HttpApiEvent.Request request = new HttpApiEvent.Request(method, rawPath, exchange.getRequestURI().getRawQuery(),
                 headers, body, exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
         Map<String, Object> event = HttpApiEvent.of(request, match.get(), requestId, clock.instant());
-        return invoke(match.get().target(), JSON.writeValueAsString(event));
+        return invoke(match.get().target(), JSON.writeValueAsBytes(event));
     }
 
-    private <I, O> Answer invoke(Route<I, O> route, String eventJson) {
-        LocalFunction<I, O> function = route.function();
-        RequestHandler<I, O> handler = function.handler();
+    private Answer invoke(LocalFunction function, byte[] eventJson) {
+        RequestStreamHandler handler = function.handler();
         LocalLambdaContext context = new LocalLambdaContext(function.spec().name(), region,
                 function.spec().memoryMb(), function.spec().timeout(), clock, logSink);
         String responseJson;
         try {
-            O response = handler.handleRequest(route.serialization().event(eventJson), context);
-            responseJson = route.serialization().responseJson(response);
-        } catch (RuntimeException | Error e) {
+            ByteArrayOutputStream response = new ByteArrayOutputStream(1024);
+            handler.handleRequest(new ByteArrayInputStream(eventJson), response, context);
+            // A handler that writes nothing answers null, as Lambda passes it on.
+            responseJson = response.size() == 0 ? "null" : response.toString(StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException | Error e) {
             // What Lambda reports as the invocation's error; HTTP API answers 500 without detail.
             logSink.accept(context.getAwsRequestId() + " Invoke Error " + e);
             return Answer.message(500, "Internal Server Error");

@@ -1,13 +1,13 @@
 package dev.oktaprov.local.functions;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.util.Objects;
 
 /**
  * A handler constructed once, as a warm Lambda execution environment holds it, with its settings
  * and the counters of its metrics.
  */
-public record LocalFunction<I, O>(FunctionSpec spec, RequestHandler<I, O> handler, FunctionCounters counters) {
+public record LocalFunction(FunctionSpec spec, RequestStreamHandler handler, FunctionCounters counters) {
 
     public LocalFunction {
         Objects.requireNonNull(spec, "spec");

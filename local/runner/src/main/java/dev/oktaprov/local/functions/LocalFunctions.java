@@ -1,8 +1,6 @@
 package dev.oktaprov.local.functions;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.oktaprov.createuser.CreateUserHandler;
 import dev.oktaprov.getuser.GetUserHandler;
 import dev.oktaprov.listusers.ListUsersHandler;
@@ -36,23 +34,23 @@ public final class LocalFunctions {
     private LocalFunctions() {}
 
     /** The API functions by route key ({@code POST /users}, …), as the template routes them. */
-    public static Map<String, LocalFunction<Map<String, Object>, Map<String, Object>>> api(FunctionEnvironment environment) {
+    public static Map<String, LocalFunction> api(FunctionEnvironment environment) {
         Map<String, String> env = environment.apiFunction();
-        Map<String, LocalFunction<Map<String, Object>, Map<String, Object>>> byRoute = new LinkedHashMap<>();
+        Map<String, LocalFunction> byRoute = new LinkedHashMap<>();
         TemplateSettings.ROUTES.forEach((routeKey, spec) -> byRoute.put(routeKey, apiFunction(spec, env)));
         return byRoute;
     }
 
-    private static LocalFunction<Map<String, Object>, Map<String, Object>> apiFunction(FunctionSpec spec,
+    private static LocalFunction apiFunction(FunctionSpec spec,
             Map<String, String> env) {
         FunctionCounters counters = counters(env);
-        RequestHandler<Map<String, Object>, Map<String, Object>> handler = switch (spec.name()) {
+        RequestStreamHandler handler = switch (spec.name()) {
             case "create-user" -> new CreateUserHandler(runtime(env, counters, OAuthScopes.CREATE_USERS));
             case "get-user" -> new GetUserHandler(runtime(env, counters, OAuthScopes.READ_USERS));
             case "list-users" -> new ListUsersHandler(runtime(env, counters, OAuthScopes.READ_USERS));
             default -> throw new IllegalArgumentException("not an API function: " + spec.name());
         };
-        return new LocalFunction<>(spec, handler, counters);
+        return new LocalFunction(spec, handler, counters);
     }
 
     /**
@@ -60,14 +58,14 @@ public final class LocalFunctions {
      *
      * @param sqs its SQS client (DLQ sends, visibility changes): one for the local queues' endpoint
      */
-    public static LocalFunction<SQSEvent, SQSBatchResponse> onboarding(FunctionEnvironment environment,
+    public static LocalFunction onboarding(FunctionEnvironment environment,
             String deadLetterQueueUrl, Map<String, String> localSettings, SqsClient sqs) {
         Map<String, String> env = environment.onboarding(deadLetterQueueUrl, localSettings);
         FunctionCounters counters = counters(env);
         ProvisioningRuntime provisioning = runtime(env, counters, OAuthScopes.CREATE_USERS);
         OnboardingRuntime runtime = new OnboardingRuntime(provisioning, OnboardingSettings.fromEnvironment(env),
                 () -> sqs, new Random());
-        return new LocalFunction<>(TemplateSettings.ONBOARDING, new OnboardingQueueHandler(runtime), counters);
+        return new LocalFunction(TemplateSettings.ONBOARDING, new OnboardingQueueHandler(runtime), counters);
     }
 
     /**

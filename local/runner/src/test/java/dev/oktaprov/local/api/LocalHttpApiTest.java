@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.local.functions.FunctionCounters;
 import dev.oktaprov.local.functions.FunctionSpec;
 import dev.oktaprov.local.functions.LocalFunction;
+import dev.oktaprov.testsupport.StreamInvocation;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +37,7 @@ class LocalHttpApiTest {
 
     @BeforeEach
     void start() {
-        Map<String, LocalFunction<?, ?>> functions = new LinkedHashMap<>();
+        Map<String, LocalFunction> functions = new LinkedHashMap<>();
         functions.put("POST /users", function("create-user", new EchoHandler()));
         functions.put("GET /users/{id+}", function("get-user", new EchoHandler()));
         functions.put("GET /users", function("list-users", new PlainAnswerHandler()));
@@ -129,9 +130,9 @@ class LocalHttpApiTest {
         return URI.create(api.baseUrl() + pathAndQuery);
     }
 
-    private static <I, O> LocalFunction<I, O> function(String name, RequestHandler<I, O> handler) {
-        return new LocalFunction<>(new FunctionSpec(name, handler.getClass().getName(), Duration.ofSeconds(20), 1024),
-                handler, new FunctionCounters(MetricsFactory.getMetricsInstance()));
+    private static LocalFunction function(String name, RequestHandler<Map<String, Object>, ?> handler) {
+        return new LocalFunction(new FunctionSpec(name, handler.getClass().getName(), Duration.ofSeconds(20), 1024),
+                StreamInvocation.ofMaps(handler), new FunctionCounters(MetricsFactory.getMetricsInstance()));
     }
 
     /** Answers with the event it received as the body; "x-answer: binary" asks for a base64 body and cookies. */

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.local.LocalSet;
 import dev.oktaprov.local.LocalSetSettings;
 import dev.oktaprov.okta.auth.OAuthScopes;
-import dev.oktaprov.runtime.SecretsManagerClients;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.simulator.oauth.IssuedToken;
 import dev.oktaprov.testsupport.MotoServer;
+import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +50,7 @@ class ServiceAppEndToEndTest {
     @BeforeAll
     static void startMoto() {
         moto = MotoServer.start();
-        secrets = SecretsManagerClients.fromEnvironment(moto.environment());
+        secrets = SecretsManagerAdmin.fromEnvironment(moto.environment());
     }
 
     @AfterAll

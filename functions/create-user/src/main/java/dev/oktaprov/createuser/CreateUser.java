@@ -1,0 +1,61 @@
+package dev.oktaprov.createuser;
+
+import dev.oktaprov.entrypoints.Operation;
+import dev.oktaprov.entrypoints.OperationResult;
+import dev.oktaprov.entrypoints.Priming;
+import dev.oktaprov.entrypoints.UserJson;
+import dev.oktaprov.entrypoints.http.HttpApiRequest;
+import dev.oktaprov.provisioning.CreateResult;
+import dev.oktaprov.provisioning.NewHire;
+import dev.oktaprov.provisioning.NewHireValidator;
+import dev.oktaprov.provisioning.Outcome;
+import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.runtime.ProvisioningRuntime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Creates one Okta user, idempotently by login: {@code POST /users} (201 with {@code Location}, or
+ * 200 when the same person already existed) and the state machine's create form (the user with
+ * {@code outcome}, or a typed exception).
+ */
+final class CreateUser implements Operation<Map<String, Object>> {
+
+    private static final String SAMPLE_BODY = "{\"firstName\":\"Priming\",\"lastName\":\"Sample\",\"email\":\"priming@example.com\","
+            + "\"login\":\"priming@example.com\",\"activate\":false}";
+
+    private final ProvisioningRuntime runtime;
+
+    CreateUser(ProvisioningRuntime runtime) {
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+    }
+
+    @Override
+    public Map<String, Object> fromHttp(HttpApiRequest request) {
+        return request.jsonObjectBody();
+    }
+
+    @Override
+    public Map<String, Object> fromDirect(Map<String, Object> input) {
+        return input;
+    }
+
+    @Override
+    public OperationResult run(Map<String, Object> form, Deadline deadline) {
+        NewHire hire = NewHireValidator.validate(form);
+        CreateResult result = runtime.service().create(hire, deadline);
+        runtime.metrics().outcome(result.outcome());
+        Map<String, Object> body = UserJson.created(result);
+        String outcome = result.outcome().name();
+        return result.outcome() == Outcome.CREATED
+                ? OperationResult.created("/users/" + result.user().id(), body, outcome)
+                : OperationResult.ok(body, outcome);
+    }
+
+    @Override
+    public List<Map<String, Object>> primingEvents() {
+        return List.of(Priming.httpEvent("POST", "/users", "POST /users", Map.of(), Map.of(), SAMPLE_BODY),
+                Map.of("firstName", "Priming", "lastName", "Sample", "email", "priming@example.com", "login", "priming@example.com"));
+    }
+}

@@ -1,0 +1,164 @@
+package dev.oktaprov.onboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.oktaprov.local.sqs.LocalLambdaContext;
+import dev.oktaprov.local.sqs.LocalSqs;
+import dev.oktaprov.local.sqs.QueuePair;
+import dev.oktaprov.simulator.OktaSimulator;
+import dev.oktaprov.simulator.RateLimitBucket;
+import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.testsupport.SqsInvocation;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+
+/**
+ * A throttled hire goes back to its queue as a delayed copy: every one of the producer's attributes
+ * comes along (SQS takes 10 per message, and the copy adds two of ours), and a copy SQS refuses
+ * once is sent again rather than the original being returned (which would count a receive).
+ * ElasticMQ queues and the Okta simulator; SQS's refusals come from the function's own SQS client.
+ */
+class ThrottledResendTest {
+
+    private static final AtomicInteger QUEUE_NUMBER = new AtomicInteger();
+
+    @RegisterExtension
+    static final ElasticMq ELASTIC_MQ = new ElasticMq();
+
+    private LocalSqs sqs;
+    private OktaSimulator okta;
+    private QueuePair queue;
+    private Map<String, String> env;
+
+    @BeforeEach
+    void start() {
+        sqs = ELASTIC_MQ.sqs();
+        // One create a minute: the batch's first hire spends it, the second is throttled.
+        okta = OktaSimulator.start(SimulatorOptions.defaults().withLimit(RateLimitBucket.USERS, 1));
+        queue = sqs.createQueueWithDlq("resend-" + QUEUE_NUMBER.incrementAndGet(), 5, Duration.ofSeconds(30), false);
+        env = ELASTIC_MQ.functionEnvironment(okta.baseUrl(), queue.dlqUrl());
+        env.put("OKTA_API_TOKEN", okta.token());
+        env.put("OKTA_MAX_ATTEMPTS", "1");
+        env.put("OKTA_REQUEST_TIMEOUT_MS", "5000");
+        env.put("ONBOARDING_PARALLELISM", "1");
+        env.put("ONBOARDING_THROTTLE_MAX_DELAY_SECONDS", "0");
+    }
+
+    @AfterEach
+    void stop() {
+        okta.close();
+    }
+
+    @Test
+    void aHireWithTenProducerAttributesKeepsEveryOneThroughReSends() {
+        SQSEvent batch = QueueBatches.sentAndReceived(sqs, queue, Hires.hires(1, 2), ProducerAttributes.ten());
+
+        SQSBatchResponse first = invoke(new OnboardingQueueHandler(env), batch);
+        Message copy = onlyMessage();
+        SQSBatchResponse second = invoke(new OnboardingQueueHandler(env), QueueBatches.event(List.of(copy), queue.queueArn(), sqs.region()));
+        Message copyOfCopy = onlyMessage();
+
+        assertThat(first.getBatchItemFailures()).isEmpty();
+        assertThat(second.getBatchItemFailures()).isEmpty();
+        assertThat(copy.body()).isEqualTo(Hires.hire(2));
+        assertThat(copy.messageAttributes()).hasSize(10);
+        assertThat(ProducerAttributes.producersOf(copy.messageAttributes())).isEqualTo(ProducerAttributes.ten());
+        assertThat(ProducerAttributes.producersOf(copyOfCopy.messageAttributes())).isEqualTo(ProducerAttributes.ten());
+        assertThat(copyOfCopy.messageAttributes().get("throttleCount").stringValue()).isEqualTo("2");
+        assertThat(copyOfCopy.messageAttributes().get("originalMessageId").stringValue())
+                .isEqualTo(batch.getRecords().get(1).getMessageId());
+        assertThat(sqs.receiveAll(queue.dlqUrl())).isEmpty();
+    }
+
+    @Test
+    void aCopySqsRefusesOnceIsSentAgainSoTheOriginalNeverCountsAReceive() {
+        RefusedSends refusals = new RefusedSends(1);
+        SQSEvent batch = QueueBatches.sentAndReceived(sqs, queue, Hires.hires(1, 2));
+
+        SQSBatchResponse response = invoke(withSqs(refusals), batch);
+
+        assertThat(refusals.refused.get()).isEqualTo(1);
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(onlyMessage().body()).isEqualTo(Hires.hire(2));
+    }
+
+    @Test
+    void aCopySqsRefusesTwiceLeavesTheOriginalToComeBack() {
+        RefusedSends refusals = new RefusedSends(Integer.MAX_VALUE);
+        SQSEvent batch = QueueBatches.sentAndReceived(sqs, queue, Hires.hires(1, 2));
+
+        SQSBatchResponse response = invoke(withSqs(refusals), batch);
+
+        assertThat(refusals.refused.get()).isEqualTo(2);
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(batch.getRecords().get(1).getMessageId());
+        Message original = onlyMessage();
+        assertThat(original.messageId()).as("the original, visible again after the throttle delay")
+                .isEqualTo(batch.getRecords().get(1).getMessageId());
+        assertThat(original.attributesAsStrings()).containsEntry("ApproximateReceiveCount", "2");
+        assertThat(sqs.receiveAll(queue.dlqUrl())).isEmpty();
+    }
+
+    private Message onlyMessage() {
+        List<Message> messages = sqs.receiveAll(queue.queueUrl());
+        assertThat(messages).hasSize(1);
+        return messages.get(0);
+    }
+
+    /** The handler with an SQS client of its own: the same ElasticMQ, refusing the first SendMessageBatch calls. */
+    private OnboardingQueueHandler withSqs(RefusedSends refusals) {
+        return new OnboardingQueueHandler(OnboardingRuntime.fromEnvironment(env, Clock.systemUTC(), wait -> { },
+                new Random(5), () -> SqsClient.builder()
+                        .endpointOverride(sqs.endpoint())
+                        .region(Region.of(sqs.region()))
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .overrideConfiguration(o -> o.addExecutionInterceptor(refusals).retryStrategy(b -> b.maxAttempts(1)))
+                        .build()));
+    }
+
+    // A 10 s function cannot wait a minute for Okta's reset: the second hire is throttled at once.
+    private static SQSBatchResponse invoke(OnboardingQueueHandler handler, SQSEvent event) {
+        return SqsInvocation.invoke(handler, event, new LocalLambdaContext("onboarding", Duration.ofSeconds(10),
+                Clock.systemUTC(), line -> { }));
+    }
+
+    /** SQS failing the first {@code count} SendMessageBatch calls with a 500, before they leave the client. */
+    private static final class RefusedSends implements ExecutionInterceptor {
+        final AtomicInteger refused = new AtomicInteger();
+        private final int count;
+
+        RefusedSends(int count) {
+            this.count = count;
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes executionAttributes) {
+            if (context.request() instanceof SendMessageBatchRequest && refused.get() < count) {
+                refused.incrementAndGet();
+                throw SqsException.builder().statusCode(500).message("InternalError (refused by the test)").build();
+            }
+        }
+    }
+}

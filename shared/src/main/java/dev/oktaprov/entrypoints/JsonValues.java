@@ -1,0 +1,180 @@
+package dev.oktaprov.entrypoints;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.oktaprov.runtime.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Events in and answers out with the project's Jackson: an event read as plain values (maps in
+ * document order, lists, strings, numbers, booleans, null), an answer written from them.
+ */
+public final class JsonValues {
+
+    private JsonValues() {}
+
+    /** The whole event as plain values; {@code null} for a JSON null. */
+    public static Object read(InputStream event) throws IOException {
+        return read(event.readAllBytes());
+    }
+
+    /**
+     * As {@link #read(InputStream)}, from UTF-8 bytes, read as text: Jackson's byte parser refuses a
+     * name holding a lone surrogate escape ({@code \}{@code ud800}), its text parser takes it as the
+     * character it names, as in a value.
+     */
+    public static Object read(byte[] event) throws IOException {
+        return read(new String(event, StandardCharsets.UTF_8), false);
+    }
+
+    /**
+     * One JSON value as plain values, read with the streaming parser (a cold start spends less on it
+     * than on databind's deserializers). {@code strict}: a duplicate name or anything after the value
+     * is refused.
+     *
+     * @throws JsonProcessingException for text that is not (strictly) one JSON value; its location
+     *     names the position, never the content
+     */
+    public static Object read(String json, boolean strict) throws IOException {
+        try (JsonParser parser = Json.mapper().getFactory().createParser(json)) {
+            if (strict) {
+                parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            }
+            if (parser.nextToken() == null) {
+                throw new JsonParseException(parser, "No content to read");
+            }
+            Object value = value(parser);
+            if (strict && parser.nextToken() != null) {
+                throw new JsonParseException(parser, "Trailing content after the JSON value");
+            }
+            return value;
+        }
+    }
+
+    private static Object value(JsonParser parser) throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, Object> object = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.put(name, value(parser));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                List<Object> array = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(parser));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return parser.getNumberValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return parser.getDoubleValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * A UTF-8 generator that leaves {@code out} open when it is closed, and writes characters beyond
+     * the Basic Multilingual Plane (an emoji) as UTF-8, as text is written, not as escaped surrogates.
+     */
+    @SuppressWarnings("deprecation")
+    public static JsonGenerator generator(OutputStream out) throws IOException {
+        return Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .enable(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+    }
+
+    /** {@code value} (plain values) as JSON text. */
+    public static String toJson(Object value, NullMembers nulls) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = Json.mapper().getFactory().createGenerator(text)) {
+            write(json, value, nulls);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /** Writes {@code value} (plain values, or a {@link JsonBody}) as Jackson's mapper would, nulls as {@code nulls} says. */
+    public static void write(JsonGenerator json, Object value, NullMembers nulls) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof String text) {
+            json.writeString(text);
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> member : map.entrySet()) {
+                if (member.getValue() != null || nulls == NullMembers.KEEP) {
+                    json.writeFieldName(String.valueOf(member.getKey()));
+                    write(json, member.getValue(), nulls);
+                }
+            }
+            json.writeEndObject();
+        } else if (value instanceof Collection<?> items) {
+            json.writeStartArray();
+            for (Object item : items) {
+                write(json, item, nulls);
+            }
+            json.writeEndArray();
+        } else if (value instanceof Boolean flag) {
+            json.writeBoolean(flag);
+        } else if (value instanceof Number number) {
+            writeNumber(json, number);
+        } else if (value instanceof JsonBody body) {
+            body.writeTo(json, nulls);
+        } else {
+            throw new IllegalArgumentException("not a plain JSON value: " + value.getClass().getName());
+        }
+    }
+
+    private static void writeNumber(JsonGenerator json, Number number) throws IOException {
+        if (number instanceof Integer || number instanceof Short || number instanceof Byte) {
+            json.writeNumber(number.intValue());
+        } else if (number instanceof Long) {
+            json.writeNumber(number.longValue());
+        } else if (number instanceof Double) {
+            json.writeNumber(number.doubleValue());
+        } else if (number instanceof Float) {
+            json.writeNumber(number.floatValue());
+        } else if (number instanceof BigInteger big) {
+            json.writeNumber(big);
+        } else if (number instanceof BigDecimal decimal) {
+            json.writeNumber(decimal);
+        } else {
+            json.writeNumber(number.toString());
+        }
+    }
+}

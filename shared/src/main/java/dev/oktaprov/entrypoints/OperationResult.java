@@ -1,0 +1,34 @@
+package dev.oktaprov.entrypoints;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What an operation produced: the result object (a direct invocation's answer, an HTTP body), and
+ * for HTTP the status and any extra headers. {@code outcome} names it in the log line
+ * ({@code CREATED}, {@code FOUND}, ...).
+ */
+public record OperationResult(int status, JsonBody body, Map<String, String> headers, String outcome) {
+
+    public OperationResult {
+        Objects.requireNonNull(body, "body");
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers == null ? Map.of() : headers));
+        Objects.requireNonNull(outcome, "outcome");
+    }
+
+    public static OperationResult ok(Map<String, Object> body, String outcome) {
+        return ok(JsonBody.of(body), outcome);
+    }
+
+    /** 200 with a body that writes itself (a page streamed from Okta's answer). */
+    public static OperationResult ok(JsonBody body, String outcome) {
+        return new OperationResult(200, body, Map.of(), outcome);
+    }
+
+    /** 201 with {@code Location: location}. */
+    public static OperationResult created(String location, Map<String, Object> body, String outcome) {
+        return new OperationResult(201, JsonBody.of(body), Map.of("Location", location), outcome);
+    }
+}

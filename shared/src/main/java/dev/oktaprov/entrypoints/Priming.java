@@ -1,0 +1,150 @@
+package dev.oktaprov.entrypoints;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oktaprov.okta.model.Profile;
+import dev.oktaprov.okta.model.User;
+import dev.oktaprov.runtime.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sample events and a throwaway Lambda context for SnapStart priming. Nothing here holds real data
+ * or reaches the network.
+ */
+public final class Priming {
+
+    private static final String REQUEST_ID = "snapstart-priming";
+
+    private Priming() {}
+
+    /** A minimal HTTP API payload 2.0 event, shaped like API Gateway's. */
+    public static Map<String, Object> httpEvent(String method, String rawPath, String routeKey,
+            Map<String, String> pathParameters, Map<String, String> queryStringParameters, String body) {
+        Map<String, Object> http = new LinkedHashMap<>();
+        http.put("method", method);
+        http.put("path", rawPath);
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", "127.0.0.1");
+        http.put("userAgent", "snapstart-priming");
+        Map<String, Object> requestContext = new LinkedHashMap<>();
+        requestContext.put("accountId", "000000000000");
+        requestContext.put("apiId", "priming");
+        requestContext.put("http", http);
+        requestContext.put("requestId", REQUEST_ID);
+        requestContext.put("routeKey", routeKey);
+        requestContext.put("stage", "$default");
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", rawPath);
+        event.put("rawQueryString", "");
+        event.put("headers", Map.of("content-type", "application/json"));
+        if (!queryStringParameters.isEmpty()) {
+            event.put("queryStringParameters", queryStringParameters);
+        }
+        if (!pathParameters.isEmpty()) {
+            event.put("pathParameters", pathParameters);
+        }
+        event.put("requestContext", requestContext);
+        if (body != null) {
+            event.put("body", body);
+        }
+        event.put("isBase64Encoded", false);
+        return event;
+    }
+
+    /** Writes and reads back a sample user: Jackson's serializers are built before the snapshot. */
+    static void primeJackson() {
+        ObjectMapper mapper = Json.mapper();
+        Instant at = Instant.parse("2026-01-05T10:00:00.000Z");
+        User sample = new User("00uPRIMING0000000000", "STAGED", null, at, null, at, null, at, null, "otyPRIMING0000000000",
+                Profile.of("priming@example.com", "Priming", "Sample", "priming@example.com", Map.of("department", "none")));
+        try {
+            mapper.readValue(mapper.writeValueAsBytes(sample), User.class);
+            mapper.readValue(mapper.writeValueAsString(UserJson.user(sample)), Map.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("priming Jackson failed", e);
+        }
+    }
+
+    /** A context with no time left: the Okta client gives up before it asks for credentials. */
+    static Context context() {
+        return new PrimingContext();
+    }
+
+    private static final class PrimingContext implements Context {
+        private static final String FUNCTION = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "priming");
+
+        @Override
+        public String getAwsRequestId() {
+            return REQUEST_ID;
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/" + FUNCTION;
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return REQUEST_ID;
+        }
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION;
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:us-east-1:000000000000:function:" + FUNCTION;
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 0;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 128;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override
+                public void log(String message) {
+                    System.out.println(message);
+                }
+
+                @Override
+                public void log(byte[] message) {
+                    System.out.println(new String(message, StandardCharsets.UTF_8));
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.oktaprov.entrypoints.sqs;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.oktaprov.entrypoints.JsonValues;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The SQS trigger (Lambda's event source mapping with {@code ReportBatchItemFailures}): the event's
+ * records in, the partial batch response out, {@code {"batchItemFailures": [{"itemIdentifier":
+ * "<messageId>"}]}}, naming the messages SQS must hand out again. A function that throws fails its
+ * whole batch, as Lambda has it.
+ */
+public final class SqsAdapter {
+
+    /** What a function does with one batch. */
+    @FunctionalInterface
+    public interface Batch {
+        /** The ids of the messages SQS must hand out again; empty when every message is settled. */
+        List<String> process(SqsEvent event, Context context);
+    }
+
+    private final Batch batch;
+
+    public SqsAdapter(Batch batch) {
+        this.batch = Objects.requireNonNull(batch, "batch");
+    }
+
+    public void handle(InputStream event, OutputStream answer, Context context) throws IOException {
+        List<String> failed = batch.process(read(event), context);
+        write(failed, answer);
+    }
+
+    /** The event as the records a function works on. */
+    public static SqsEvent read(InputStream event) throws IOException {
+        return SqsEventReader.read(event);
+    }
+
+    /** The partial batch response naming {@code failed}. */
+    public static void write(List<String> failed, OutputStream answer) throws IOException {
+        try (JsonGenerator json = JsonValues.generator(answer)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("batchItemFailures");
+            for (String messageId : failed) {
+                json.writeStartObject();
+                json.writeStringField("itemIdentifier", messageId);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+}
