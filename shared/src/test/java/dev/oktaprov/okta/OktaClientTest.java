@@ -392,6 +392,8 @@ class OktaClientTest {
         assertThat(e).isNotNull();
         assertThat(e.oktaRequestId()).contains("req-429");
         assertThat(okta.requests()).as("OKTA_MAX_ATTEMPTS=3: three requests, then the 429 is the caller's").hasSize(3);
+        assertThat(okta.clock.advances()).as("a wait between attempts, none after the last: the caller gets the 429 at once")
+                .hasSize(2);
     }
 
     /** A 2xx whose reset is absurd must neither fail the call nor make a later one wait for years. */

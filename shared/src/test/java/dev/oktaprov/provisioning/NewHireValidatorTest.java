@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class NewHireValidatorTest {
 
-    private static Map<String, Object> valid() {
+    static Map<String, Object> valid() {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("firstName", "Jane");
         input.put("lastName", "Doe");
@@ -28,7 +28,7 @@ class NewHireValidatorTest {
         return input;
     }
 
-    private static Map<String, Object> with(Consumer<Map<String, Object>> change) {
+    static Map<String, Object> with(Consumer<Map<String, Object>> change) {
         Map<String, Object> input = valid();
         change.accept(input);
         return input;

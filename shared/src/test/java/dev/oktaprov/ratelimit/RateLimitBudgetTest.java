@@ -1,6 +1,7 @@
 package dev.oktaprov.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oktaprov.testsupport.MutableClock;
 import java.time.Duration;
@@ -139,5 +140,99 @@ class RateLimitBudgetTest {
 
         assertThat(h).isEqualTo(new RateLimitHeaders(600L, 12L, 1767607217L, Instant.parse("2026-01-05T10:00:00Z")));
         assertThat(RateLimitHeaders.from(name -> java.util.Optional.of("garbage"))).isEqualTo(RateLimitHeaders.NONE);
+    }
+
+    @Test
+    void aShareOutside1To100PercentIsRefused() {
+        assertThatThrownBy(() -> new RateLimitBudget(0, clock)).hasMessage("sharePercent must be 1-100, was 0");
+        assertThatThrownBy(() -> new RateLimitBudget(101, clock)).hasMessage("sharePercent must be 1-100, was 101");
+        assertThat(new RateLimitBudget(1, clock).sharePercent()).isEqualTo(1);
+        assertThat(new RateLimitBudget(100, clock).sharePercent()).isEqualTo(100);
+    }
+
+    @Test
+    void aLaterWindowReplacesTheBucketWhateverItsCount() {
+        RateLimitBudget budget = new RateLimitBudget(100, clock);
+        Instant reset = clock.instant().plusSeconds(30);
+        budget.record(BUCKET, headers(10, 0, reset, clock.instant()), clock.instant());
+        budget.record(BUCKET, headers(12, 11, reset.plusSeconds(60), clock.instant()), clock.instant());
+
+        assertThat(budget.state(BUCKET)).get().satisfies(state -> {
+            assertThat(state.limit()).isEqualTo(12);
+            assertThat(state.remaining()).isEqualTo(11);
+            assertThat(state.resetsAt()).isEqualTo(reset.plusSeconds(60));
+        });
+    }
+
+    @Test
+    void aLateAnswerFromAnEarlierWindowChangesNothing() {
+        RateLimitBudget budget = new RateLimitBudget(100, clock);
+        Instant reset = clock.instant().plusSeconds(30);
+        budget.record(BUCKET, headers(10, 8, reset, clock.instant()), clock.instant());
+        budget.record(BUCKET, headers(20, 1, reset.minusSeconds(60), clock.instant()), clock.instant());
+
+        assertThat(budget.state(BUCKET)).get().satisfies(state -> {
+            assertThat(state.limit()).isEqualTo(10);
+            assertThat(state.remaining()).isEqualTo(8);
+        });
+    }
+
+    @Test
+    void aNewLimitWithinTheWindowIsTakenAndTheLowestCountKept() {
+        RateLimitBudget budget = new RateLimitBudget(100, clock);
+        Instant reset = clock.instant().plusSeconds(30);
+        budget.record(BUCKET, headers(10, 4, reset, clock.instant()), clock.instant());
+        budget.record(BUCKET, headers(20, 6, reset, clock.instant()), clock.instant());
+
+        assertThat(budget.state(BUCKET)).get().satisfies(state -> {
+            assertThat(state.limit()).isEqualTo(20);
+            assertThat(state.remaining()).isEqualTo(4);
+            assertThat(state.allowed()).isEqualTo(20);
+        });
+    }
+
+    @Test
+    void answersWithoutABucketAreIgnored() {
+        RateLimitBudget budget = new RateLimitBudget(100, clock);
+        budget.record(BUCKET, RateLimitHeaders.NONE, clock.instant());
+        budget.record(BUCKET, new RateLimitHeaders(0L, 0L, clock.instant().plusSeconds(30).getEpochSecond(), null), clock.instant());
+
+        assertThat(budget.state(BUCKET)).isEmpty();
+        assertThat(budget.reserve(BUCKET)).isZero();
+    }
+
+    @Test
+    void withoutADateTheResetIsMeasuredFromTheAnswersArrival() {
+        RateLimitBudget budget = new RateLimitBudget(100, clock);
+        Instant received = clock.instant();
+        budget.record(BUCKET, new RateLimitHeaders(10L, 0L, received.plusSeconds(20).getEpochSecond(), null), received);
+
+        assertThat(budget.reserve(BUCKET)).isEqualTo(Duration.ofSeconds(21));
+    }
+
+    @Test
+    void after429WithABucketTheBucketIsSpentUntilItsReset() {
+        RateLimitBudget budget = new RateLimitBudget(100, clock);
+        Instant reset = clock.instant().plusSeconds(40);
+
+        assertThat(budget.waitAfterTooManyRequests(BUCKET, headers(600, 0, reset, clock.instant()), clock.instant()))
+                .contains(Duration.ofSeconds(41));
+        assertThat(budget.state(BUCKET)).get().satisfies(state -> {
+            assertThat(state.limit()).isEqualTo(600);
+            assertThat(state.remaining()).isZero();
+        });
+        assertThat(budget.reserve(BUCKET)).isEqualTo(Duration.ofSeconds(41));
+    }
+
+    @Test
+    void a429WithoutLimitOrResetLeavesNoBucketBehind() {
+        RateLimitBudget budget = new RateLimitBudget(100, clock);
+        Instant reset = clock.instant().plusSeconds(40);
+
+        assertThat(budget.waitAfterTooManyRequests(BUCKET, new RateLimitHeaders(null, null, reset.getEpochSecond(), clock.instant()),
+                clock.instant())).as("no limit: the reset still tells the wait").contains(Duration.ofSeconds(41));
+        assertThat(budget.waitAfterTooManyRequests(BUCKET, new RateLimitHeaders(600L, 0L, null, clock.instant()), clock.instant()))
+                .as("no reset: the caller backs off instead").isEmpty();
+        assertThat(budget.state(BUCKET)).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.oktaprov.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oktaprov.testsupport.Jitter;
 import dev.oktaprov.testsupport.MutableClock;
@@ -51,5 +52,55 @@ class RetryPolicyAndDeadlineTest {
         assertThat(deadline.isExpired(clock)).isTrue();
         assertThat(Deadline.none().allows(clock.instant().plus(Duration.ofDays(1000)))).isTrue();
         assertThat(Deadline.none().isExpired(clock)).isFalse();
+    }
+
+    @Test
+    void atLeastOneAttemptIsRequired() {
+        assertThatThrownBy(() -> RetryPolicy.withMaxAttempts(0, Jitter.highest())).hasMessage("maxAttempts must be at least 1");
+        RetryPolicy once = RetryPolicy.withMaxAttempts(1, Jitter.highest());
+        assertThat(once.maxAttempts()).isEqualTo(1);
+        assertThat(once.mayRetryAfter(1)).isFalse();
+        assertThat(once.maxDelay()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aBaseDelayTooShortToHalveMeansNoPause() {
+        RetryPolicy instant = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Jitter.highest());
+
+        assertThat(instant.backoffAfter(1)).isZero();
+    }
+
+    @Test
+    void aDeadlineAtTheEndOfTimeIsNone() {
+        MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
+        Deadline endOfTime = Deadline.at(java.time.Instant.MAX);
+
+        assertThat(endOfTime.isNone()).isTrue();
+        assertThat(endOfTime.remaining(clock)).isEqualTo(Duration.ofDays(365));
+        assertThat(endOfTime.isExpired(clock)).isFalse();
+        assertThat(Deadline.none().remaining(clock)).isEqualTo(Duration.ofDays(365));
+        assertThat(Deadline.at(clock.instant().plusSeconds(5)).isNone()).isFalse();
+    }
+
+    @Test
+    void aDeadlineExpiresAtItsInstantNotBefore() {
+        MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
+        Deadline deadline = Deadline.at(clock.instant().plusSeconds(1));
+
+        assertThat(deadline.isExpired(clock)).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(deadline.isExpired(clock)).isTrue();
+        assertThat(deadline.remaining(clock)).isZero();
+    }
+
+    @Test
+    void deadlinesAreValues() {
+        java.time.Instant at = java.time.Instant.parse("2026-01-05T10:00:10Z");
+
+        assertThat(Deadline.at(at)).isEqualTo(Deadline.at(at)).hasSameHashCodeAs(Deadline.at(at))
+                .isNotEqualTo(Deadline.at(at.plusMillis(1))).isNotEqualTo(at);
+        assertThat(Deadline.at(at).instant()).isEqualTo(at);
+        assertThat(Deadline.at(at)).hasToString("Deadline.at(2026-01-05T10:00:10Z)");
+        assertThat(Deadline.none()).hasToString("Deadline.none");
     }
 }

@@ -31,6 +31,12 @@ final class ElasticMq implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The onboarding function's own SQS client (no AWS SDK), pointed at this SQS. */
+    SqsCalls calls() {
+        return SqsClients.fromEnvironment(Map.of("AWS_REGION", sqs.region(), "AWS_ENDPOINT_URL", sqs.endpoint().toString(),
+                "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"));
+    }
+
     /**
      * What the onboarding function needs to reach this SQS and a DLQ, with an Okta org (whose token
      * each test chooses).

@@ -3,11 +3,14 @@ package dev.oktaprov.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.errors.InvalidInputException;
+import dev.oktaprov.errors.LoginConflictException;
 import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.SecretsUnavailableException;
 import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.onboarding.Failure.Kind;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Which failures are the message's, which the deployment's, and which stop the batch. */
@@ -53,5 +56,39 @@ class FailureTest {
         assertThat(failure.kind()).isEqualTo(Kind.THROTTLED);
         assertThat(failure.retryAfter()).hasSeconds(42);
         assertThat(failure.stopsTheBatch()).isTrue();
+    }
+
+    @Test
+    void throttlingCarriesOktasWaitAndRequestId() {
+        assertThat(Failure.of(new RateLimitedException(42, "req-429"))).isEqualTo(new Failure(Kind.THROTTLED,
+                "RATE_LIMITED", "Okta rate limit reached, retry after 42 s", "req-429", Duration.ofSeconds(42)));
+    }
+
+    @Test
+    void invalidInputAndAConflictingLoginArePermanent() {
+        assertThat(Failure.of(InvalidInputException.of("lastName", "is required")))
+                .isEqualTo(new Failure(Kind.PERMANENT, "INVALID_INPUT", "Invalid input: lastName is required", null,
+                        Duration.ZERO));
+        Failure conflict = Failure.of(new LoginConflictException("00u1", "req-409"));
+        assertThat(conflict.kind()).isEqualTo(Kind.PERMANENT);
+        assertThat(conflict.code()).isEqualTo("LOGIN_CONFLICT");
+        assertThat(conflict.oktaRequestId()).isEqualTo("req-409");
+        assertThat(conflict.retryAfter()).isZero();
+        assertThat(conflict.stopsTheBatch()).isFalse();
+    }
+
+    @Test
+    void oktaFailingCarriesItsMessageAndRequestId() {
+        assertThat(Failure.of(new TransientUpstreamException("Okta answered 503", "req-503"))).isEqualTo(
+                new Failure(Kind.TRANSIENT, "OKTA_UNAVAILABLE", "Okta answered 503", "req-503", Duration.ZERO));
+    }
+
+    @Test
+    void aBugIsTransientAndQuotesNothingButItsType() {
+        Failure failure = Failure.of(new IllegalStateException("password=hunter2"));
+
+        assertThat(failure).isEqualTo(new Failure(Kind.TRANSIENT, "INTERNAL_ERROR", "Unexpected IllegalStateException",
+                null, Duration.ZERO));
+        assertThat(failure.stopsTheBatch()).isFalse();
     }
 }

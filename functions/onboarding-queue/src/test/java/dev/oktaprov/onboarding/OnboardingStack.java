@@ -39,8 +39,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * (ElasticMQ) queue with its DLQ and RedrivePolicy, and the local event source mapping invoking the
  * handler through Lambda's serializers. Each poller thread gets its own handler, built from the
  * environment like a Lambda execution environment (its own Okta client and budget, its own SQS
- * client). Okta's time (simulator, client, waits) runs on a {@link MutableClock}: a wait for a
- * rate-limit reset moves it on instead of sleeping; SQS and the function timeout run on real time.
+ * client). Okta's time (simulator, client, waits, injected latency) runs on a {@link MutableClock}: a
+ * wait for a rate-limit reset moves it on instead of sleeping; SQS and the function timeout run on real time.
  */
 final class OnboardingStack implements AutoCloseable {
 
@@ -66,7 +66,8 @@ final class OnboardingStack implements AutoCloseable {
         this.sqs = sqs;
         this.fifo = fifo;
         this.clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-        this.okta = OktaSimulator.start(simulator.withClock(clock));
+        // Okta's injected latency passes on Okta's clock too: a slow answer uses up the function's time.
+        this.okta = OktaSimulator.start(simulator.withClock(clock).withSleeper(clock::advance));
         this.runtimes = environment -> OnboardingRuntime.fromEnvironment(environment, clock, clock::advance,
                 new Random(SEED.incrementAndGet()));
         // The queue's own visibility timeout only matters if the function forgets to set one.
