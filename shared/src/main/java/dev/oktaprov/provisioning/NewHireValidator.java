@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -42,13 +41,10 @@ public final class NewHireValidator {
                     "startDate", "timeZone", "activationTime");
     public static final int MAX_GROUP_IDS = 20;
 
-    private static final Set<String> BASE_PROFILE = Set.of("firstName", "lastName", "email", "login");
     private static final String LOCAL = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*";
     private static final String DOMAIN = "([\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+[\\p{L}]{2,}";
     private static final Pattern EMAIL = Pattern.compile(LOCAL + "@" + DOMAIN);
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
     private static final int MAX_PASSWORD = 256;
-    private static final int MAX_ATTRIBUTE_VALUE = 10_000;
 
     private NewHireValidator() {}
 
@@ -93,12 +89,12 @@ public final class NewHireValidator {
         base.put("lastName", lastName);
         base.put("email", email);
         base.put("login", login);
-        Map<String, Object> extra = profile(input.get("profile"), base, errors);
+        Map<String, Object> extra = ProfileAttributes.read(input.get("profile"), base, errors);
         StartSchedule schedule = startDates ? StartDates.read(input, clock, errors) : null;
         if (!startDates) {
-            refuseStartDates(input, errors);
+            StartDates.refuse(input, errors);
         } else if (input.get("startDate") != null) {
-            scheduledActivation(input.get("activate") != null && Boolean.FALSE.equals(activate), input.get("nextLogin") != null,
+            StartDates.ruleOutActivationOnCreate(input.get("activate") != null && Boolean.FALSE.equals(activate), input.get("nextLogin") != null,
                     errors);
         }
         unknownFields(input, errors);
@@ -117,7 +113,7 @@ public final class NewHireValidator {
             return null;
         }
         if (!(value instanceof String raw)) {
-            errors.add(new FieldError(field, "must be a string, not " + typeOf(value)));
+            errors.add(new FieldError(field, "must be a string, not " + TextRules.typeOf(value)));
             return null;
         }
         String text = raw.strip();
@@ -125,7 +121,7 @@ public final class NewHireValidator {
             errors.add(new FieldError(field, "must not be blank"));
             return null;
         }
-        if (!characters(field, text, errors)) {
+        if (!TextRules.characters(field, text, errors)) {
             return null;
         }
         int length = text.length();
@@ -155,7 +151,7 @@ public final class NewHireValidator {
                 return Boolean.parseBoolean(t);
             }
         }
-        errors.add(new FieldError("activate", "must be true or false, not " + typeOf(value)));
+        errors.add(new FieldError("activate", "must be true or false, not " + TextRules.typeOf(value)));
         return null;
     }
 
@@ -164,7 +160,7 @@ public final class NewHireValidator {
             return List.of();
         }
         if (!(value instanceof List<?> list)) {
-            errors.add(new FieldError("groupIds", "must be an array of group ids, not " + typeOf(value)));
+            errors.add(new FieldError("groupIds", "must be an array of group ids, not " + TextRules.typeOf(value)));
             return List.of();
         }
         if (list.size() > MAX_GROUP_IDS) {
@@ -175,10 +171,10 @@ public final class NewHireValidator {
             String field = "groupIds[" + i + "]";
             Object item = list.get(i);
             if (!(item instanceof String id)) {
-                errors.add(new FieldError(field, "must be a string, not " + typeOf(item)));
+                errors.add(new FieldError(field, "must be a string, not " + TextRules.typeOf(item)));
             } else if (id.isBlank()) {
                 errors.add(new FieldError(field, "must not be empty"));
-            } else if (characters(field, id, errors)) {
+            } else if (TextRules.characters(field, id, errors)) {
                 ids.add(id.strip());
             }
         }
@@ -190,7 +186,7 @@ public final class NewHireValidator {
             return null;
         }
         if (!(value instanceof String password)) {
-            errors.add(new FieldError("password", "must be a string, not " + typeOf(value)));
+            errors.add(new FieldError("password", "must be a string, not " + TextRules.typeOf(value)));
             return null;
         }
         if (password.isEmpty()) {
@@ -201,7 +197,7 @@ public final class NewHireValidator {
             errors.add(new FieldError("password", "must be at most " + MAX_PASSWORD + " characters long"));
             return null;
         }
-        return characters("password", password, errors) ? password : null;
+        return TextRules.characters("password", password, errors) ? password : null;
     }
 
     private static String nextLogin(Object value, boolean activate, String password, boolean passwordGiven,
@@ -212,7 +208,7 @@ public final class NewHireValidator {
         if (!"changePassword".equals(value)) {
             errors.add(new FieldError("nextLogin", value instanceof String
                     ? "must be \"changePassword\""
-                    : "must be the string \"changePassword\", not " + typeOf(value)));
+                    : "must be the string \"changePassword\", not " + TextRules.typeOf(value)));
             return null;
         }
         if (!activate) {
@@ -222,92 +218,6 @@ public final class NewHireValidator {
             errors.add(new FieldError("nextLogin", "requires a password"));
         }
         return "changePassword";
-    }
-
-    private static Map<String, Object> profile(Object value, Map<String, Object> base, List<FieldError> errors) {
-        Map<String, Object> extra = new LinkedHashMap<>();
-        if (value == null) {
-            return extra;
-        }
-        if (!(value instanceof Map<?, ?> map)) {
-            errors.add(new FieldError("profile", "must be an object of profile attributes, not " + typeOf(value)));
-            return extra;
-        }
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            String name = String.valueOf(entry.getKey());
-            if (!ATTRIBUTE_NAME.matcher(name).matches()) {
-                errors.add(new FieldError("profile", "attribute names must start with a letter and hold only letters, digits"
-                        + " and underscores (at most 100)"));
-                continue;
-            }
-            String field = "profile." + name;
-            Object attribute = entry.getValue();
-            if (BASE_PROFILE.contains(name)) {
-                Object top = base.get(name);
-                boolean same = attribute instanceof String s && top != null && s.strip().equals(top);
-                if (!same && top != null) {
-                    errors.add(new FieldError(field, "conflicts with the top-level " + name + "; give it once"));
-                }
-                continue;
-            }
-            if (scalar(field, attribute, errors)) {
-                extra.put(name, attribute);
-            } else if (attribute instanceof List<?> items) {
-                boolean ok = true;
-                for (int i = 0; i < items.size(); i++) {
-                    Object item = items.get(i);
-                    if (item instanceof List<?> || item instanceof Map<?, ?>) {
-                        errors.add(new FieldError(field + "[" + i + "]", "must be a string, number, boolean or null"));
-                        ok = false;
-                    } else {
-                        ok &= scalar(field + "[" + i + "]", item, errors);
-                    }
-                }
-                if (ok) {
-                    extra.put(name, new ArrayList<>(items));
-                }
-            } else if (attribute instanceof Map<?, ?>) {
-                errors.add(new FieldError(field, "must be a string, number, boolean, null or an array of those, not an object"));
-            }
-        }
-        return extra;
-    }
-
-    /** True when {@code value} is an acceptable scalar; adds an error when it is a bad string. */
-    private static boolean scalar(String field, Object value, List<FieldError> errors) {
-        if (value == null || value instanceof Boolean || value instanceof Number) {
-            return true;
-        }
-        if (value instanceof String s) {
-            if (s.length() > MAX_ATTRIBUTE_VALUE) {
-                errors.add(new FieldError(field, "must be at most " + MAX_ATTRIBUTE_VALUE + " characters long"));
-                return false;
-            }
-            return characters(field, s, errors);
-        }
-        return false;
-    }
-
-    /** A caller that creates the user now and activates nobody later. */
-    private static void refuseStartDates(Map<String, Object> input, List<FieldError> errors) {
-        for (String field : StartDates.FIELDS) {
-            if (input.get(field) != null) {
-                errors.add(new FieldError(field, "is not accepted here: this call creates the user now and activates nobody"
-                        + " later; send a hire with a start date to the onboarding queue or the onboarding workflow"));
-            }
-        }
-    }
-
-    /** What a start date rules out: an activation when the user is created. */
-    private static void scheduledActivation(boolean activateFalse, boolean nextLogin, List<FieldError> errors) {
-        if (activateFalse) {
-            errors.add(new FieldError("activate", "must not be false with a startDate: the start date schedules the"
-                    + " activation (leave activate out)"));
-        }
-        if (nextLogin) {
-            errors.add(new FieldError("nextLogin", "cannot be combined with startDate: the user is activated on its start"
-                    + " date, not when it is created"));
-        }
     }
 
     private static void unknownFields(Map<String, Object> input, List<FieldError> errors) {
@@ -321,51 +231,8 @@ public final class NewHireValidator {
                     .map(known -> "; did you mean " + known + "?")
                     .orElse("; accepted fields are " + String.join(", ", ACCEPTED_FIELDS)
                             + " (further attributes go under profile)");
-            String field = key.length() <= 100 && isPrintable(key) ? key : "request";
+            String field = key.length() <= 100 && TextRules.isPrintable(key) ? key : "request";
             errors.add(new FieldError(field, "is not a known field" + hint));
         }
-    }
-
-    /** Okta stores only characters of up to 3 bytes in UTF-8 and no control characters. */
-    private static boolean characters(String field, String text, List<FieldError> errors) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
-                errors.add(new FieldError(field, "must not contain emoji or other characters outside the Basic"
-                        + " Multilingual Plane (4-byte UTF-8)"));
-                return false;
-            }
-            if (Character.isISOControl(c)) {
-                errors.add(new FieldError(field, "must not contain control characters"));
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isPrintable(String text) {
-        return text.chars().noneMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c));
-    }
-
-    private static String typeOf(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof String) {
-            return "a string";
-        }
-        if (value instanceof Boolean) {
-            return "a boolean";
-        }
-        if (value instanceof Number) {
-            return "a number";
-        }
-        if (value instanceof List<?>) {
-            return "an array";
-        }
-        if (value instanceof Map<?, ?>) {
-            return "an object";
-        }
-        return "a " + value.getClass().getSimpleName();
     }
 }

@@ -111,4 +111,26 @@ final class StartDates {
         errors.add(new FieldError("activationTime", "must be a time of day like 08:00 or 08:00:30"));
         return null;
     }
+
+    /** A caller that creates the user now and activates nobody later. */
+    static void refuse(Map<String, Object> input, List<FieldError> errors) {
+        for (String field : FIELDS) {
+            if (input.get(field) != null) {
+                errors.add(new FieldError(field, "is not accepted here: this call creates the user now and activates nobody"
+                        + " later; send a hire with a start date to the onboarding queue or the onboarding workflow"));
+            }
+        }
+    }
+
+    /** What a start date rules out: an activation when the user is created. */
+    static void ruleOutActivationOnCreate(boolean activateFalse, boolean nextLogin, List<FieldError> errors) {
+        if (activateFalse) {
+            errors.add(new FieldError("activate", "must not be false with a startDate: the start date schedules the"
+                    + " activation (leave activate out)"));
+        }
+        if (nextLogin) {
+            errors.add(new FieldError("nextLogin", "cannot be combined with startDate: the user is activated on its start"
+                    + " date, not when it is created"));
+        }
+    }
 }
