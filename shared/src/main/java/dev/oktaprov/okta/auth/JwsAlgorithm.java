@@ -5,7 +5,7 @@ public enum JwsAlgorithm {
     /** RSASSA-PKCS1-v1_5 with SHA-256. */
     RS256("SHA256withRSA"),
     /** ECDSA on P-256 with SHA-256; the signature travels as the raw 64-byte R||S, not DER. */
-    ES256("SHA256withECDSA");
+    ES256("SHA256withECDSAinP1363Format");
 
     private final String jcaName;
 

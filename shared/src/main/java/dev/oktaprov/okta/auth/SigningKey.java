@@ -24,7 +24,6 @@ public final class SigningKey {
     private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
     private static final String END = "-----END PRIVATE KEY-----";
     private static final int MIN_RSA_BITS = 2048;
-    private static final int P256_PART_LENGTH = 32;
 
     private final PrivateKey key;
     private final JwsAlgorithm algorithm;
@@ -96,8 +95,8 @@ public final class SigningKey {
             Signature signature = Signature.getInstance(algorithm.jcaName());
             signature.initSign(key);
             signature.update(signingInput);
-            byte[] signed = signature.sign();
-            return algorithm == JwsAlgorithm.ES256 ? EcdsaSignatures.derToJose(signed, P256_PART_LENGTH) : signed;
+            // ES256 is signed "inP1363Format": R||S as JWS carries it, not DER.
+            return signature.sign();
         } catch (GeneralSecurityException e) {
             // The JDK's messages do not quote keys; the class name is enough to diagnose.
             throw new IllegalStateException("cannot sign the client assertion with " + algorithm
