@@ -41,6 +41,12 @@ public final class StreamInvocation {
         return object(invoke(handler, json(event), context));
     }
 
+    /** An HTTP API answer of 503 because Okta (the simulator) did not answer within the request timeout. */
+    public static boolean oktaTimedOut(Map<String, Object> answer) {
+        return Integer.valueOf(503).equals(answer.get("statusCode"))
+                && String.valueOf(answer.get("body")).contains("\"Okta did not answer in time\"");
+    }
+
     /**
      * {@code event} as UTF-8 JSON; text that UTF-8 cannot carry (a lone surrogate) goes as a
      * JSON escape, as a JSON sender must write it.

@@ -1,6 +1,7 @@
 package dev.oktaprov.createuser.security;
 
 import static dev.oktaprov.testsupport.StreamInvocation.invoke;
+import static dev.oktaprov.testsupport.StreamInvocation.oktaTimedOut;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -176,6 +177,11 @@ class CreateUserHostileInputTest {
         long before = okta.counters().totalRequests();
 
         Map<String, Object> answer = invoke(handler, event, TestLambdaContext.of("create-user"));
+        if (oktaTimedOut(answer)) {
+            // One request the simulator did not answer in time is the machine (a paused runner); twice for one body is a defect.
+            http.clear();
+            answer = invoke(handler, event, TestLambdaContext.of("create-user"));
+        }
 
         int status = ((Number) answer.get("statusCode")).intValue();
         String answerBody = String.valueOf(answer.get("body"));
