@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.oktaprov.runtime.Json;
+import dev.oktaprov.okta.OktaJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,7 +52,7 @@ public final class JsonValues {
      *     names the position, never the content
      */
     public static Object read(String json, boolean strict) throws IOException {
-        try (JsonParser parser = Json.mapper().getFactory().createParser(json)) {
+        try (JsonParser parser = OktaJson.MAPPER.getFactory().createParser(json)) {
             if (strict) {
                 parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             }
@@ -112,7 +112,7 @@ public final class JsonValues {
      */
     @SuppressWarnings("deprecation")
     public static JsonGenerator generator(OutputStream out) throws IOException {
-        return Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)
+        return OktaJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .enable(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
     }
@@ -120,7 +120,7 @@ public final class JsonValues {
     /** {@code value} (plain values) as JSON text. */
     public static String toJson(Object value, NullMembers nulls) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator json = Json.mapper().getFactory().createGenerator(text)) {
+        try (JsonGenerator json = OktaJson.MAPPER.getFactory().createGenerator(text)) {
             write(json, value, nulls);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,7 @@
 package dev.oktaprov.entrypoints;
 
 import dev.oktaprov.entrypoints.http.HttpApiRequest;
-import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.time.Deadline;
 import java.util.List;
 import java.util.Map;
 

@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oktaprov.okta.OktaJson;
 import dev.oktaprov.okta.model.Profile;
 import dev.oktaprov.okta.model.User;
-import dev.oktaprov.runtime.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -62,7 +62,7 @@ public final class Priming {
 
     /** Writes and reads back a sample user: Jackson's serializers are built before the snapshot. */
     static void primeJackson() {
-        ObjectMapper mapper = Json.mapper();
+        ObjectMapper mapper = OktaJson.MAPPER;
         Instant at = Instant.parse("2026-01-05T10:00:00.000Z");
         User sample = new User("00uPRIMING0000000000", "STAGED", null, at, null, at, null, at, null, "otyPRIMING0000000000",
                 Profile.of("priming@example.com", "Priming", "Sample", "priming@example.com", Map.of("department", "none")));

@@ -1,6 +1,6 @@
 package dev.oktaprov.okta;
 
-import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.time.Deadline;
 
 /**
  * Where the client gets its {@code Authorization} header. Implementations cache. When Okta answers

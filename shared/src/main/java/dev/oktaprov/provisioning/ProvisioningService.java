@@ -15,7 +15,7 @@ import dev.oktaprov.okta.model.JsonPage;
 import dev.oktaprov.okta.model.Page;
 import dev.oktaprov.okta.model.User;
 import dev.oktaprov.okta.model.UserQuery;
-import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.time.Deadline;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;

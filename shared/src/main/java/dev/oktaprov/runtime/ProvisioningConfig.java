@@ -1,8 +1,9 @@
 package dev.oktaprov.runtime;
 
+import dev.oktaprov.credentials.CredentialCharacters;
+import dev.oktaprov.credentials.Secret;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.OktaClientSettings;
-import dev.oktaprov.okta.auth.CredentialCharacters;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -5,7 +5,7 @@ import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.OktaListener;
 import dev.oktaprov.provisioning.Outcome;
-import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.time.Deadline;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

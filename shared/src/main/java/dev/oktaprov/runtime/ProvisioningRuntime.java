@@ -1,15 +1,21 @@
 package dev.oktaprov.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oktaprov.aws.AwsClientEnvironment;
+import dev.oktaprov.aws.SecretsManagerClients;
+import dev.oktaprov.credentials.OAuthCredentialSource;
+import dev.oktaprov.credentials.OAuthScopes;
+import dev.oktaprov.credentials.SecretsManagerCredentialSource;
+import dev.oktaprov.credentials.StaticTokenCredentialSource;
 import dev.oktaprov.errors.ConfigurationException;
-import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.BackgroundHttpClient;
+import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
-import dev.oktaprov.okta.auth.OAuthCredentialSource;
-import dev.oktaprov.okta.auth.OAuthScopes;
+import dev.oktaprov.okta.OktaJson;
 import dev.oktaprov.provisioning.ProvisioningService;
-import dev.oktaprov.ratelimit.Deadline;
-import dev.oktaprov.ratelimit.Sleeper;
+import dev.oktaprov.ratelimit.RestoreSafeRandom;
+import dev.oktaprov.time.Deadline;
+import dev.oktaprov.time.Sleeper;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -151,7 +157,7 @@ public final class ProvisioningRuntime {
     }
 
     public ObjectMapper mapper() {
-        return Json.mapper();
+        return OktaJson.MAPPER;
     }
 
     public Clock clock() {

@@ -1,5 +1,6 @@
 package dev.oktaprov.ratelimit;
 
+import dev.oktaprov.time.Deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,13 @@
 package dev.oktaprov.runtime;
 
+import dev.oktaprov.credentials.OktaCredentials;
+import dev.oktaprov.credentials.Secret;
+import dev.oktaprov.credentials.StaticTokenCredentialSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.oktaprov.errors.ConfigurationException;
-import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.time.Deadline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,6 @@
 package dev.oktaprov.runtime;
 
+import dev.oktaprov.credentials.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

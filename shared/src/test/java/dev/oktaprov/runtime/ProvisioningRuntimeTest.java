@@ -1,5 +1,8 @@
 package dev.oktaprov.runtime;
 
+import dev.oktaprov.credentials.Secret;
+import dev.oktaprov.credentials.SecretsManagerCredentialSource;
+import dev.oktaprov.credentials.StaticTokenCredentialSource;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -12,7 +15,7 @@ import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.model.User;
 import dev.oktaprov.provisioning.Outcome;
 import dev.oktaprov.provisioning.UserWithGroups;
-import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.time.Deadline;
 import dev.oktaprov.testing.OktaBodies;
 import dev.oktaprov.testsupport.MutableClock;
 import dev.oktaprov.testsupport.TestLambdaContext;

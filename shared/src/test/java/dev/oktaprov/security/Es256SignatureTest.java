@@ -2,8 +2,8 @@ package dev.oktaprov.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oktaprov.okta.auth.JwsAlgorithm;
-import dev.oktaprov.okta.auth.SigningKey;
+import dev.oktaprov.credentials.JwsAlgorithm;
+import dev.oktaprov.credentials.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.Signature;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oktaprov.credentials.JwsAlgorithm;
+import dev.oktaprov.credentials.OktaCredentials;
 import dev.oktaprov.errors.ConfigurationException;
-import dev.oktaprov.okta.auth.JwsAlgorithm;
-import dev.oktaprov.runtime.OktaCredentials;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.Optional;

@@ -3,13 +3,13 @@ package dev.oktaprov.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.oktaprov.aws.SecretsManagerClients;
+import dev.oktaprov.credentials.SecretsManagerCredentialSource;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.OktaClient;
-import dev.oktaprov.ratelimit.Deadline;
-import dev.oktaprov.runtime.SecretsManagerClients;
-import dev.oktaprov.runtime.SecretsManagerCredentialSource;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
+import dev.oktaprov.time.Deadline;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;

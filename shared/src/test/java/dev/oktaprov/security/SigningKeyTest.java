@@ -3,8 +3,8 @@ package dev.oktaprov.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.oktaprov.okta.auth.JwsAlgorithm;
-import dev.oktaprov.okta.auth.SigningKey;
+import dev.oktaprov.credentials.JwsAlgorithm;
+import dev.oktaprov.credentials.SigningKey;
 import java.security.KeyPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,7 +6,7 @@ import dev.oktaprov.entrypoints.http.HttpApiException;
 import dev.oktaprov.entrypoints.http.HttpApiRequest;
 import dev.oktaprov.provisioning.ActivationResult;
 import dev.oktaprov.provisioning.ProvisioningService;
-import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.time.Deadline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.oktaprov.activateuser;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.oktaprov.credentials.OAuthScopes;
 import dev.oktaprov.entrypoints.ApiFunction;
-import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,12 @@
 package dev.oktaprov.functiontesting;
 
+import dev.oktaprov.credentials.Secret;
+import dev.oktaprov.credentials.StaticTokenCredentialSource;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
-import dev.oktaprov.runtime.Secret;
-import dev.oktaprov.runtime.StaticTokenCredentialSource;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MotoServer;

@@ -7,7 +7,7 @@ import dev.oktaprov.entrypoints.UserJson;
 import dev.oktaprov.entrypoints.http.HttpApiRequest;
 import dev.oktaprov.provisioning.ProvisioningService;
 import dev.oktaprov.provisioning.UserWithGroups;
-import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.time.Deadline;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -8,15 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oktaprov.credentials.OAuthScopes;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.NotFoundException;
 import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.SecretsUnavailableException;
 import dev.oktaprov.errors.TransientUpstreamException;
-import dev.oktaprov.functiontesting.FunctionHarness;
 import dev.oktaprov.functiontesting.FunctionHarness.Answer;
+import dev.oktaprov.functiontesting.FunctionHarness;
 import dev.oktaprov.okta.OktaClient;
-import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.FaultPlan;
 import dev.oktaprov.simulator.RateLimitBucket;

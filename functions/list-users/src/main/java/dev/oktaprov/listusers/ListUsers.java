@@ -7,7 +7,7 @@ import dev.oktaprov.entrypoints.UsersPageBody;
 import dev.oktaprov.entrypoints.http.HttpApiRequest;
 import dev.oktaprov.provisioning.ListRequest;
 import dev.oktaprov.provisioning.ProvisioningService;
-import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.time.Deadline;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

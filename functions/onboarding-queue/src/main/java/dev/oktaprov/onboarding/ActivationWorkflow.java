@@ -1,12 +1,12 @@
 package dev.oktaprov.onboarding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.oktaprov.aws.AwsCallException;
+import dev.oktaprov.aws.StepFunctionsStarter;
 import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.okta.OktaJson;
 import dev.oktaprov.provisioning.StartSchedule;
-import dev.oktaprov.ratelimit.Deadline;
-import dev.oktaprov.runtime.Json;
-import dev.oktaprov.runtime.aws.AwsCallException;
-import dev.oktaprov.runtime.aws.StepFunctionsStarter;
+import dev.oktaprov.time.Deadline;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -111,7 +111,7 @@ final class ActivationWorkflow {
         input.put("activateAt", schedule.activateAt().toString());
         input.put("waitsForStartDate", true);
         try {
-            return Json.mapper().writeValueAsString(input);
+            return OktaJson.MAPPER.writeValueAsString(input);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a workflow input", e);
         }

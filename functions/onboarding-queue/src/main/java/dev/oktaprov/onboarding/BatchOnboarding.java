@@ -2,8 +2,8 @@ package dev.oktaprov.onboarding;
 
 import dev.oktaprov.onboarding.Settlement.Disposition;
 import dev.oktaprov.onboarding.Settlement.Settled;
-import dev.oktaprov.ratelimit.Deadline;
 import dev.oktaprov.runtime.ProvisioningMetrics;
+import dev.oktaprov.time.Deadline;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.oktaprov.onboarding;
 
 import dev.oktaprov.onboarding.MessageResult.Outcome;
-import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.time.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

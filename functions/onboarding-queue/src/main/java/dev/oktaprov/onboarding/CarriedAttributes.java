@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oktaprov.entrypoints.sqs.SqsMessageAttribute;
-import dev.oktaprov.runtime.Json;
+import dev.oktaprov.okta.OktaJson;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +31,7 @@ final class CarriedAttributes {
 
     /** The attributes as one String attribute value. */
     static SqsMessageAttribute pack(Map<String, SqsMessageAttribute> attributes) {
-        ObjectNode packed = Json.mapper().createObjectNode();
+        ObjectNode packed = OktaJson.MAPPER.createObjectNode();
         attributes.forEach((name, value) -> {
             ObjectNode entry = packed.putObject(name);
             entry.put(DATA_TYPE, value.dataType());
@@ -69,11 +69,11 @@ final class CarriedAttributes {
 
     private static JsonNode read(String text) {
         try {
-            JsonNode node = text == null ? null : Json.mapper().readTree(text);
-            return node != null && node.isObject() ? node : Json.mapper().createObjectNode();
+            JsonNode node = text == null ? null : OktaJson.MAPPER.readTree(text);
+            return node != null && node.isObject() ? node : OktaJson.MAPPER.createObjectNode();
         } catch (JsonProcessingException e) {
             LOG.warn("Ignoring {}: not a JSON object", NAME);
-            return Json.mapper().createObjectNode();
+            return OktaJson.MAPPER.createObjectNode();
         }
     }
 

@@ -3,7 +3,7 @@ package dev.oktaprov.onboarding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oktaprov.runtime.Json;
+import dev.oktaprov.okta.OktaJson;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -54,7 +54,7 @@ record DeadLetterBody(String body, List<String> removedFields, boolean withheld)
             return new DeadLetterBody(text, List.of(), false);
         }
         try {
-            return new DeadLetterBody(Json.mapper().writeValueAsString(json), removed, false);
+            return new DeadLetterBody(OktaJson.MAPPER.writeValueAsString(json), removed, false);
         } catch (JsonProcessingException e) {
             return new DeadLetterBody(WITHHELD_NOTE, List.of(), true);
         }

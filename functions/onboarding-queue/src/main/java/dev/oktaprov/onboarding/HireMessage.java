@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.oktaprov.errors.InvalidInputException;
+import dev.oktaprov.okta.OktaJson;
 import dev.oktaprov.provisioning.NewHire;
 import dev.oktaprov.provisioning.NewHireValidator;
-import dev.oktaprov.runtime.Json;
 import dev.oktaprov.runtime.Masking;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -23,7 +23,7 @@ import java.util.Map;
 record HireMessage(QueueMessage message, NewHire hire, Failure invalid) {
 
     // Trailing content and duplicate keys make a body ambiguous: refuse it rather than guess.
-    static final ObjectReader BODY_READER = Json.mapper().readerFor(LinkedHashMap.class)
+    static final ObjectReader BODY_READER = OktaJson.MAPPER.readerFor(LinkedHashMap.class)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 

@@ -5,7 +5,7 @@ import dev.oktaprov.provisioning.ActivationResult;
 import dev.oktaprov.provisioning.CreateResult;
 import dev.oktaprov.provisioning.ProvisioningService;
 import dev.oktaprov.provisioning.StartSchedule;
-import dev.oktaprov.ratelimit.Deadline;
+import dev.oktaprov.time.Deadline;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

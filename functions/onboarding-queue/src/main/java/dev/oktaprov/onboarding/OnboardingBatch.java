@@ -1,11 +1,11 @@
 package dev.oktaprov.onboarding;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.oktaprov.aws.XrayTraceHeader;
 import dev.oktaprov.entrypoints.sqs.SqsAdapter;
 import dev.oktaprov.entrypoints.sqs.SqsEvent;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.runtime.LambdaLogging;
-import dev.oktaprov.runtime.aws.XrayTraceHeader;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,15 +1,15 @@
 package dev.oktaprov.onboarding;
 
+import dev.oktaprov.aws.StepFunctionsStarter;
+import dev.oktaprov.credentials.OAuthScopes;
 import dev.oktaprov.okta.BackgroundHttpClient;
 import dev.oktaprov.okta.OktaClient;
-import dev.oktaprov.okta.auth.OAuthScopes;
-import dev.oktaprov.ratelimit.Deadline;
-import dev.oktaprov.ratelimit.Sleeper;
 import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
-import dev.oktaprov.runtime.RestoreSafeRandom;
-import dev.oktaprov.runtime.aws.StepFunctionsStarter;
+import dev.oktaprov.ratelimit.RestoreSafeRandom;
+import dev.oktaprov.time.Deadline;
+import dev.oktaprov.time.Sleeper;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;

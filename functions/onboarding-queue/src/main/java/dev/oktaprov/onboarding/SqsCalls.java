@@ -3,9 +3,9 @@ package dev.oktaprov.onboarding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oktaprov.aws.AwsJsonClient;
 import dev.oktaprov.entrypoints.sqs.SqsMessageAttribute;
-import dev.oktaprov.runtime.Json;
-import dev.oktaprov.runtime.aws.AwsJsonClient;
+import dev.oktaprov.okta.OktaJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -114,7 +114,7 @@ public final class SqsCalls {
     static BatchResult batchResult(byte[] answer) {
         JsonNode root;
         try {
-            root = Json.mapper().readTree(answer);
+            root = OktaJson.MAPPER.readTree(answer);
         } catch (IOException e) {
             root = null;
         }

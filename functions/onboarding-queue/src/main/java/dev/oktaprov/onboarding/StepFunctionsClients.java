@@ -1,15 +1,15 @@
 package dev.oktaprov.onboarding;
 
+import dev.oktaprov.aws.AwsClientEnvironment;
+import dev.oktaprov.aws.AwsEndpoints;
+import dev.oktaprov.aws.AwsJsonClient;
+import dev.oktaprov.aws.LambdaCredentials;
+import dev.oktaprov.aws.SigV4;
+import dev.oktaprov.aws.StepFunctionsStarter;
+import dev.oktaprov.aws.XrayTraceHeader;
 import dev.oktaprov.okta.OktaClient;
-import dev.oktaprov.ratelimit.Sleeper;
-import dev.oktaprov.runtime.AwsClientEnvironment;
-import dev.oktaprov.runtime.RestoreSafeRandom;
-import dev.oktaprov.runtime.aws.AwsEndpoints;
-import dev.oktaprov.runtime.aws.AwsJsonClient;
-import dev.oktaprov.runtime.aws.LambdaCredentials;
-import dev.oktaprov.runtime.aws.SigV4;
-import dev.oktaprov.runtime.aws.StepFunctionsStarter;
-import dev.oktaprov.runtime.aws.XrayTraceHeader;
+import dev.oktaprov.ratelimit.RestoreSafeRandom;
+import dev.oktaprov.time.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;

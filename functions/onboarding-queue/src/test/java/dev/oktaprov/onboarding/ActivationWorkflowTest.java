@@ -3,12 +3,12 @@ package dev.oktaprov.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.oktaprov.aws.StepFunctionsStarter;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.provisioning.StartSchedule;
-import dev.oktaprov.ratelimit.Deadline;
-import dev.oktaprov.runtime.aws.StepFunctionsStarter;
 import dev.oktaprov.testsupport.MotoServer;
+import dev.oktaprov.time.Deadline;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

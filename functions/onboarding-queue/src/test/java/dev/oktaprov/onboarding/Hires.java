@@ -1,7 +1,7 @@
 package dev.oktaprov.onboarding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.oktaprov.runtime.Json;
+import dev.oktaprov.okta.OktaJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ final class Hires {
 
     static String json(Map<String, Object> body) {
         try {
-            return Json.mapper().writeValueAsString(body);
+            return OktaJson.MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -2,10 +2,10 @@ package dev.oktaprov.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oktaprov.credentials.OAuthScopes;
 import dev.oktaprov.local.sqs.InvocationOutcome;
 import dev.oktaprov.local.sqs.InvocationReport;
 import dev.oktaprov.okta.OktaClient;
-import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;

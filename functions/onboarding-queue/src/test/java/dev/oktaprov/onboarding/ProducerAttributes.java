@@ -1,7 +1,7 @@
 package dev.oktaprov.onboarding;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oktaprov.runtime.Json;
+import dev.oktaprov.okta.OktaJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
@@ -46,7 +46,7 @@ final class ProducerAttributes {
 
     private static JsonNode read(String json) {
         try {
-            return Json.mapper().readTree(json);
+            return OktaJson.MAPPER.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,7 @@ package dev.oktaprov.entrypoints.sqs;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.oktaprov.runtime.Json;
+import dev.oktaprov.okta.OktaJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ final class SqsEventReader {
 
     static SqsEvent read(InputStream in) throws IOException {
         List<SqsMessage> records = new ArrayList<>();
-        try (JsonParser json = Json.mapper().getFactory().createParser(in)) {
+        try (JsonParser json = OktaJson.MAPPER.getFactory().createParser(in)) {
             JsonToken first = json.nextToken();
             if (first == null || first == JsonToken.VALUE_NULL) {
                 return new SqsEvent(records);

@@ -1,5 +1,6 @@
 package dev.oktaprov.entrypoints.http;
 
+import dev.oktaprov.okta.OktaJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import dev.oktaprov.errors.SecretsUnavailableException;
 import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.errors.UnexpectedOktaException;
 import dev.oktaprov.errors.UserNotActivatableException;
-import dev.oktaprov.runtime.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ApiErrorsTest {
 
     private static JsonNode body(HttpApiResponse response) throws Exception {
-        return Json.mapper().readTree(response.body());
+        return OktaJson.MAPPER.readTree(response.body());
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.activateuser.ActivateUserHandler;
+import dev.oktaprov.credentials.OAuthScopes;
 import dev.oktaprov.functiontesting.SecretsAndOkta;
-import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.simulator.FaultPlan;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SeedUser;

@@ -1,8 +1,8 @@
 package dev.oktaprov.local.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.oktaprov.ratelimit.Sleeper;
 import dev.oktaprov.runtime.ProvisioningMetrics;
+import dev.oktaprov.time.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.oktaprov.local.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oktaprov.ratelimit.Sleeper;
 import dev.oktaprov.runtime.ProvisioningMetrics;
+import dev.oktaprov.time.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oktaprov.credentials.OAuthScopes;
 import dev.oktaprov.local.LocalSet;
 import dev.oktaprov.local.LocalSetSettings;
-import dev.oktaprov.okta.auth.OAuthScopes;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.simulator.oauth.IssuedToken;

@@ -1,0 +1,88 @@
+package dev.oktaprov.aws;
+
+import dev.oktaprov.errors.ConfigurationException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every AWS client of the functions takes from an explicit environment map: the region, an
+ * endpoint override (moto_server, ElasticMQ, LocalStack) and the call timeouts. No AWS SDK type here:
+ * the API functions carry no AWS SDK (the onboarding function's SQS client adapts these values).
+ */
+public final class AwsClientEnvironment {
+
+    /** The longest an AWS SDK call may take in all, retries and their backoff included. */
+    public static final String AWS_API_CALL_TIMEOUT_MS = "AWS_API_CALL_TIMEOUT_MS";
+    /** The longest one attempt of an AWS SDK call may take. */
+    public static final String AWS_API_CALL_ATTEMPT_TIMEOUT_MS = "AWS_API_CALL_ATTEMPT_TIMEOUT_MS";
+    static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+
+    private AwsClientEnvironment() {}
+
+    /**
+     * An SDK client's overall and per-attempt call timeouts, from {@value #AWS_API_CALL_TIMEOUT_MS}
+     * and {@value #AWS_API_CALL_ATTEMPT_TIMEOUT_MS} (100-900000 ms; 10 s and 3 s by default): without
+     * them a call that gets no answer waits for the socket timeout on every retry. A caller with a
+     * deadline bounds each call further (see {@code SecretsManagerCredentialSource}).
+     */
+    public static AwsJsonClient.Timeouts callTimeouts(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        Duration call = millis(env, AWS_API_CALL_TIMEOUT_MS, DEFAULT_API_CALL_TIMEOUT, problems);
+        Duration attempt = millis(env, AWS_API_CALL_ATTEMPT_TIMEOUT_MS, DEFAULT_API_CALL_ATTEMPT_TIMEOUT, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
+        }
+        return new AwsJsonClient.Timeouts(call, attempt);
+    }
+
+    /** {@code AWS_REGION} (or {@code AWS_DEFAULT_REGION}); {@code purpose} completes "AWS_REGION is required to …". */
+    public static String region(Map<String, String> env, String purpose) {
+        String region = first(env, "AWS_REGION", "AWS_DEFAULT_REGION");
+        if (region == null) {
+            throw new ConfigurationException("AWS_REGION is required to " + purpose);
+        }
+        return region;
+    }
+
+    /** The service's own variable (e.g. {@code AWS_ENDPOINT_URL_SQS}) first, then {@code AWS_ENDPOINT_URL}. */
+    public static Optional<URI> endpointOverride(Map<String, String> env, String serviceVariable) {
+        return Optional.ofNullable(first(env, serviceVariable, "AWS_ENDPOINT_URL")).map(URI::create);
+    }
+
+    /** Whether {@code name} is set to {@code true} (any case), as the AWS SDKs read their boolean settings. */
+    public static boolean flag(Map<String, String> env, String name) {
+        return "true".equalsIgnoreCase(first(env, name));
+    }
+
+    private static Duration millis(Map<String, String> env, String name, Duration fallback, List<String> problems) {
+        String raw = first(env, name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw);
+            if (value >= 100 && value <= 900_000) {
+                return Duration.ofMillis(value);
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, like an out-of-range number.
+        }
+        problems.add(name + " must be a whole number of milliseconds, 100-900000");
+        return fallback;
+    }
+
+    private static String first(Map<String, String> env, String... names) {
+        for (String name : names) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.oktaprov.credentials;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.okta.OktaJson;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The credentials held in the Okta secret, parsed in this one place. Either an API token,
+ * {@code {"apiToken": "..."}}, or an OAuth 2.0 service app,
+ * {@code {"clientId", "privateKey" (PEM PKCS#8, RSA or EC P-256), "keyId", "scopes" (optional)}}.
+ */
+public sealed interface OktaCredentials {
+
+    String EXPECTED = "expected {\"apiToken\": \"...\"} or {\"clientId\", \"privateKey\", \"keyId\"}";
+
+    record ApiToken(Secret token) implements OktaCredentials {
+        /** The {@code Authorization} header value. */
+        public String authorizationHeader() {
+            return "SSWS " + token.reveal();
+        }
+
+        @Override
+        public String toString() {
+            return "ApiToken[***]";
+        }
+    }
+
+    /** @param scopes the secret's {@code scopes}, when it names them */
+    record ServiceApp(ServiceAppCredentials app, Optional<List<String>> scopes) implements OktaCredentials {
+        @Override
+        public String toString() {
+            return "ServiceApp[" + app + ", scopes=" + scopes.map(Object::toString).orElse("-") + "]";
+        }
+    }
+
+    /**
+     * Parses the secret's text. Messages name the secret by {@code secretName} (an id, not a value)
+     * and never quote its content.
+     */
+    static OktaCredentials parse(String secretText, String secretName) {
+        JsonNode json;
+        try {
+            json = secretText == null ? null : OktaJson.MAPPER.readTree(secretText);
+        } catch (IOException e) {
+            // The parser's message may quote the secret: leave it (and the cause) out.
+            throw new ConfigurationException("The secret " + secretName + " is not JSON; " + EXPECTED);
+        }
+        if (json == null || !json.isObject()) {
+            throw new ConfigurationException("The secret " + secretName + " is not a JSON object; " + EXPECTED);
+        }
+        boolean serviceApp = json.has("clientId") || json.has("privateKey") || json.has("keyId");
+        JsonNode token = json.get("apiToken");
+        if (token != null && serviceApp) {
+            throw new ConfigurationException("The secret " + secretName
+                    + " holds both an apiToken and OAuth service-app fields; keep one of them");
+        }
+        if (token != null) {
+            if (!token.isTextual() || token.asText().isBlank()) {
+                throw new ConfigurationException("The secret " + secretName + " has an empty or non-text apiToken");
+            }
+            String value = token.asText().strip();
+            requireTokenCharacters(value, "an apiToken", secretName);
+            return new ApiToken(Secret.of(value));
+        }
+        if (serviceApp) {
+            return serviceApp(json, secretName);
+        }
+        if (json.has("client_id") || json.has("private_key")) {
+            throw new ConfigurationException("The secret " + secretName
+                    + " uses snake_case field names; the fields are clientId, privateKey, keyId and scopes");
+        }
+        throw new ConfigurationException("The secret " + secretName + " has no apiToken or clientId; " + EXPECTED);
+    }
+
+    private static ServiceApp serviceApp(JsonNode json, String secretName) {
+        String clientId = text(json, "clientId", secretName);
+        String privateKey = text(json, "privateKey", secretName);
+        String keyId = text(json, "keyId", secretName);
+        // Both go into the signed assertion, and from there into a request: the token rule holds for them too.
+        requireTokenCharacters(clientId, "a clientId", secretName);
+        requireTokenCharacters(keyId, "a keyId", secretName);
+        SigningKey key;
+        try {
+            key = SigningKey.fromPem(privateKey);
+        } catch (IllegalArgumentException e) {
+            // SigningKey's messages describe the problem and never quote the key.
+            throw new ConfigurationException("The secret " + secretName + " has an unusable privateKey: " + e.getMessage());
+        }
+        try {
+            return new ServiceApp(new ServiceAppCredentials(clientId, key, keyId), scopes(json.get("scopes"), secretName));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("The secret " + secretName + " has an unusable service app: " + e.getMessage());
+        }
+    }
+
+    /** The credential-character rule, refused by position only: the value is never quoted. */
+    private static void requireTokenCharacters(String value, String what, String secretName) {
+        String unfit = CredentialCharacters.unfitCharacter(value);
+        if (unfit != null) {
+            throw new ConfigurationException("The secret " + secretName + " has " + what + " with " + unfit
+                    + CredentialCharacters.HINT);
+        }
+    }
+
+    private static String text(JsonNode json, String field, String secretName) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new ConfigurationException("The secret " + secretName + " has an empty or non-text " + field
+                    + "; an OAuth service app needs clientId, privateKey and keyId");
+        }
+        return value.asText().strip();
+    }
+
+    /** {@code "a b"}, {@code "a,b"} or {@code ["a", "b"]}; absent or null means "not stated". */
+    private static Optional<List<String>> scopes(JsonNode scopes, String secretName) {
+        if (scopes == null || scopes.isNull()) {
+            return Optional.empty();
+        }
+        try {
+            if (scopes.isTextual()) {
+                return Optional.of(OAuthScopes.parse(scopes.asText()));
+            }
+            if (scopes.isArray()) {
+                List<String> list = new ArrayList<>();
+                for (JsonNode scope : scopes) {
+                    if (!scope.isTextual()) {
+                        throw new IllegalArgumentException("every scope must be text");
+                    }
+                    list.add(scope.asText().strip());
+                }
+                return Optional.of(OAuthScopes.validated(list));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("The secret " + secretName + " has unusable scopes: " + e.getMessage());
+        }
+        throw new ConfigurationException("The secret " + secretName + " has scopes that are neither text nor an array of text");
+    }
+}
