@@ -39,76 +39,128 @@ public final class ProvisioningRuntime {
 
     private final ProvisioningConfig config;
     private final CredentialSource credentials;
+    private final HttpClient http;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+    private final ProvisioningMetrics metrics;
     private final OktaClient okta;
     private final ProvisioningService service;
-    private final ProvisioningMetrics metrics;
-    private final Clock clock;
 
-    /** For tests and tools: every collaborator explicit. */
-    public ProvisioningRuntime(ProvisioningConfig config, CredentialSource credentials, HttpClient http, Clock clock,
-            Sleeper sleeper, RandomGenerator random, ProvisioningMetrics metrics) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    private ProvisioningRuntime(Builder built, ProvisioningConfig config, CredentialSource credentials, HttpClient http) {
+        this.config = config;
+        this.credentials = credentials;
+        this.http = http;
+        this.clock = built.clock;
+        this.sleeper = built.sleeper;
+        this.random = built.random;
+        this.metrics = built.metrics != null ? built.metrics : ProvisioningMetrics.fromEnvironment(built.env);
         this.okta = new OktaClient(config.clientSettings(), metrics.counting(credentials), http, clock, sleeper, random, metrics);
         this.service = new ProvisioningService(okta);
     }
 
-    /** For Lambda: from the process environment. */
-    public static ProvisioningRuntime fromEnvironment() {
-        return fromEnvironment(System.getenv());
+    /**
+     * The one way to wire a function: configuration from {@code env} (Lambda's is
+     * {@code System.getenv()}), everything else as Lambda runs it unless a tool or test says otherwise.
+     */
+    public static Builder builder(Map<String, String> env) {
+        return new Builder(env);
     }
 
     /**
-     * For Lambda: from the process environment, for a function whose OAuth scopes default to
-     * {@code defaultScopes} (see {@link OAuthScopes}; {@code OKTA_SCOPES} overrides them).
+     * Collaborators of a runtime. Unset, they are Lambda's: credentials chosen from the environment
+     * ({@code OKTA_API_TOKEN}, else the Secrets Manager secret, a service app asking for
+     * {@link #scopes}), an HTTP client started in the background, the system clock, real sleeps,
+     * jitter a SnapStart snapshot cannot freeze, and metrics to standard output.
      */
-    public static ProvisioningRuntime fromEnvironment(List<String> defaultScopes) {
-        return fromEnvironment(System.getenv(), defaultScopes);
-    }
+    public static final class Builder {
+        private final Map<String, String> env;
+        private List<String> defaultScopes = OAuthScopes.ALL;
+        private CredentialSource credentials;
+        private HttpClient http;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.REAL;
+        // Not a java.util.Random made here: this runs during init, and a SnapStart snapshot would give
+        // every restored environment its seed. Thread-safe: every worker of a batch shares it.
+        private RandomGenerator random = new RestoreSafeRandom();
+        private ProvisioningMetrics metrics;
 
-    /** From an explicit environment map (tests, the local runner), with the real clock and sleeper. */
-    public static ProvisioningRuntime fromEnvironment(Map<String, String> env) {
-        return fromEnvironment(env, OAuthScopes.ALL);
-    }
-
-    /** As {@link #fromEnvironment(Map)}, the OAuth scopes defaulting to {@code defaultScopes}. */
-    public static ProvisioningRuntime fromEnvironment(Map<String, String> env, List<String> defaultScopes) {
-        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-        Clock clock = Clock.systemUTC();
-        HttpClient http = BackgroundHttpClient.start(() -> OktaClient.defaultHttpClient(Duration.ofSeconds(5)));
-        return new ProvisioningRuntime(config, credentialSource(config, env, clock, http, defaultScopes),
-                // Not a java.util.Random made here: this runs during init, and a SnapStart snapshot would
-                // give every restored environment its seed. Thread-safe: every worker of a batch shares it.
-                http, clock, Sleeper.REAL, new RestoreSafeRandom(), ProvisioningMetrics.fromEnvironment(env));
-    }
-
-    /** {@code OKTA_API_TOKEN} when given (local runs), else the Secrets Manager secret; nothing fetched yet. */
-    public static CredentialSource credentialSource(ProvisioningConfig config, Map<String, String> env, Clock clock) {
-        return credentialSource(config, env, clock, OktaClient.defaultHttpClient(Duration.ofSeconds(5)), OAuthScopes.ALL);
-    }
-
-    /**
-     * As {@link #credentialSource(ProvisioningConfig, Map, Clock)}; a service-app secret gets its access
-     * tokens through {@code http}, asking for the scopes in {@code OKTA_SCOPES}, else those the secret
-     * names, else {@code defaultScopes}.
-     */
-    public static CredentialSource credentialSource(ProvisioningConfig config, Map<String, String> env, Clock clock,
-            HttpClient http, List<String> defaultScopes) {
-        if (config.apiToken().isPresent()) {
-            return new StaticTokenCredentialSource(config.apiToken().get());
+        private Builder(Map<String, String> env) {
+            this.env = Objects.requireNonNull(env, "env");
         }
-        // Checked now, so a bad value fails the init rather than the first request.
-        AwsClientEnvironment.callTimeouts(env);
-        List<String> configuredScopes = scopesFromEnvironment(env);
-        List<String> fallbackScopes = OAuthScopes.validated(defaultScopes);
-        String secretId = config.secretId().orElseThrow();
-        return new SecretsManagerCredentialSource(secretId, () -> SecretsManagerClients.fromEnvironment(env, http),
-                config.secretCacheTtl(), clock,
-                serviceApp -> new OAuthCredentialSource(config.orgUrl(), serviceApp.app(),
-                        configuredScopes != null ? configuredScopes : serviceApp.scopes().orElse(fallbackScopes),
-                        http, clock, config.requestTimeout()));
+
+        /** The environment the runtime is configured from. */
+        public Map<String, String> environment() {
+            return env;
+        }
+
+        /** The scopes a service app asks for when neither {@code OKTA_SCOPES} nor the secret names them. */
+        public Builder scopes(List<String> defaultScopes) {
+            this.defaultScopes = Objects.requireNonNull(defaultScopes, "defaultScopes");
+            return this;
+        }
+
+        /** A credential source of the caller's instead of the one the environment chooses. */
+        public Builder credentials(CredentialSource credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** The client for Okta, and for a service app's token requests and the secret's reads. */
+        public Builder http(HttpClient http) {
+            this.http = Objects.requireNonNull(http, "http");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The retries' jitter; shared by every worker thread, so it must be thread-safe. */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        public Builder metrics(ProvisioningMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /**
+         * Reads and checks the configuration (a {@link ConfigurationException} fails the init); loads
+         * no credentials and calls nobody.
+         */
+        public ProvisioningRuntime build() {
+            ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
+            HttpClient client = http != null ? http
+                    : BackgroundHttpClient.start(() -> OktaClient.defaultHttpClient(Duration.ofSeconds(5)));
+            CredentialSource source = credentials != null ? credentials : credentialSource(config, client);
+            return new ProvisioningRuntime(this, config, source, client);
+        }
+
+        /** {@code OKTA_API_TOKEN} when given (local runs), else the Secrets Manager secret; nothing fetched yet. */
+        private CredentialSource credentialSource(ProvisioningConfig config, HttpClient client) {
+            if (config.apiToken().isPresent()) {
+                return new StaticTokenCredentialSource(config.apiToken().get());
+            }
+            // Checked now, so a bad value fails the init rather than the first request.
+            AwsClientEnvironment.callTimeouts(env);
+            List<String> configuredScopes = scopesFromEnvironment(env);
+            List<String> fallbackScopes = OAuthScopes.validated(defaultScopes);
+            String secretId = config.secretId().orElseThrow();
+            return new SecretsManagerCredentialSource(secretId, () -> SecretsManagerClients.fromEnvironment(env, client),
+                    config.secretCacheTtl(), clock,
+                    serviceApp -> new OAuthCredentialSource(config.orgUrl(), serviceApp.app(),
+                            configuredScopes != null ? configuredScopes : serviceApp.scopes().orElse(fallbackScopes),
+                            client, clock, config.requestTimeout()));
+        }
     }
 
     /** {@code OKTA_SCOPES}, spaces or commas between scopes; null when unset. */
@@ -154,6 +206,19 @@ public final class ProvisioningRuntime {
 
     public ProvisioningMetrics metrics() {
         return metrics;
+    }
+
+    /** The client Okta is called with; other AWS calls of the function may share it. */
+    public HttpClient http() {
+        return http;
+    }
+
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    public RandomGenerator random() {
+        return random;
     }
 
     public ObjectMapper mapper() {

@@ -136,8 +136,8 @@ class UsersPageBodyTest {
     @Test
     void anHttpCallerGetsA502NotHalfAPageWhenOktasPageBreaksHalfWay() throws Exception {
         String page = "[" + OktaBodies.user("00u1", "jane@example.com") + ",{\"id\":\"00u2\",\"profile\":{\"a\":tru}}]";
-        ProvisioningRuntime runtime = ProvisioningRuntime.fromEnvironment(Map.of("OKTA_ORG_URL", "http://127.0.0.1:9",
-                "OKTA_API_TOKEN", "00not-a-real-token"));
+        ProvisioningRuntime runtime = ProvisioningRuntime.builder(Map.of("OKTA_ORG_URL", "http://127.0.0.1:9",
+                "OKTA_API_TOKEN", "00not-a-real-token")).build();
         ApiFunction<String> function = new ApiFunction<>(runtime, new StaticPage(page));
         Context context = TestLambdaContext.of("list-users");
 

@@ -172,7 +172,7 @@ class ProvisioningConfigTest {
         ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
 
         ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-                () -> ProvisioningRuntime.credentialSource(config, env, java.time.Clock.systemUTC()));
+                () -> ProvisioningRuntime.builder(env).build());
 
         assertThat(e.getMessage()).contains("AWS_API_CALL_TIMEOUT_MS must be", "AWS_API_CALL_ATTEMPT_TIMEOUT_MS must be");
     }

@@ -61,7 +61,7 @@ class ProvisioningRuntimeTest {
         okta.server.stubFor(get(urlEqualTo("/api/v1/users/00u1")).willReturn(okJson(OktaBodies.user("00u1", "jane.doe@example.com"))
                 .withHeader("X-Okta-Request-Id", "req-1")));
         okta.server.stubFor(get(urlEqualTo("/api/v1/users/00u1/groups")).willReturn(okJson("[" + OktaBodies.group("00g1", "Everyone") + "]")));
-        ProvisioningRuntime runtime = ProvisioningRuntime.fromEnvironment(localEnv());
+        ProvisioningRuntime runtime = ProvisioningRuntime.builder(localEnv()).build();
         Context context = new TestLambdaContext("c0ffee-1", "get-user", 30_000);
         Map<String, String> seenInside = new HashMap<>();
 
@@ -101,9 +101,10 @@ class ProvisioningRuntimeTest {
         Map<String, String> env = localEnv();
         env.put("DEADLINE_SAFETY_MARGIN_MS", "2000");
         MutableClock clock = MutableClock.at("2026-01-05T10:00:00Z");
-        ProvisioningRuntime runtime = new ProvisioningRuntime(ProvisioningConfig.fromEnvironment(env),
-                new StaticTokenCredentialSource(Secret.of(WireMockOkta.TOKEN)), OktaClient.defaultHttpClient(Duration.ofSeconds(2)),
-                clock, clock::advance, new SplittableRandom(1), ProvisioningMetrics.fromEnvironment(env));
+        ProvisioningRuntime runtime = ProvisioningRuntime.builder(env)
+                .credentials(new StaticTokenCredentialSource(Secret.of(WireMockOkta.TOKEN)))
+                .http(OktaClient.defaultHttpClient(Duration.ofSeconds(2))).clock(clock).sleeper(clock::advance)
+                .random(new SplittableRandom(1)).build();
 
         Deadline deadline = runtime.deadline(Duration.ofSeconds(10));
 
@@ -118,7 +119,7 @@ class ProvisioningRuntimeTest {
         env.put("OKTA_SECRET_ID", "okta/provisioning");
         // No AWS region or endpoint: building must not need them, only the first request does.
 
-        ProvisioningRuntime runtime = ProvisioningRuntime.fromEnvironment(env);
+        ProvisioningRuntime runtime = ProvisioningRuntime.builder(env).build();
 
         assertThat(runtime.credentials()).isInstanceOf(SecretsManagerCredentialSource.class);
         assertThatThrownBy(() -> runtime.okta().getUser("00u1", Deadline.none()))
@@ -131,13 +132,13 @@ class ProvisioningRuntimeTest {
         Map<String, String> env = localEnv();
         env.put("OKTA_ORG_URL", "http://okta.example.com");
 
-        assertThatThrownBy(() -> ProvisioningRuntime.fromEnvironment(env)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> ProvisioningRuntime.builder(env).build()).isInstanceOf(ConfigurationException.class);
     }
 
     @Test
     void theMapperWritesUsersWithIsoTimestampsAndTheWholeProfile() throws Exception {
         okta.server.stubFor(get(urlEqualTo("/api/v1/users/00u1")).willReturn(okJson(OktaBodies.user("00u1", "jane.doe@example.com"))));
-        ProvisioningRuntime runtime = ProvisioningRuntime.fromEnvironment(localEnv());
+        ProvisioningRuntime runtime = ProvisioningRuntime.builder(localEnv()).build();
         User user = runtime.okta().getUser("00u1", Deadline.none());
 
         String json = runtime.mapper().writeValueAsString(user);

@@ -7,8 +7,6 @@ import dev.oktaprov.credentials.OAuthScopes;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.model.UserQuery;
-import dev.oktaprov.runtime.ProvisioningConfig;
-import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
@@ -17,7 +15,6 @@ import dev.oktaprov.testsupport.RecordingHttpClient;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import dev.oktaprov.time.Deadline;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,17 +60,17 @@ class ConcurrentRefreshTest {
             env.put("AWS_ENDPOINT_URL", secretsManager.uri().toString());
             env.put("OKTA_ORG_URL", okta.baseUrl());
             env.put("OKTA_SECRET_ID", "okta/workers");
-            ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-            CredentialSource credentials = ProvisioningRuntime.credentialSource(config, env, Clock.systemUTC(),
-                    OktaClient.defaultHttpClient(Duration.ofSeconds(5)), OAuthScopes.READ_USERS);
+            // The token and the secret come through a client of their own: api sees only the API calls.
+            CredentialSource credentials = ProvisioningRuntime.builder(env).scopes(OAuthScopes.READ_USERS)
+                    .http(OktaClient.defaultHttpClient(Duration.ofSeconds(5))).build().credentials();
             // Each worker's 401 waits for the other seven: all of them were sent with the same token.
             RecordingHttpClient api = new RecordingHttpClient(OktaClient.defaultHttpClient(Duration.ofSeconds(5)), response -> {
                 if (response.statusCode() == 401) {
                     awaitAll(allRefused);
                 }
             });
-            OktaClient client = new ProvisioningRuntime(config, credentials, api, Clock.systemUTC(), wait -> { },
-                    new SplittableRandom(5), ProvisioningMetrics.fromEnvironment(Map.of())).okta();
+            OktaClient client = ProvisioningRuntime.builder(env).credentials(credentials).http(api)
+                    .sleeper(wait -> { }).random(new SplittableRandom(5)).build().okta();
 
             client.listUsers(UserQuery.all(), Deadline.none());
             okta.oauth().revokeAll();

@@ -16,7 +16,6 @@ import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.model.UserQuery;
-import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
@@ -68,8 +67,9 @@ class CredentialMetricsTest {
         Map<String, String> env = new HashMap<>();
         env.put("OKTA_ORG_URL", okta.baseUrl());
         env.put("OKTA_SECRET_ID", "okta/provisioning");
-        return new ProvisioningRuntime(ProvisioningConfig.fromEnvironment(env), credentials,
-                OktaClient.defaultHttpClient(Duration.ofSeconds(2)), clock, clock::advance, new SplittableRandom(5), metrics);
+        return ProvisioningRuntime.builder(env).credentials(credentials)
+                .http(OktaClient.defaultHttpClient(Duration.ofSeconds(2))).clock(clock).sleeper(clock::advance)
+                .random(new SplittableRandom(5)).metrics(metrics).build();
     }
 
     private CredentialSource serviceApp(KeyPair keys) {
@@ -112,9 +112,9 @@ class CredentialMetricsTest {
             Map<String, String> env = new HashMap<>(moto.environment());
             env.put("OKTA_ORG_URL", okta.baseUrl());
             env.put("OKTA_SECRET_ID", "okta/never-created");
-            ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
             ProvisioningMetrics metrics = ProvisioningMetrics.fromEnvironment(Map.of());
-            ProvisioningRuntime runtime = runtime(ProvisioningRuntime.credentialSource(config, env, clock), metrics);
+            ProvisioningRuntime runtime = ProvisioningRuntime.builder(env).http(OktaClient.defaultHttpClient(Duration.ofSeconds(2)))
+                    .clock(clock).sleeper(clock::advance).random(new SplittableRandom(5)).metrics(metrics).build();
 
             ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
                     () -> runtime.okta().listUsers(UserQuery.all(), Deadline.none()));

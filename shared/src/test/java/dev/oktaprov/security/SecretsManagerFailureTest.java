@@ -13,7 +13,6 @@ import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.model.UserQuery;
 import dev.oktaprov.runtime.ProvisioningConfig;
-import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
@@ -105,8 +104,8 @@ class SecretsManagerFailureTest {
                 () -> SecretsManagerClients.fromEnvironment(env, http, clock, clock::advance), config.secretCacheTtl(), clock, app -> {
                     throw new AssertionError("no secret in these tests is a usable service app");
                 });
-        return new ProvisioningRuntime(config, credentials, http, clock,
-                clock::advance, new SplittableRandom(3), ProvisioningMetrics.fromEnvironment(Map.of())).okta();
+        return ProvisioningRuntime.builder(env).credentials(credentials).http(http).clock(clock)
+                .sleeper(clock::advance).random(new SplittableRandom(3)).build().okta();
     }
 
     private void assertNothingReachedOkta() {
@@ -241,8 +240,8 @@ class SecretsManagerFailureTest {
             HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(2));
             SecretsManagerCredentialSource credentials = new SecretsManagerCredentialSource("okta/provisioning",
                     () -> SecretsManagerClients.fromEnvironment(env, http, clock, clock::advance), config.secretCacheTtl(), clock);
-            OktaClient client = new ProvisioningRuntime(config, credentials, http,
-                    clock, clock::advance, new SplittableRandom(3), ProvisioningMetrics.fromEnvironment(Map.of())).okta();
+            OktaClient client = ProvisioningRuntime.builder(env).credentials(credentials).http(http).clock(clock)
+                    .sleeper(clock::advance).random(new SplittableRandom(3)).build().okta();
             client.listUsers(UserQuery.all(), Deadline.none());
             long before = okta.counters().totalRequests();
 

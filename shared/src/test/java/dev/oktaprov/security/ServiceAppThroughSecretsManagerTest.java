@@ -94,7 +94,8 @@ class ServiceAppThroughSecretsManagerTest {
     void createAndGetWithAServiceAppSecret(String algorithm) {
         KeyPair keys = algorithm.equals("RS256") ? TestKeys.rsa() : TestKeys.ec();
         okta.oauth().register("0oaPROVISIONING", TestKeys.publicPem(keys), "kid-1", OAuthScopes.ALL);
-        ProvisioningRuntime runtime = ProvisioningRuntime.fromEnvironment(env(secret(keys, "kid-1")), OAuthScopes.CREATE_USERS);
+        ProvisioningRuntime runtime = ProvisioningRuntime.builder(env(secret(keys, "kid-1")))
+                .scopes(OAuthScopes.CREATE_USERS).build();
 
         CreateResult created = runtime.service().create(newHire("ada@example.com"), Deadline.none());
         CreateResult again = runtime.service().create(newHire("ada@example.com"), Deadline.none());
@@ -103,7 +104,8 @@ class ServiceAppThroughSecretsManagerTest {
         assertThat(again.outcome()).as("the idempotent lookup works with create-user's scopes").isEqualTo(Outcome.ALREADY_EXISTED);
         assertThat(grantedScopes()).containsExactlyInAnyOrder("okta.users.manage", "okta.users.read");
 
-        ProvisioningRuntime reader = ProvisioningRuntime.fromEnvironment(env(secret(keys, "kid-1")), OAuthScopes.READ_USERS);
+        ProvisioningRuntime reader = ProvisioningRuntime.builder(env(secret(keys, "kid-1")))
+                .scopes(OAuthScopes.READ_USERS).build();
         okta.oauth().revokeAll();
         UserWithGroups read = reader.service().get(created.user().id(), Deadline.none());
 
@@ -118,13 +120,15 @@ class ServiceAppThroughSecretsManagerTest {
         okta.oauth().register("0oaPROVISIONING", TestKeys.publicPem(keys), "kid-1", OAuthScopes.ALL);
         ObjectNode withScopes = secret(keys, "kid-1").put("scopes", "okta.users.read");
 
-        ProvisioningRuntime.fromEnvironment(env(withScopes), OAuthScopes.READ_USERS).credentials().authorizationHeader(Deadline.none());
+        ProvisioningRuntime.builder(env(withScopes)).scopes(OAuthScopes.READ_USERS).build()
+                .credentials().authorizationHeader(Deadline.none());
         assertThat(grantedScopes()).containsExactly("okta.users.read");
 
         okta.oauth().revokeAll();
         Map<String, String> env = env(withScopes);
         env.put("OKTA_SCOPES", "okta.users.read,okta.groups.read");
-        ProvisioningRuntime.fromEnvironment(env, OAuthScopes.CREATE_USERS).credentials().authorizationHeader(Deadline.none());
+        ProvisioningRuntime.builder(env).scopes(OAuthScopes.CREATE_USERS).build()
+                .credentials().authorizationHeader(Deadline.none());
         assertThat(grantedScopes()).containsExactlyInAnyOrder("okta.users.read", "okta.groups.read");
     }
 
@@ -134,7 +138,7 @@ class ServiceAppThroughSecretsManagerTest {
         KeyPair newKey = TestKeys.ec();
         okta.oauth().register("0oaPROVISIONING", TestKeys.publicPem(oldKey), "kid-1", OAuthScopes.ALL);
         Map<String, String> env = env(secret(oldKey, "kid-1"));
-        ProvisioningRuntime runtime = ProvisioningRuntime.fromEnvironment(env, OAuthScopes.READ_USERS);
+        ProvisioningRuntime runtime = ProvisioningRuntime.builder(env).scopes(OAuthScopes.READ_USERS).build();
         runtime.service().list(dev.oktaprov.provisioning.ListRequest.firstPage(10), Deadline.none());
 
         // The admin rotates: new key in Okta and in the secret; the old tokens are revoked.

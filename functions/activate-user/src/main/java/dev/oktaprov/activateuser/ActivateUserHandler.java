@@ -18,7 +18,7 @@ public final class ActivateUserHandler implements RequestStreamHandler, Resource
 
     /** For Lambda; a service app asks only for {@link OAuthScopes#ACTIVATE_USERS}. */
     public ActivateUserHandler() {
-        this(ProvisioningRuntime.fromEnvironment(OAuthScopes.ACTIVATE_USERS));
+        this(ProvisioningRuntime.builder(System.getenv()).scopes(OAuthScopes.ACTIVATE_USERS).build());
         Core.getGlobalContext().register(this);
     }
 

@@ -22,7 +22,7 @@ public final class CreateUserHandler implements RequestStreamHandler, Resource {
      * asks only for the scopes this function needs, {@link OAuthScopes#CREATE_USERS}.
      */
     public CreateUserHandler() {
-        this(ProvisioningRuntime.fromEnvironment(OAuthScopes.CREATE_USERS));
+        this(ProvisioningRuntime.builder(System.getenv()).scopes(OAuthScopes.CREATE_USERS).build());
         Core.getGlobalContext().register(this);
     }
 

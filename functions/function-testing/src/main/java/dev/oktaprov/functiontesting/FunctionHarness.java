@@ -9,7 +9,6 @@ import dev.oktaprov.credentials.StaticTokenCredentialSource;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.runtime.ProvisioningConfig;
-import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
@@ -91,9 +90,9 @@ public final class FunctionHarness implements AutoCloseable {
         env.put(ProvisioningConfig.OKTA_API_TOKEN, okta.token());
         env.put(ProvisioningConfig.OKTA_MAX_ATTEMPTS, "2");
         env.putAll(extraEnv);
-        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-        return new ProvisioningRuntime(config, credentials, OktaClient.defaultHttpClient(Duration.ofSeconds(2)),
-                clock, waits::add, RandomGenerator.of("L64X128MixRandom"), ProvisioningMetrics.fromEnvironment(env));
+        return ProvisioningRuntime.builder(env).credentials(credentials)
+                .http(OktaClient.defaultHttpClient(Duration.ofSeconds(2)))
+                .clock(clock).sleeper(waits::add).random(RandomGenerator.of("L64X128MixRandom")).build();
     }
 
     public ProvisioningRuntime runtime() {

@@ -5,13 +5,11 @@ import dev.oktaprov.credentials.StaticTokenCredentialSource;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.runtime.ProvisioningConfig;
-import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +51,7 @@ public final class SecretsAndOkta implements AutoCloseable {
 
     /** A runtime whose client gets its header from {@code credentials}, checked by nothing but the client. */
     public ProvisioningRuntime runtime(CredentialSource credentials) {
-        return runtime(env("unused"), credentials);
+        return runtime(env("unused")).credentials(credentials).build();
     }
 
     /** As Lambda builds it for a local run: {@code OKTA_API_TOKEN} in the environment. Throws what init would. */
@@ -61,17 +59,14 @@ public final class SecretsAndOkta implements AutoCloseable {
         Map<String, String> env = env("unused");
         env.remove(ProvisioningConfig.OKTA_SECRET_ID);
         env.put(ProvisioningConfig.OKTA_API_TOKEN, token);
-        return ProvisioningRuntime.fromEnvironment(env, defaultScopes);
+        return ProvisioningRuntime.builder(env).scopes(defaultScopes).build();
     }
 
     /** As Lambda builds it: {@code secretText} stored in Secrets Manager, the production credential source. */
     public ProvisioningRuntime withSecret(String secretText, List<String> defaultScopes) {
         String secretId = "okta/provisioning/" + UUID.randomUUID();
         secrets.createSecret(b -> b.name(secretId).secretString(secretText));
-        Map<String, String> env = env(secretId);
-        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-        return runtime(env, ProvisioningRuntime.credentialSource(config, env, Clock.systemUTC(),
-                OktaClient.defaultHttpClient(Duration.ofSeconds(2)), defaultScopes));
+        return runtime(env(secretId)).scopes(defaultScopes).build();
     }
 
     private Map<String, String> env(String secretId) {
@@ -83,10 +78,10 @@ public final class SecretsAndOkta implements AutoCloseable {
     }
 
     /** Two attempts per Okta call and a sleeper that does not sleep. */
-    private static ProvisioningRuntime runtime(Map<String, String> env, CredentialSource credentials) {
-        return new ProvisioningRuntime(ProvisioningConfig.fromEnvironment(env), credentials,
-                OktaClient.defaultHttpClient(Duration.ofSeconds(2)), Clock.systemUTC(), wait -> { },
-                RandomGenerator.of("L64X128MixRandom"), ProvisioningMetrics.fromEnvironment(Map.of()));
+    private static ProvisioningRuntime.Builder runtime(Map<String, String> env) {
+        return ProvisioningRuntime.builder(env).http(OktaClient.defaultHttpClient(Duration.ofSeconds(2)))
+                .sleeper(wait -> { })
+                .random(RandomGenerator.of("L64X128MixRandom"));
     }
 
     @Override

@@ -278,7 +278,8 @@ class GetUserHandlerTest {
             env.put("AWS_ACCESS_KEY_ID", "testing");
             env.put("AWS_SECRET_ACCESS_KEY", "testing");
             env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.uri().toString());
-            GetUserHandler lambda = new GetUserHandler(ProvisioningRuntime.fromEnvironment(env, OAuthScopes.READ_USERS));
+            GetUserHandler lambda = new GetUserHandler(ProvisioningRuntime.builder(env).scopes(OAuthScopes.READ_USERS)
+                    .build());
             // 1.5 s left of the invocation: 1 s for the work once the 0.5 s margin is kept free.
             TestLambdaContext nearlyOver = TestLambdaContext.of("get-user").withRemainingMillis(1_500);
 

@@ -22,7 +22,7 @@ public final class ListUsersHandler implements RequestStreamHandler, Resource {
      * asks only for the scopes this function needs, {@link OAuthScopes#READ_USERS}.
      */
     public ListUsersHandler() {
-        this(ProvisioningRuntime.fromEnvironment(OAuthScopes.READ_USERS));
+        this(ProvisioningRuntime.builder(System.getenv()).scopes(OAuthScopes.READ_USERS).build());
         Core.getGlobalContext().register(this);
     }
 

@@ -2,22 +2,15 @@ package dev.oktaprov.onboarding;
 
 import dev.oktaprov.aws.StepFunctionsStarter;
 import dev.oktaprov.credentials.OAuthScopes;
-import dev.oktaprov.okta.BackgroundHttpClient;
-import dev.oktaprov.okta.OktaClient;
-import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
-import dev.oktaprov.ratelimit.RestoreSafeRandom;
 import dev.oktaprov.time.Deadline;
-import dev.oktaprov.time.Sleeper;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 
 /**
  * Everything the onboarding function keeps for the life of an execution environment: the core's
@@ -33,22 +26,10 @@ public final class OnboardingRuntime {
     private final Supplier<StepFunctionsStarter> stepFunctions;
     private final BatchOnboarding onboarding;
 
-    /** As below, Step Functions reached as the process environment says (Lambda's, or AWS_ENDPOINT_URL_SFN). */
-    public OnboardingRuntime(ProvisioningRuntime provisioning, OnboardingSettings settings,
-            Supplier<SqsCalls> sqsFactory, RandomGenerator random) {
-        this(provisioning, settings, sqsFactory, () -> StepFunctionsClients.fromEnvironment(System.getenv(), provisioning.clock()),
-                random);
-    }
-
-    /**
-     * @param sqsFactory called once, on first use
-     * @param stepFunctionsFactory called once, when the first hire's activation is scheduled
-     * @param random the backoff's jitter
-     */
-    public OnboardingRuntime(ProvisioningRuntime provisioning, OnboardingSettings settings,
-            Supplier<SqsCalls> sqsFactory, Supplier<StepFunctionsStarter> stepFunctionsFactory, RandomGenerator random) {
-        this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
-        this.settings = Objects.requireNonNull(settings, "settings");
+    private OnboardingRuntime(ProvisioningRuntime provisioning, OnboardingSettings settings,
+            Supplier<SqsCalls> sqsFactory, Supplier<StepFunctionsStarter> stepFunctionsFactory) {
+        this.provisioning = provisioning;
+        this.settings = settings;
         this.sqs = new Once<>(Objects.requireNonNull(sqsFactory, "sqsFactory"));
         this.stepFunctions = new Once<>(Objects.requireNonNull(stepFunctionsFactory, "stepFunctionsFactory"));
         Clock clock = provisioning.clock();
@@ -57,7 +38,7 @@ public final class OnboardingRuntime {
         ActivationWorkflow workflow = new ActivationWorkflow(stepFunctions, settings.stateMachineArn(), clock);
         BatchRun run = new BatchRun(new HireOnboarding(provisioning.service(), deadLetters, workflow), settings.parallelism(),
                 provisioning.config().requestTimeout(), clock);
-        Settlement settlement = new Settlement(new RetryBackoff(settings.retryBase(), settings.retryMax(), random),
+        Settlement settlement = new Settlement(new RetryBackoff(settings.retryBase(), settings.retryMax(), provisioning.random()),
                 settings.throttleDelayMax(), settings.maxResends());
         Map<String, SourceQueue> sourceQueues = new ConcurrentHashMap<>();
         this.onboarding = new BatchOnboarding(run, settlement,
@@ -65,37 +46,43 @@ public final class OnboardingRuntime {
                 provisioning.metrics(), clock);
     }
 
-    /** For Lambda: the process environment, the system clock, real sleeps. */
+    /** For Lambda: everything from {@code env}, as Lambda runs it. */
     public static OnboardingRuntime fromEnvironment(Map<String, String> env) {
-        return fromEnvironment(env, Clock.systemUTC(), Sleeper.REAL, new RestoreSafeRandom());
+        return of(ProvisioningRuntime.builder(env));
+    }
+
+    /** On {@code core} (tests, the local runner, the benchmark), SQS reached as its environment says. */
+    public static OnboardingRuntime of(ProvisioningRuntime.Builder core) {
+        return of(core, () -> SqsClients.fromEnvironment(core.environment()));
     }
 
     /**
-     * From an explicit environment (tests, the local runner, the benchmark) with the given time.
-     * Checks both configurations first; builds no client that talks to anyone yet.
+     * On {@code core}, with SQS clients from {@code sqsFactory}; Step Functions reached as the
+     * environment says, through the Okta client's HTTP client, waiting with its sleeper.
+     */
+    public static OnboardingRuntime of(ProvisioningRuntime.Builder core, Supplier<SqsCalls> sqsFactory) {
+        return wire(core, sqsFactory, provisioning -> () -> StepFunctionsClients.fromEnvironment(core.environment(),
+                provisioning.http(), provisioning.clock(), provisioning.sleeper()));
+    }
+
+    /**
+     * Checks the onboarding settings, then the core's configuration; builds no client that talks to
+     * anyone yet.
      *
-     * @param random shared by every worker thread, so it must be thread-safe ({@link RestoreSafeRandom} is)
+     * @param sqsFactory called once, on first use
+     * @param stepFunctionsFactory called once, when the first hire's activation is scheduled
      */
-    public static OnboardingRuntime fromEnvironment(Map<String, String> env, Clock clock, Sleeper sleeper,
-            RandomGenerator random) {
-        return fromEnvironment(env, clock, sleeper, random, () -> SqsClients.fromEnvironment(env));
+    public static OnboardingRuntime of(ProvisioningRuntime.Builder core, Supplier<SqsCalls> sqsFactory,
+            Supplier<StepFunctionsStarter> stepFunctionsFactory) {
+        return wire(core, sqsFactory, provisioning -> stepFunctionsFactory);
     }
 
-    /**
-     * As {@link #fromEnvironment(Map, Clock, Sleeper, RandomGenerator)}, with SQS clients from
-     * {@code sqsFactory}; Step Functions reached through the Okta client's HTTP client, waiting with {@code sleeper}.
-     */
-    public static OnboardingRuntime fromEnvironment(Map<String, String> env, Clock clock, Sleeper sleeper,
-            RandomGenerator random, Supplier<SqsCalls> sqsFactory) {
-        OnboardingSettings settings = OnboardingSettings.fromEnvironment(env);
-        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-        HttpClient http = BackgroundHttpClient.start(() -> OktaClient.defaultHttpClient(Duration.ofSeconds(5)));
+    private static OnboardingRuntime wire(ProvisioningRuntime.Builder core, Supplier<SqsCalls> sqsFactory,
+            Function<ProvisioningRuntime, Supplier<StepFunctionsStarter>> stepFunctionsFactory) {
+        OnboardingSettings settings = OnboardingSettings.fromEnvironment(core.environment());
         // A service app asks only for what creating needs (the idempotent lookup included).
-        ProvisioningRuntime provisioning = new ProvisioningRuntime(config,
-                ProvisioningRuntime.credentialSource(config, env, clock, http, OAuthScopes.CREATE_USERS),
-                http, clock, sleeper, random, ProvisioningMetrics.fromEnvironment(env));
-        return new OnboardingRuntime(provisioning, settings, sqsFactory,
-                () -> StepFunctionsClients.fromEnvironment(env, http, clock, sleeper), random);
+        ProvisioningRuntime provisioning = core.scopes(OAuthScopes.CREATE_USERS).build();
+        return new OnboardingRuntime(provisioning, settings, sqsFactory, stepFunctionsFactory.apply(provisioning));
     }
 
     /** The invocation's deadline: its remaining time minus the core's safety margin. */

@@ -7,13 +7,11 @@ import dev.oktaprov.aws.LambdaCredentials;
 import dev.oktaprov.aws.SigV4;
 import dev.oktaprov.aws.StepFunctionsStarter;
 import dev.oktaprov.aws.XrayTraceHeader;
-import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.ratelimit.RestoreSafeRandom;
 import dev.oktaprov.time.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -40,10 +38,5 @@ public final class StepFunctionsClients {
                 clock, sleeper,
                 // Not seeded before the first retry: never during a SnapStart init.
                 new RestoreSafeRandom(), System::nanoTime, AwsJsonClient.JSON_1_0, XrayTraceHeader::current));
-    }
-
-    /** With an HTTP client of its own and real waits. */
-    static StepFunctionsStarter fromEnvironment(Map<String, String> env, Clock clock) {
-        return fromEnvironment(env, OktaClient.defaultHttpClient(Duration.ofSeconds(5)), clock, Sleeper.REAL);
     }
 }

@@ -2,12 +2,9 @@ package dev.oktaprov.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oktaprov.credentials.OAuthScopes;
 import dev.oktaprov.local.sqs.InvocationOutcome;
 import dev.oktaprov.local.sqs.InvocationReport;
 import dev.oktaprov.okta.OktaClient;
-import dev.oktaprov.runtime.ProvisioningConfig;
-import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SimulatedUser;
@@ -85,13 +82,9 @@ class OnboardingRateLimitShareTest {
 
     /** As {@link OnboardingRuntime#fromEnvironment} builds it, on the overlapping waits' clock and with its requests held by them. */
     private static OnboardingRuntime runtimeOn(OverlappingWaits waits, Map<String, String> env) {
-        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
         HttpClient http = waits.calls(OktaClient.defaultHttpClient(Duration.ofSeconds(5)));
-        ProvisioningRuntime provisioning = new ProvisioningRuntime(config,
-                ProvisioningRuntime.credentialSource(config, env, waits, http, OAuthScopes.CREATE_USERS),
-                http, waits, waits::sleep, new Random(SEED.incrementAndGet()), ProvisioningMetrics.fromEnvironment(env));
-        return new OnboardingRuntime(provisioning, OnboardingSettings.fromEnvironment(env),
-                () -> SqsClients.fromEnvironment(env), new Random(SEED.incrementAndGet()));
+        return OnboardingRuntime.of(ProvisioningRuntime.builder(env).http(http).clock(waits).sleeper(waits::sleep)
+                .random(new Random(SEED.incrementAndGet())));
     }
 
     /** Okta's rule: a window starts at the first request at or after the end of the last one. */

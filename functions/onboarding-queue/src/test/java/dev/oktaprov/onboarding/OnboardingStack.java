@@ -2,8 +2,8 @@ package dev.oktaprov.onboarding;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.local.sqs.EventSourceMapping;
 import dev.oktaprov.local.sqs.EventSourceMappingSettings;
 import dev.oktaprov.local.sqs.InvocationReport;
@@ -68,8 +68,7 @@ final class OnboardingStack implements AutoCloseable {
         this.clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
         // Okta's injected latency passes on Okta's clock too: a slow answer uses up the function's time.
         this.okta = OktaSimulator.start(simulator.withClock(clock).withSleeper(clock::advance));
-        this.runtimes = environment -> OnboardingRuntime.fromEnvironment(environment, clock, clock::advance,
-                new Random(SEED.incrementAndGet()));
+        this.runtimes = environment -> OnboardingRuntime.of(ProvisioningRuntime.builder(environment).clock(clock).sleeper(clock::advance).random(new Random(SEED.incrementAndGet())));
         // The queue's own visibility timeout only matters if the function forgets to set one.
         this.queue = sqs.createQueueWithDlq("onboarding-" + QUEUE_NUMBER.incrementAndGet(), maxReceiveCount,
                 Duration.ofSeconds(30), fifo);

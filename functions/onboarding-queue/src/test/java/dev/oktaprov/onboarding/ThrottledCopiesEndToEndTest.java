@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.local.sqs.InvocationReport;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.simulator.RateLimitBucket;
@@ -43,8 +44,7 @@ class ThrottledCopiesEndToEndTest {
                 .withLimit(RateLimitBucket.USERS, 1), 5, false);
              CapturedLogs logs = new CapturedLogs()) {
             stack.runtimes = environment -> {
-                OnboardingRuntime runtime = OnboardingRuntime.fromEnvironment(environment, stack.clock, stack.clock::advance,
-                        new Random(5));
+                OnboardingRuntime runtime = OnboardingRuntime.of(ProvisioningRuntime.builder(environment).clock(stack.clock).sleeper(stack.clock::advance).random(new Random(5)));
                 runtimes.add(runtime);
                 return runtime;
             };

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.local.sqs.LocalLambdaContext;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
@@ -185,8 +186,7 @@ class ThrottledResendTest {
 
     /** The handler with an SQS client of its own: the same ElasticMQ, refusing the first SendMessageBatch calls. */
     private OnboardingQueueHandler withSqs(RefusedSends refusals) {
-        return new OnboardingQueueHandler(OnboardingRuntime.fromEnvironment(env, Clock.systemUTC(), wait -> { },
-                new Random(5), () -> SqsClients.fromEnvironment(env, refusals, Clock.systemUTC(), wait -> { })));
+        return new OnboardingQueueHandler(OnboardingRuntime.of(ProvisioningRuntime.builder(env).sleeper(wait -> { }).random(new Random(5)), () -> SqsClients.fromEnvironment(env, refusals, Clock.systemUTC(), wait -> { })));
     }
 
     // A 10 s function cannot wait a minute for Okta's reset: the second hire is throttled at once.

@@ -13,20 +13,15 @@ import dev.oktaprov.listusers.ListUsersHandler;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.onboarding.OnboardingQueueHandler;
 import dev.oktaprov.onboarding.OnboardingRuntime;
-import dev.oktaprov.onboarding.OnboardingSettings;
-import dev.oktaprov.runtime.ProvisioningConfig;
-import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
-import dev.oktaprov.time.Sleeper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -101,28 +96,22 @@ public final class Invocations {
         return env;
     }
 
-    private static ProvisioningRuntime runtime(Map<String, String> env, HttpClient http, java.util.List<String> scopes) {
-        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-        Clock clock = Clock.systemUTC();
-        return new ProvisioningRuntime(config, ProvisioningRuntime.credentialSource(config, env, clock, http, scopes), http,
-                clock, Sleeper.REAL, new Random(7), ProvisioningMetrics.fromEnvironment(env));
+    private static ProvisioningRuntime.Builder runtime(Map<String, String> env, HttpClient http) {
+        return ProvisioningRuntime.builder(env).http(http).random(new Random(7));
     }
 
     private static Invocation build(String operation, Path events, Map<String, String> env, HttpClient http) {
         Context context = new BenchContext();
         return switch (operation) {
-            case GET -> streamed(new GetUserHandler(runtime(env, http, OAuthScopes.READ_USERS)), read(events, "apigw-get-user.json"), context);
-            case CREATE -> streamed(new CreateUserHandler(runtime(env, http, OAuthScopes.CREATE_USERS)),
+            case GET -> streamed(new GetUserHandler(runtime(env, http).scopes(OAuthScopes.READ_USERS).build()),
+                    read(events, "apigw-get-user.json"), context);
+            case CREATE -> streamed(new CreateUserHandler(runtime(env, http).scopes(OAuthScopes.CREATE_USERS).build()),
                     read(events, "apigw-create-user.json"), context);
-            case LIST_200 -> streamed(new ListUsersHandler(runtime(env, http, OAuthScopes.READ_USERS)), listOf200(events), context);
-            case SQS_BATCH_10 -> {
-                ProvisioningRuntime provisioning = runtime(env, http, OAuthScopes.CREATE_USERS);
-                OnboardingRuntime onboarding = new OnboardingRuntime(provisioning, OnboardingSettings.fromEnvironment(env),
-                        () -> {
-                            throw new IllegalStateException("a successful batch must not need SQS");
-                        }, new Random(7));
-                yield streamed(new OnboardingQueueHandler(onboarding), batchOf10(events), context);
-            }
+            case LIST_200 -> streamed(new ListUsersHandler(runtime(env, http).scopes(OAuthScopes.READ_USERS).build()),
+                    listOf200(events), context);
+            case SQS_BATCH_10 -> streamed(new OnboardingQueueHandler(OnboardingRuntime.of(runtime(env, http), () -> {
+                throw new IllegalStateException("a successful batch must not need SQS");
+            })), batchOf10(events), context);
             default -> throw new IllegalArgumentException("unknown operation " + operation);
         };
     }

@@ -12,14 +12,12 @@ import dev.oktaprov.credentials.Secret;
 import dev.oktaprov.credentials.StaticTokenCredentialSource;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.runtime.ProvisioningConfig;
-import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.RecordingHttpClient;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -61,11 +59,12 @@ class CreateUserHostileInputTest {
     static void start() {
         okta = OktaSimulator.start(SimulatorOptions.defaults());
         http = new RecordingHttpClient(OktaClient.defaultHttpClient(Duration.ofSeconds(2)));
-        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(Map.of(
+        Map<String, String> env = Map.of(
                 ProvisioningConfig.OKTA_ORG_URL, okta.baseUrl(), ProvisioningConfig.OKTA_SECRET_ID, "unused",
-                ProvisioningConfig.OKTA_MAX_ATTEMPTS, "1"));
-        handler = new CreateUserHandler(new ProvisioningRuntime(config, new StaticTokenCredentialSource(Secret.of(okta.token())),
-                http, Clock.systemUTC(), wait -> { }, RandomGenerator.of("L64X128MixRandom"), ProvisioningMetrics.fromEnvironment(Map.of())));
+                ProvisioningConfig.OKTA_MAX_ATTEMPTS, "1");
+        handler = new CreateUserHandler(ProvisioningRuntime.builder(env)
+                .credentials(new StaticTokenCredentialSource(Secret.of(okta.token()))).http(http)
+                .sleeper(wait -> { }).random(RandomGenerator.of("L64X128MixRandom")).build());
     }
 
     @AfterContainer

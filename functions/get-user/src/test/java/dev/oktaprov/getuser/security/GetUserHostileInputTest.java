@@ -5,14 +5,12 @@ import static dev.oktaprov.testsupport.StreamInvocation.oktaTimedOut;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.credentials.Secret;
 import dev.oktaprov.credentials.StaticTokenCredentialSource;
 import dev.oktaprov.getuser.GetUserHandler;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.runtime.ProvisioningConfig;
-import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SeedUser;
@@ -26,7 +24,6 @@ import dev.oktaprov.testsupport.RecordingHttpClient;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,11 +64,12 @@ class GetUserHostileInputTest {
         okta = OktaSimulator.start(SimulatorOptions.defaults());
         jane = okta.seedUsers(SeedUser.of("jane.doe@example.com", "Jane", "Doe"), SeedUser.of("it/ops@example.com", "It", "Ops")).get(0);
         http = new RecordingHttpClient(OktaClient.defaultHttpClient(Duration.ofSeconds(2)));
-        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(Map.of(
+        Map<String, String> env = Map.of(
                 ProvisioningConfig.OKTA_ORG_URL, okta.baseUrl(), ProvisioningConfig.OKTA_SECRET_ID, "unused",
-                ProvisioningConfig.OKTA_MAX_ATTEMPTS, "1"));
-        handler = new GetUserHandler(new ProvisioningRuntime(config, new StaticTokenCredentialSource(Secret.of(okta.token())),
-                http, Clock.systemUTC(), wait -> { }, RandomGenerator.of("L64X128MixRandom"), ProvisioningMetrics.fromEnvironment(Map.of())));
+                ProvisioningConfig.OKTA_MAX_ATTEMPTS, "1");
+        handler = new GetUserHandler(ProvisioningRuntime.builder(env)
+                .credentials(new StaticTokenCredentialSource(Secret.of(okta.token()))).http(http)
+                .sleeper(wait -> { }).random(RandomGenerator.of("L64X128MixRandom")).build());
     }
 
     @AfterContainer

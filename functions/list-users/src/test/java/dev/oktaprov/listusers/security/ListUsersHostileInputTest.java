@@ -13,7 +13,6 @@ import dev.oktaprov.listusers.ListUsersHandler;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.provisioning.ProvisioningService;
 import dev.oktaprov.runtime.ProvisioningConfig;
-import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SeedUser;
@@ -26,7 +25,6 @@ import dev.oktaprov.testsupport.TestLambdaContext;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,11 +65,12 @@ class ListUsersHostileInputTest {
         okta = OktaSimulator.start(SimulatorOptions.defaults());
         okta.seedUsers(SeedUser.of("isaac.brock@example.com", "Isaac", "Brock"), SeedUser.of("o'brien@example.com", "Con", "O\"Brien"));
         http = new RecordingHttpClient(OktaClient.defaultHttpClient(Duration.ofSeconds(2)));
-        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(Map.of(
+        Map<String, String> env = Map.of(
                 ProvisioningConfig.OKTA_ORG_URL, okta.baseUrl(), ProvisioningConfig.OKTA_SECRET_ID, "unused",
-                ProvisioningConfig.OKTA_MAX_ATTEMPTS, "1"));
-        handler = new ListUsersHandler(new ProvisioningRuntime(config, new StaticTokenCredentialSource(Secret.of(okta.token())),
-                http, Clock.systemUTC(), wait -> { }, RandomGenerator.of("L64X128MixRandom"), ProvisioningMetrics.fromEnvironment(Map.of())));
+                ProvisioningConfig.OKTA_MAX_ATTEMPTS, "1");
+        handler = new ListUsersHandler(ProvisioningRuntime.builder(env)
+                .credentials(new StaticTokenCredentialSource(Secret.of(okta.token()))).http(http)
+                .sleeper(wait -> { }).random(RandomGenerator.of("L64X128MixRandom")).build());
     }
 
     @AfterContainer

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.onboarding.OnboardingQueueHandler;
@@ -14,7 +15,6 @@ import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.SqsInvocation;
 import dev.oktaprov.testsupport.TestLambdaContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ class OnboardingHostileInputTest {
         env.put("AWS_ENDPOINT_URL", sqs.endpoint().toString());
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
-        handler = new OnboardingQueueHandler(OnboardingRuntime.fromEnvironment(env, Clock.systemUTC(), wait -> { }, new Random(11)));
+        handler = new OnboardingQueueHandler(OnboardingRuntime.of(ProvisioningRuntime.builder(env).sleeper(wait -> { }).random(new Random(11))));
     }
 
     @AfterContainer

@@ -12,10 +12,6 @@ import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.onboarding.OnboardingQueueHandler;
 import dev.oktaprov.onboarding.OnboardingRuntime;
-import dev.oktaprov.onboarding.OnboardingSettings;
-import dev.oktaprov.onboarding.SqsClients;
-import dev.oktaprov.runtime.ProvisioningConfig;
-import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
@@ -28,7 +24,6 @@ import dev.oktaprov.testsupport.SqsInvocation;
 import dev.oktaprov.testsupport.TestLambdaContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,7 +87,7 @@ class OnboardingOddTokenLeakTest {
     }
 
     private static OnboardingQueueHandler fromEnvironment(Map<String, String> env) {
-        return new OnboardingQueueHandler(OnboardingRuntime.fromEnvironment(env, Clock.systemUTC(), wait -> { }, new SplittableRandom(3)));
+        return new OnboardingQueueHandler(OnboardingRuntime.of(ProvisioningRuntime.builder(env).sleeper(wait -> { }).random(new SplittableRandom(3))));
     }
 
     private static OnboardingQueueHandler withSecret(String secretText) {
@@ -104,12 +99,9 @@ class OnboardingOddTokenLeakTest {
     /** The token reaches the client without any check of ours but the request builder's. */
     private static OnboardingQueueHandler handedToTheClient(String token) {
         Map<String, String> env = env(Map.of("OKTA_API_TOKEN", "unused"));
-        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-        ProvisioningRuntime provisioning = new ProvisioningRuntime(config, new StaticTokenCredentialSource(Secret.of(token)),
-                OktaClient.defaultHttpClient(Duration.ofSeconds(2)), Clock.systemUTC(), wait -> { }, new SplittableRandom(3),
-                ProvisioningMetrics.fromEnvironment(env));
-        return new OnboardingQueueHandler(new OnboardingRuntime(provisioning, OnboardingSettings.fromEnvironment(env),
-                () -> SqsClients.fromEnvironment(env), new SplittableRandom(3)));
+        return new OnboardingQueueHandler(OnboardingRuntime.of(ProvisioningRuntime.builder(env)
+                .credentials(new StaticTokenCredentialSource(Secret.of(token)))
+                .http(OktaClient.defaultHttpClient(Duration.ofSeconds(2))).sleeper(wait -> { }).random(new SplittableRandom(3))));
     }
 
     private static SQSEvent batchOf(String login) throws Exception {

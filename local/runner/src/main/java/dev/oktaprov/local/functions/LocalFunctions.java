@@ -9,25 +9,20 @@ import dev.oktaprov.listusers.ListUsersHandler;
 import dev.oktaprov.local.TemplateSettings;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.workflow.LocalWorkflow;
-import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.onboarding.OnboardingQueueHandler;
 import dev.oktaprov.onboarding.OnboardingRuntime;
-import dev.oktaprov.onboarding.OnboardingSettings;
 import dev.oktaprov.onboarding.SqsClients;
 import dev.oktaprov.onboarding.StepFunctionsClients;
-import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.time.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import software.amazon.lambda.powertools.metrics.Metrics;
 
 /**
@@ -51,9 +46,9 @@ public final class LocalFunctions {
             Map<String, String> env) {
         FunctionCounters counters = counters(env);
         RequestStreamHandler handler = switch (spec.name()) {
-            case "create-user" -> new CreateUserHandler(runtime(env, counters, OAuthScopes.CREATE_USERS));
-            case "get-user" -> new GetUserHandler(runtime(env, counters, OAuthScopes.READ_USERS));
-            case "list-users" -> new ListUsersHandler(runtime(env, counters, OAuthScopes.READ_USERS));
+            case "create-user" -> new CreateUserHandler(runtime(env, counters).scopes(OAuthScopes.CREATE_USERS).build());
+            case "get-user" -> new GetUserHandler(runtime(env, counters).scopes(OAuthScopes.READ_USERS).build());
+            case "list-users" -> new ListUsersHandler(runtime(env, counters).scopes(OAuthScopes.READ_USERS).build());
             default -> throw new IllegalArgumentException("not an API function: " + spec.name());
         };
         return new LocalFunction(spec, handler, counters);
@@ -75,7 +70,7 @@ public final class LocalFunctions {
     private static LocalFunction activateUser(Map<String, String> env) {
         FunctionCounters counters = counters(env);
         return new LocalFunction(TemplateSettings.ACTIVATE_USER,
-                new ActivateUserHandler(runtime(env, counters, OAuthScopes.ACTIVATE_USERS)), counters);
+                new ActivateUserHandler(runtime(env, counters).scopes(OAuthScopes.ACTIVATE_USERS).build()), counters);
     }
 
     /**
@@ -89,15 +84,14 @@ public final class LocalFunctions {
             String deadLetterQueueUrl, Map<String, String> localSettings, URI sqsEndpoint, LocalWorkflow workflow) {
         Map<String, String> env = environment.onboarding(deadLetterQueueUrl, workflow.stateMachineArn(), localSettings);
         FunctionCounters counters = counters(env);
-        ProvisioningRuntime provisioning = runtime(env, counters, OAuthScopes.CREATE_USERS);
         Map<String, String> sqsEnv = new HashMap<>(env);
         sqsEnv.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
         sqsEnv.put("AWS_ACCESS_KEY_ID", LocalSqs.ACCESS_KEY);
         sqsEnv.put("AWS_SECRET_ACCESS_KEY", LocalSqs.ACCESS_KEY);
         sqsEnv.remove("AWS_SESSION_TOKEN");
-        OnboardingRuntime runtime = new OnboardingRuntime(provisioning, OnboardingSettings.fromEnvironment(env),
-                () -> SqsClients.fromEnvironment(sqsEnv), () -> StepFunctionsClients.fromEnvironment(workflowEnvironment(env, workflow),
-                        HttpClient.newHttpClient(), provisioning.clock(), Sleeper.REAL), new Random());
+        OnboardingRuntime runtime = OnboardingRuntime.of(runtime(env, counters), () -> SqsClients.fromEnvironment(sqsEnv),
+                () -> StepFunctionsClients.fromEnvironment(workflowEnvironment(env, workflow), HttpClient.newHttpClient(),
+                        Clock.systemUTC(), Sleeper.REAL));
         return new LocalFunction(TemplateSettings.ONBOARDING, new OnboardingQueueHandler(runtime), counters);
     }
 
@@ -121,15 +115,9 @@ public final class LocalFunctions {
         return new FunctionCounters(metrics);
     }
 
-    /**
-     * As the handler's Lambda constructor builds it ({@link ProvisioningRuntime#fromEnvironment(Map, List)}
-     * with the function's OAuth scopes), with the counters on its metrics and sleeps.
-     */
-    private static ProvisioningRuntime runtime(Map<String, String> env, FunctionCounters counters, List<String> scopes) {
-        ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
-        Clock clock = Clock.systemUTC();
-        HttpClient http = OktaClient.defaultHttpClient(Duration.ofSeconds(5));
-        return new ProvisioningRuntime(config, ProvisioningRuntime.credentialSource(config, env, clock, http, scopes), http,
-                clock, counters.sleeper(Sleeper.REAL), new Random(), new ProvisioningMetrics(counters));
+    /** As the handler's Lambda constructor builds it, with the counters on its metrics and sleeps. */
+    private static ProvisioningRuntime.Builder runtime(Map<String, String> env, FunctionCounters counters) {
+        return ProvisioningRuntime.builder(env).sleeper(counters.sleeper(Sleeper.REAL))
+                .metrics(new ProvisioningMetrics(counters));
     }
 }

@@ -11,7 +11,6 @@ import dev.oktaprov.credentials.StaticTokenCredentialSource;
 import dev.oktaprov.getuser.GetUserHandler;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.runtime.ProvisioningConfig;
-import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
@@ -19,7 +18,6 @@ import dev.oktaprov.testsupport.TestLambdaContext;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -60,9 +58,9 @@ class HttpsOrgEndToEndTest {
                     .connectTimeout(Duration.ofSeconds(2))
                     .sslContext(okta.tls().clientContext())
                     .build();
-            ProvisioningRuntime runtime = new ProvisioningRuntime(ProvisioningConfig.fromEnvironment(env),
-                    new StaticTokenCredentialSource(Secret.of(okta.token())), trustingTheSimulator, Clock.systemUTC(),
-                    waits::add, RandomGenerator.of("L64X128MixRandom"), ProvisioningMetrics.fromEnvironment(env));
+            ProvisioningRuntime runtime = ProvisioningRuntime.builder(env)
+                    .credentials(new StaticTokenCredentialSource(Secret.of(okta.token()))).http(trustingTheSimulator)
+                    .sleeper(waits::add).random(RandomGenerator.of("L64X128MixRandom")).build();
             Map<String, Object> create = event("apigw-create-user.json");
             // The sample's group id belongs to another org.
             create.put("body", create.get("body").toString().replace(",\"groupIds\":[\"00g1emaKYZTWRYYRRTSK\"]", ""));
@@ -90,10 +88,10 @@ class HttpsOrgEndToEndTest {
         try (OktaSimulator okta = OktaSimulator.start(SimulatorOptions.defaults().withTls(true))) {
             Map<String, String> env = Map.of(ProvisioningConfig.OKTA_ORG_URL, okta.baseUrl(),
                     ProvisioningConfig.OKTA_API_TOKEN, okta.token(), ProvisioningConfig.OKTA_MAX_ATTEMPTS, "1");
-            ProvisioningRuntime runtime = new ProvisioningRuntime(ProvisioningConfig.fromEnvironment(env),
-                    new StaticTokenCredentialSource(Secret.of(okta.token())), OktaClient.defaultHttpClient(Duration.ofSeconds(2)),
-                    Clock.systemUTC(), duration -> { }, RandomGenerator.of("L64X128MixRandom"),
-                    ProvisioningMetrics.fromEnvironment(env));
+            ProvisioningRuntime runtime = ProvisioningRuntime.builder(env)
+                    .credentials(new StaticTokenCredentialSource(Secret.of(okta.token())))
+                    .http(OktaClient.defaultHttpClient(Duration.ofSeconds(2))).sleeper(duration -> { })
+                    .random(RandomGenerator.of("L64X128MixRandom")).build();
 
             Map<String, Object> answer = invoke(new CreateUserHandler(runtime), event("apigw-create-user.json"),
                     TestLambdaContext.of("create-user"));
