@@ -1,10 +1,9 @@
 package dev.oktaprov.aws;
 
+import dev.oktaprov.config.EnvironmentReader;
 import dev.oktaprov.errors.ConfigurationException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,18 +30,16 @@ public final class AwsClientEnvironment {
      * deadline bounds each call further (see {@code SecretsManagerCredentialSource}).
      */
     public static AwsJsonClient.Timeouts callTimeouts(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
-        Duration call = millis(env, AWS_API_CALL_TIMEOUT_MS, DEFAULT_API_CALL_TIMEOUT, problems);
-        Duration attempt = millis(env, AWS_API_CALL_ATTEMPT_TIMEOUT_MS, DEFAULT_API_CALL_ATTEMPT_TIMEOUT, problems);
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
-        }
+        EnvironmentReader read = new EnvironmentReader(env);
+        Duration call = read.millis(AWS_API_CALL_TIMEOUT_MS, DEFAULT_API_CALL_TIMEOUT, 100, 900_000);
+        Duration attempt = read.millis(AWS_API_CALL_ATTEMPT_TIMEOUT_MS, DEFAULT_API_CALL_ATTEMPT_TIMEOUT, 100, 900_000);
+        read.check();
         return new AwsJsonClient.Timeouts(call, attempt);
     }
 
     /** {@code AWS_REGION} (or {@code AWS_DEFAULT_REGION}); {@code purpose} completes "AWS_REGION is required to …". */
     public static String region(Map<String, String> env, String purpose) {
-        String region = first(env, "AWS_REGION", "AWS_DEFAULT_REGION");
+        String region = new EnvironmentReader(env).text("AWS_REGION", "AWS_DEFAULT_REGION");
         if (region == null) {
             throw new ConfigurationException("AWS_REGION is required to " + purpose);
         }
@@ -51,38 +48,11 @@ public final class AwsClientEnvironment {
 
     /** The service's own variable (e.g. {@code AWS_ENDPOINT_URL_SQS}) first, then {@code AWS_ENDPOINT_URL}. */
     public static Optional<URI> endpointOverride(Map<String, String> env, String serviceVariable) {
-        return Optional.ofNullable(first(env, serviceVariable, "AWS_ENDPOINT_URL")).map(URI::create);
+        return Optional.ofNullable(new EnvironmentReader(env).text(serviceVariable, "AWS_ENDPOINT_URL")).map(URI::create);
     }
 
     /** Whether {@code name} is set to {@code true} (any case), as the AWS SDKs read their boolean settings. */
     public static boolean flag(Map<String, String> env, String name) {
-        return "true".equalsIgnoreCase(first(env, name));
-    }
-
-    private static Duration millis(Map<String, String> env, String name, Duration fallback, List<String> problems) {
-        String raw = first(env, name);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            long value = Long.parseLong(raw);
-            if (value >= 100 && value <= 900_000) {
-                return Duration.ofMillis(value);
-            }
-        } catch (NumberFormatException e) {
-            // Reported below, like an out-of-range number.
-        }
-        problems.add(name + " must be a whole number of milliseconds, 100-900000");
-        return fallback;
-    }
-
-    private static String first(Map<String, String> env, String... names) {
-        for (String name : names) {
-            String value = env.get(name);
-            if (value != null && !value.isBlank()) {
-                return value.strip();
-            }
-        }
-        return null;
+        return new EnvironmentReader(env).flag(name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.oktaprov.aws;
 
+import dev.oktaprov.config.EnvironmentReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -56,16 +57,17 @@ public final class LambdaCredentials {
 
     /** Keys from {@code env}; the container endpoint, if that is where they are, is asked through {@code http}. */
     public static LambdaCredentials fromEnvironment(Map<String, String> env, HttpClient http, Clock clock) {
-        String accessKey = value(env, "AWS_ACCESS_KEY_ID");
-        String secretKey = value(env, "AWS_SECRET_ACCESS_KEY");
+        EnvironmentReader read = new EnvironmentReader(env);
+        String accessKey = read.text("AWS_ACCESS_KEY_ID");
+        String secretKey = read.text("AWS_SECRET_ACCESS_KEY");
         if (accessKey != null && secretKey != null) {
-            return new LambdaCredentials(AwsCredentials.of(accessKey, secretKey, value(env, "AWS_SESSION_TOKEN")),
+            return new LambdaCredentials(AwsCredentials.of(accessKey, secretKey, read.text("AWS_SESSION_TOKEN")),
                     null, null, null, http, clock);
         }
-        String full = value(env, FULL_URI);
-        String relative = value(env, RELATIVE_URI);
+        String full = read.text(FULL_URI);
+        String relative = read.text(RELATIVE_URI);
         URI endpoint = full != null ? URI.create(full) : relative != null ? URI.create("http://169.254.170.2" + relative) : null;
-        return new LambdaCredentials(null, endpoint, value(env, TOKEN), value(env, TOKEN_FILE), http, clock);
+        return new LambdaCredentials(null, endpoint, read.text(TOKEN), read.text(TOKEN_FILE), http, clock);
     }
 
     /** Keys to sign with now, fetched within {@code timeout} if the endpoint must be asked. */
@@ -165,11 +167,6 @@ public final class LambdaCredentials {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static String value(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.oktaprov.runtime;
 
+import dev.oktaprov.config.EnvironmentReader;
 import dev.oktaprov.credentials.CredentialCharacters;
 import dev.oktaprov.credentials.Secret;
-import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.OktaClientSettings;
 import java.net.InetAddress;
 import java.net.URI;
@@ -42,30 +42,28 @@ public record ProvisioningConfig(
     public static final String DEADLINE_SAFETY_MARGIN_MS = "DEADLINE_SAFETY_MARGIN_MS";
 
     public static ProvisioningConfig fromEnvironment(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
-        URI orgUrl = orgUrl(value(env, OKTA_ORG_URL), problems);
-        Optional<String> secretId = Optional.ofNullable(value(env, OKTA_SECRET_ID));
-        Optional<Secret> token = Optional.ofNullable(value(env, OKTA_API_TOKEN)).map(Secret::of);
+        EnvironmentReader read = new EnvironmentReader(env);
+        URI orgUrl = orgUrl(read.text(OKTA_ORG_URL), read);
+        Optional<String> secretId = Optional.ofNullable(read.text(OKTA_SECRET_ID));
+        Optional<Secret> token = Optional.ofNullable(read.text(OKTA_API_TOKEN)).map(Secret::of);
         if (secretId.isEmpty() && token.isEmpty()) {
-            problems.add(OKTA_SECRET_ID + " is required (the Secrets Manager secret holding {\"apiToken\": \"...\"}); "
+            read.problem(OKTA_SECRET_ID + " is required (the Secrets Manager secret holding {\"apiToken\": \"...\"}); "
                     + OKTA_API_TOKEN + " may replace it for local runs");
         } else if (secretId.isPresent() && token.isPresent()) {
-            problems.add("set either " + OKTA_SECRET_ID + " or " + OKTA_API_TOKEN + ", not both");
+            read.problem("set either " + OKTA_SECRET_ID + " or " + OKTA_API_TOKEN + ", not both");
         }
         token.ifPresent(t -> {
             String unfit = CredentialCharacters.unfitCharacter(t.reveal());
             if (unfit != null) {
-                problems.add(OKTA_API_TOKEN + " has " + unfit + CredentialCharacters.HINT);
+                read.problem(OKTA_API_TOKEN + " has " + unfit + CredentialCharacters.HINT);
             }
         });
-        int share = integer(env, OKTA_RATE_LIMIT_SHARE, 100, 1, 100, problems, true);
-        int attempts = integer(env, OKTA_MAX_ATTEMPTS, 5, 1, 10, problems, false);
-        int timeoutMs = integer(env, OKTA_REQUEST_TIMEOUT_MS, 10_000, 100, 900_000, problems, false);
-        int ttlSeconds = integer(env, SECRET_CACHE_TTL_SECONDS, 300, 1, 86_400, problems, false);
-        int marginMs = integer(env, DEADLINE_SAFETY_MARGIN_MS, 1500, 0, 900_000, problems, false);
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
-        }
+        int share = read.percent(OKTA_RATE_LIMIT_SHARE, 100, 1, 100);
+        int attempts = read.integer(OKTA_MAX_ATTEMPTS, 5, 1, 10);
+        int timeoutMs = read.integer(OKTA_REQUEST_TIMEOUT_MS, 10_000, 100, 900_000);
+        int ttlSeconds = read.integer(SECRET_CACHE_TTL_SECONDS, 300, 1, 86_400);
+        int marginMs = read.integer(DEADLINE_SAFETY_MARGIN_MS, 1500, 0, 900_000);
+        read.check();
         return new ProvisioningConfig(orgUrl, secretId, token, share, attempts, Duration.ofMillis(timeoutMs),
                 Duration.ofSeconds(ttlSeconds), Duration.ofMillis(marginMs));
     }
@@ -83,24 +81,24 @@ public record ProvisioningConfig(
     }
 
     /** https only, except plain http to this machine (tests, local runs); an origin, nothing more. */
-    private static URI orgUrl(String raw, List<String> problems) {
+    private static URI orgUrl(String raw, EnvironmentReader read) {
         if (raw == null) {
-            problems.add(OKTA_ORG_URL + " is required, e.g. https://acme.okta.com");
+            read.problem(OKTA_ORG_URL + " is required, e.g. https://acme.okta.com");
             return null;
         }
         URI uri;
         try {
             uri = new URI(raw);
         } catch (URISyntaxException e) {
-            problems.add(OKTA_ORG_URL + " is not a valid URL");
+            read.problem(OKTA_ORG_URL + " is not a valid URL");
             return null;
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        int before = problems.size();
         if (!uri.isAbsolute() || uri.getHost() == null || uri.getHost().isEmpty()) {
-            problems.add(OKTA_ORG_URL + " must be an absolute URL with a host, e.g. https://acme.okta.com");
+            read.problem(OKTA_ORG_URL + " must be an absolute URL with a host, e.g. https://acme.okta.com");
             return null;
         }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        List<String> problems = new ArrayList<>();
         if (uri.getRawUserInfo() != null) {
             problems.add(OKTA_ORG_URL + " must not contain user information (credentials belong in the secret)");
         }
@@ -114,10 +112,8 @@ public record ProvisioningConfig(
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             problems.add(OKTA_ORG_URL + " must not have a query or fragment");
         }
-        if (problems.size() > before) {
-            return null;
-        }
-        return URI.create(scheme + "://" + uri.getRawAuthority());
+        problems.forEach(read::problem);
+        return problems.isEmpty() ? URI.create(scheme + "://" + uri.getRawAuthority()) : null;
     }
 
     static boolean isLoopback(String host) {
@@ -139,30 +135,5 @@ public record ProvisioningConfig(
         } catch (UnknownHostException e) {
             return false;
         }
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback, int min, int max,
-            List<String> problems, boolean percent) {
-        String raw = value(env, name);
-        if (raw == null) {
-            return fallback;
-        }
-        String digits = percent && raw.endsWith("%") ? raw.substring(0, raw.length() - 1).strip() : raw;
-        try {
-            int value = Integer.parseInt(digits);
-            if (value < min || value > max) {
-                problems.add(name + " must be " + min + "-" + max + ", was " + value);
-                return fallback;
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            problems.add(name + " must be a whole number " + min + "-" + max);
-            return fallback;
-        }
-    }
-
-    private static String value(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? null : v.strip();
     }
 }

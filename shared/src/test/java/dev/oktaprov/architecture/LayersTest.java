@@ -23,6 +23,7 @@ class LayersTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("errors").definedBy("dev.oktaprov.errors")
                 .layer("time").definedBy("dev.oktaprov.time")
+                .layer("config").definedBy("dev.oktaprov.config")
                 .layer("ratelimit").definedBy("dev.oktaprov.ratelimit")
                 .layer("okta").definedBy("dev.oktaprov.okta..")
                 .layer("aws").definedBy("dev.oktaprov.aws")
@@ -45,7 +46,7 @@ class LayersTest {
     void theOktaClientAndTheUseCasesKnowNothingOfLambdaOrAws() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
                 .that().resideInAnyPackage("dev.oktaprov.okta..", "dev.oktaprov.provisioning", "dev.oktaprov.ratelimit",
-                        "dev.oktaprov.time", "dev.oktaprov.errors")
+                        "dev.oktaprov.time", "dev.oktaprov.errors", "dev.oktaprov.config")
                 .should().dependOnClassesThat().resideInAnyPackage("com.amazonaws..", "software.amazon..",
                         "dev.oktaprov.aws", "dev.oktaprov.runtime", "dev.oktaprov.entrypoints..")
                 .check(CORE);

@@ -1,11 +1,9 @@
 package dev.oktaprov.onboarding;
 
-import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.config.EnvironmentReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -58,21 +56,19 @@ public record OnboardingSettings(
             Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:[0-9]{12}:stateMachine:[A-Za-z0-9_-]{1,80}");
 
     public static OnboardingSettings fromEnvironment(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
-        String dlqUrl = queueUrl(value(env, ONBOARDING_DLQ_URL), problems);
-        int parallelism = integer(env, ONBOARDING_PARALLELISM, DEFAULT_PARALLELISM, 1, MAX_PARALLELISM, problems);
-        int base = integer(env, ONBOARDING_RETRY_BASE_SECONDS, DEFAULT_RETRY_BASE_SECONDS, 0, MAX_VISIBILITY_SECONDS, problems);
-        int max = integer(env, ONBOARDING_RETRY_MAX_SECONDS, DEFAULT_RETRY_MAX_SECONDS, 0, MAX_VISIBILITY_SECONDS, problems);
-        int throttleMax = integer(env, ONBOARDING_THROTTLE_MAX_DELAY_SECONDS, MAX_DELAY_SECONDS, 0, MAX_DELAY_SECONDS, problems);
-        int maxResends = integer(env, ONBOARDING_MAX_RESENDS, DEFAULT_MAX_RESENDS, 0, MAX_MAX_RESENDS, problems);
-        String stateMachineArn = stateMachineArn(value(env, ONBOARDING_STATE_MACHINE_ARN), problems);
+        EnvironmentReader read = new EnvironmentReader(env);
+        String dlqUrl = queueUrl(read.text(ONBOARDING_DLQ_URL), read);
+        int parallelism = read.integer(ONBOARDING_PARALLELISM, DEFAULT_PARALLELISM, 1, MAX_PARALLELISM);
+        int base = read.integer(ONBOARDING_RETRY_BASE_SECONDS, DEFAULT_RETRY_BASE_SECONDS, 0, MAX_VISIBILITY_SECONDS);
+        int max = read.integer(ONBOARDING_RETRY_MAX_SECONDS, DEFAULT_RETRY_MAX_SECONDS, 0, MAX_VISIBILITY_SECONDS);
+        int throttleMax = read.integer(ONBOARDING_THROTTLE_MAX_DELAY_SECONDS, MAX_DELAY_SECONDS, 0, MAX_DELAY_SECONDS);
+        int maxResends = read.integer(ONBOARDING_MAX_RESENDS, DEFAULT_MAX_RESENDS, 0, MAX_MAX_RESENDS);
+        String stateMachineArn = stateMachineArn(read.text(ONBOARDING_STATE_MACHINE_ARN), read);
         if (max < base) {
-            problems.add(ONBOARDING_RETRY_MAX_SECONDS + " (" + max + ") must not be below "
+            read.problem(ONBOARDING_RETRY_MAX_SECONDS + " (" + max + ") must not be below "
                     + ONBOARDING_RETRY_BASE_SECONDS + " (" + base + ")");
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
-        }
+        read.check();
         return new OnboardingSettings(dlqUrl, parallelism, Duration.ofSeconds(base), Duration.ofSeconds(max),
                 Duration.ofSeconds(throttleMax), maxResends, stateMachineArn);
     }
@@ -82,9 +78,9 @@ public record OnboardingSettings(
         return deadLetterQueueUrl.endsWith(".fifo");
     }
 
-    private static String queueUrl(String raw, List<String> problems) {
+    private static String queueUrl(String raw, EnvironmentReader read) {
         if (raw == null) {
-            problems.add(ONBOARDING_DLQ_URL + " is required: the URL of the onboarding dead-letter queue");
+            read.problem(ONBOARDING_DLQ_URL + " is required: the URL of the onboarding dead-letter queue");
             return null;
         }
         try {
@@ -97,38 +93,16 @@ public record OnboardingSettings(
         } catch (URISyntaxException e) {
             // reported below
         }
-        problems.add(ONBOARDING_DLQ_URL + " must be a queue URL, e.g. https://sqs.us-east-1.amazonaws.com/123456789012/onboarding-dlq");
+        read.problem(ONBOARDING_DLQ_URL + " must be a queue URL, e.g. https://sqs.us-east-1.amazonaws.com/123456789012/onboarding-dlq");
         return null;
     }
 
-    private static String stateMachineArn(String raw, List<String> problems) {
+    private static String stateMachineArn(String raw, EnvironmentReader read) {
         if (raw == null || STATE_MACHINE_ARN.matcher(raw).matches()) {
             return raw;
         }
-        problems.add(ONBOARDING_STATE_MACHINE_ARN + " must be a state machine ARN, e.g."
+        read.problem(ONBOARDING_STATE_MACHINE_ARN + " must be a state machine ARN, e.g."
                 + " arn:aws:states:us-east-1:123456789012:stateMachine:onboarding");
         return null;
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback, int min, int max, List<String> problems) {
-        String raw = value(env, name);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(raw);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-            problems.add(name + " must be " + min + "-" + max + ", was " + parsed);
-        } catch (NumberFormatException e) {
-            problems.add(name + " must be a whole number " + min + "-" + max);
-        }
-        return fallback;
-    }
-
-    private static String value(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? null : v.strip();
     }
 }
