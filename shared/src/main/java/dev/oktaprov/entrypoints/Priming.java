@@ -1,15 +1,12 @@
 package dev.oktaprov.entrypoints;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.okta.OktaJson;
 import dev.oktaprov.okta.model.Profile;
 import dev.oktaprov.okta.model.User;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,75 +73,6 @@ public final class Priming {
 
     /** A context with no time left: the Okta client gives up before it asks for credentials. */
     static Context context() {
-        return new PrimingContext();
-    }
-
-    private static final class PrimingContext implements Context {
-        private static final String FUNCTION = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "priming");
-
-        @Override
-        public String getAwsRequestId() {
-            return REQUEST_ID;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/" + FUNCTION;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return REQUEST_ID;
-        }
-
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:000000000000:function:" + FUNCTION;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 0;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 128;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    System.out.println(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    System.out.println(new String(message, StandardCharsets.UTF_8));
-                }
-            };
-        }
+        return InvocationContext.fromEnvironment(System.getenv(), "priming", Duration.ZERO);
     }
 }

@@ -16,7 +16,6 @@ import dev.oktaprov.okta.model.User;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.testing.OktaBodies;
 import dev.oktaprov.testsupport.StreamInvocation;
-import dev.oktaprov.testsupport.TestLambdaContext;
 import dev.oktaprov.time.Deadline;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Method;
@@ -139,7 +138,7 @@ class UsersPageBodyTest {
         ProvisioningRuntime runtime = ProvisioningRuntime.builder(Map.of("OKTA_ORG_URL", "http://127.0.0.1:9",
                 "OKTA_API_TOKEN", "00not-a-real-token")).build();
         ApiFunction<String> function = new ApiFunction<>(runtime, new StaticPage(page));
-        Context context = TestLambdaContext.of("list-users");
+        Context context = InvocationContext.of("list-users");
 
         Map<String, Object> answer = StreamInvocation.invoke(function::handle, Priming.httpEvent("GET", "/users", "GET /users",
                 Map.of(), Map.of(), null), context);

@@ -18,7 +18,7 @@ import dev.oktaprov.provisioning.UserWithGroups;
 import dev.oktaprov.time.Deadline;
 import dev.oktaprov.testing.OktaBodies;
 import dev.oktaprov.testsupport.MutableClock;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import dev.oktaprov.testing.WireMockOkta;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -62,7 +62,7 @@ class ProvisioningRuntimeTest {
                 .withHeader("X-Okta-Request-Id", "req-1")));
         okta.server.stubFor(get(urlEqualTo("/api/v1/users/00u1/groups")).willReturn(okJson("[" + OktaBodies.group("00g1", "Everyone") + "]")));
         ProvisioningRuntime runtime = ProvisioningRuntime.builder(localEnv()).build();
-        Context context = new TestLambdaContext("c0ffee-1", "get-user", 30_000);
+        Context context = InvocationContext.of("get-user").withRemainingMillis(30_000);
         Map<String, String> seenInside = new HashMap<>();
 
         PrintStream original = System.out;
@@ -88,7 +88,7 @@ class ProvisioningRuntimeTest {
 
         assertThat(found.user().id()).isEqualTo("00u1");
         assertThat(found.groups()).hasSize(1);
-        assertThat(seenInside).containsEntry("request", "c0ffee-1").containsEntry("correlation", "corr-42");
+        assertThat(seenInside).containsEntry("request", context.getAwsRequestId()).containsEntry("correlation", "corr-42");
         assertThat(MDC.get(LambdaLogging.CORRELATION_ID)).isNull();
         String emf = captured.toString(StandardCharsets.UTF_8);
         assertThat(emf).contains("\"OktaProvisioning\"", "\"UsersCreated\"", "\"OktaLatency\"");

@@ -16,7 +16,7 @@ import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.LeakWatch;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,7 @@ class ActivateUserHandlerTest {
     }
 
     private JsonNode activate(Map<String, Object> input) {
-        Map<String, Object> result = FunctionHarness.invoke(handler, input, TestLambdaContext.of("activate-user"));
+        Map<String, Object> result = FunctionHarness.invoke(handler, input, InvocationContext.of("activate-user"));
         return FunctionHarness.json(FunctionHarness.lambdaJson(result));
     }
 
@@ -133,7 +133,7 @@ class ActivateUserHandlerTest {
         activate(Map.of("id", other));
 
         RateLimitedException limited = catchThrowableOfType(RateLimitedException.class, () -> FunctionHarness.invoke(handler,
-                event("sfn-activate-user.json"), TestLambdaContext.of("activate-user").withRemainingMillis(3_000)));
+                event("sfn-activate-user.json"), InvocationContext.of("activate-user").withRemainingMillis(3_000)));
 
         assertThat(limited.retryAfterSeconds()).isPositive();
         assertThat(status()).isEqualTo("STAGED");
@@ -142,7 +142,7 @@ class ActivateUserHandlerTest {
     @Test
     void anHttpEventIsRefusedThereIsNoRoute() {
         FunctionHarness.Answer answer = answer(FunctionHarness.invoke(handler, event("apigw-get-user.json"),
-                TestLambdaContext.of("activate-user")));
+                InvocationContext.of("activate-user")));
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(harness.okta.counters().totalRequests()).isZero();

@@ -27,7 +27,7 @@ import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MutableClock;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,7 +68,7 @@ class CreateUserHandlerTest {
     }
 
     private Answer call(Map<String, Object> event) {
-        return answer(invoke(handler, event, TestLambdaContext.of("create-user")));
+        return answer(invoke(handler, event, InvocationContext.of("create-user")));
     }
 
     private static Map<String, Object> withBody(String body) {
@@ -274,12 +274,12 @@ class CreateUserHandlerTest {
         harness.okta.setLimit(RateLimitBucket.USERS, 1);
         ProvisioningRuntime stillTime = harness.runtime(Map.of(), MutableClock.at("2026-03-02T10:00:00Z"));
         CreateUserHandler onStillTime = new CreateUserHandler(stillTime);
-        answer(invoke(onStillTime, event("apigw-create-user.json"), TestLambdaContext.of("create-user")));
+        answer(invoke(onStillTime, event("apigw-create-user.json"), InvocationContext.of("create-user")));
         Map<String, Object> second = withBody("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\","
                 + "\"login\":\"ada@example.com\"}");
 
         Answer answer = answer(invoke(onStillTime, second,
-                TestLambdaContext.of("create-user").withRemainingMillis(3_000)));
+                InvocationContext.of("create-user").withRemainingMillis(3_000)));
 
         assertThat(answer.status()).isEqualTo(429);
         assertThat(answer.code()).isEqualTo("RATE_LIMITED");
@@ -298,7 +298,7 @@ class CreateUserHandlerTest {
         CreateUserHandler wrongToken = new CreateUserHandler(harness.runtime(Map.of(),
                 new StaticTokenCredentialSource(Secret.of("00wrong-token-value"))));
         Answer refused = answer(invoke(wrongToken, event("apigw-create-user.json"),
-                TestLambdaContext.of("create-user")));
+                InvocationContext.of("create-user")));
 
         assertThat(unavailable.status()).isEqualTo(503);
         assertThat(unavailable.code()).isEqualTo("OKTA_UNAVAILABLE");
@@ -313,7 +313,7 @@ class CreateUserHandlerTest {
     @Test
     void theStateMachinesInputGetsTheUserWithItsOutcome() {
         Map<String, Object> result = invoke(handler, event("sfn-create-user.json"),
-                TestLambdaContext.of("create-user"));
+                InvocationContext.of("create-user"));
 
         JsonNode json = FunctionHarness.json(FunctionHarness.lambdaJson(result));
         assertThat(json.path("outcome").asText()).isEqualTo("CREATED");
@@ -327,7 +327,7 @@ class CreateUserHandlerTest {
         handler = new CreateUserHandler(harness.runtime(Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC)));
 
         Map<String, Object> result = invoke(handler, event("sfn-onboarding-start-date.json"),
-                TestLambdaContext.of("create-user"));
+                InvocationContext.of("create-user"));
 
         JsonNode json = FunctionHarness.json(FunctionHarness.lambdaJson(result));
         assertThat(json.path("outcome").asText()).isEqualTo("CREATED");
@@ -352,24 +352,24 @@ class CreateUserHandlerTest {
     void directFailuresAreThrownAsTheCoresTypedExceptions() {
         Map<String, Object> invalid = new HashMap<>(event("sfn-create-user.json"));
         invalid.put("email", "nope");
-        assertThatThrownBy(() -> invoke(handler, invalid, TestLambdaContext.of("create-user")))
+        assertThatThrownBy(() -> invoke(handler, invalid, InvocationContext.of("create-user")))
                 .isInstanceOf(InvalidInputException.class);
 
         harness.okta.seedUsers(SeedUser.of(LOGIN, "Isaac", "Newton"));
         assertThatThrownBy(() -> invoke(handler, event("sfn-create-user.json"),
-                TestLambdaContext.of("create-user"))).isInstanceOf(LoginConflictException.class);
+                InvocationContext.of("create-user"))).isInstanceOf(LoginConflictException.class);
 
         harness.okta.reset();
         harness.okta.setFaults(FaultPlan.none().withErrorRate(1.0).withErrorStatuses(503));
         assertThatThrownBy(() -> invoke(handler, event("sfn-create-user.json"),
-                TestLambdaContext.of("create-user"))).isInstanceOf(TransientUpstreamException.class);
+                InvocationContext.of("create-user"))).isInstanceOf(TransientUpstreamException.class);
 
         harness.okta.reset();
         harness.okta.setLimit(RateLimitBucket.USERS, 1);
         invoke(handler, Map.of("firstName", "Ada", "lastName", "Lovelace",
-                "email", "ada@example.com", "login", "ada@example.com"), TestLambdaContext.of("create-user"));
+                "email", "ada@example.com", "login", "ada@example.com"), InvocationContext.of("create-user"));
         assertThatThrownBy(() -> invoke(handler, event("sfn-create-user.json"),
-                TestLambdaContext.of("create-user").withRemainingMillis(3_000))).isInstanceOf(RateLimitedException.class);
+                InvocationContext.of("create-user").withRemainingMillis(3_000))).isInstanceOf(RateLimitedException.class);
     }
 
     @Test
@@ -377,7 +377,7 @@ class CreateUserHandlerTest {
         Map<String, Object> input = new HashMap<>(event("sfn-create-user.json"));
         input.put("correlationId", "onboarding-execution-42");
 
-        Map<String, Object> result = invoke(handler, input, TestLambdaContext.of("create-user"));
+        Map<String, Object> result = invoke(handler, input, InvocationContext.of("create-user"));
 
         assertThat(result.get("outcome")).isEqualTo("CREATED");
     }
@@ -389,7 +389,7 @@ class CreateUserHandlerTest {
         assertThat(batch.getRecords()).hasSize(3);
         for (SQSEvent.SQSMessage message : batch.getRecords()) {
             Map<String, Object> form = FunctionHarness.jsonObject(message.getBody());
-            assertThat(invoke(handler, form, TestLambdaContext.of("create-user")).get("outcome")).isEqualTo("CREATED");
+            assertThat(invoke(handler, form, InvocationContext.of("create-user")).get("outcome")).isEqualTo("CREATED");
         }
         assertThat(harness.okta.userCount()).isEqualTo(3);
     }

@@ -11,7 +11,7 @@ import dev.oktaprov.functiontesting.FunctionHarness;
 import dev.oktaprov.simulator.SeedData;
 import dev.oktaprov.simulator.SeedGroup;
 import dev.oktaprov.simulator.SimulatorOptions;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ class CreateUserLambdaPracticeTest {
         Map<String, Object> event = event("apigw-create-user.json");
         event.put("body", "{\"firstName\":\"Isaac\",\"lastName\":\"Brock\",\"email\":\"isaac.brock@example.com\","
                 + "\"login\":\"isaac.brock@example.com\",\"activate\":true,\"password\":\"" + PASSWORD + "\"}");
-        TestLambdaContext context = TestLambdaContext.of("create-user");
+        InvocationContext context = InvocationContext.of("create-user");
         int[] status = new int[1];
 
         String output = stdout(() -> status[0] = answer(invoke(handler, event, context)).status());
@@ -63,7 +63,7 @@ class CreateUserLambdaPracticeTest {
                 .filter(line -> line.path("message").asText().startsWith("Invocation answered"))
                 .findFirst().orElseThrow();
         assertThat(summary.path("correlation_id").asText()).as("the API Gateway request id").isEqualTo("HvBYxjqCIAMEbsA=");
-        assertThat(summary.path("function_request_id").asText()).isEqualTo(context.requestId());
+        assertThat(summary.path("function_request_id").asText()).isEqualTo(context.getAwsRequestId());
         assertThat(summary.path("outcome").asText()).isEqualTo("CREATED");
         assertThat(summary.path("http_status").asText()).isEqualTo("201");
         assertThat(summary.path("okta_request_id").asText()).isNotBlank();
@@ -76,10 +76,10 @@ class CreateUserLambdaPracticeTest {
     @Test
     void invalidInputAndConflictsAreCounted() {
         String invalid = stdout(() -> invoke(handler, event("apigw-create-user-invalid.json"),
-                TestLambdaContext.of("create-user")));
+                InvocationContext.of("create-user")));
         harness.okta.seedUsers(dev.oktaprov.simulator.SeedUser.of("isaac.brock@example.com", "Isaac", "Newton"));
         String conflict = stdout(() -> invoke(handler, event("apigw-create-user.json"),
-                TestLambdaContext.of("create-user")));
+                InvocationContext.of("create-user")));
 
         assertThat(invalid).contains("\"InvalidInput\"");
         assertThat(conflict).contains("\"LoginConflicts\"");
@@ -99,7 +99,7 @@ class CreateUserLambdaPracticeTest {
 
         handler.afterRestore(null);
         assertThat(answer(invoke(handler, event("apigw-create-user.json"),
-                TestLambdaContext.of("create-user"))).status()).isEqualTo(201);
+                InvocationContext.of("create-user"))).status()).isEqualTo(201);
     }
 
     @Test
@@ -107,7 +107,7 @@ class CreateUserLambdaPracticeTest {
         // Surefire sets OKTA_ORG_URL to a loopback port where nothing listens (see the pom).
         CreateUserHandler fromEnvironment = new CreateUserHandler();
 
-        FunctionHarness.Answer invalid = answer(invoke(fromEnvironment, event("apigw-create-user-invalid.json"), TestLambdaContext.of("create-user")));
+        FunctionHarness.Answer invalid = answer(invoke(fromEnvironment, event("apigw-create-user-invalid.json"), InvocationContext.of("create-user")));
 
         assertThat(invalid.status()).isEqualTo(400);
     }

@@ -11,7 +11,7 @@ import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.testsupport.OddTokens.OddToken;
 import dev.oktaprov.testsupport.OddTokens;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.KeyPairGenerator;
@@ -82,12 +82,12 @@ public final class OddTokenScenarios {
 
     private void invokeBoth(String source, RequestStreamHandler handler,
             Supplier<Map<String, Object>> httpEvent, Supplier<Map<String, Object>> directInput) {
-        Map<String, Object> answer = invoke(handler, httpEvent.get(), TestLambdaContext.of(functionName));
+        Map<String, Object> answer = invoke(handler, httpEvent.get(), InvocationContext.of(functionName));
         String body = String.valueOf(answer.get("body"));
         String code = body.contains("\"code\"") ? " " + FunctionHarness.json(body).path("code").asText() : "";
         record(source + ": HTTP", "HTTP " + answer.get("statusCode") + code, json(answer));
         try {
-            Map<String, Object> result = invoke(handler, directInput.get(), TestLambdaContext.of(functionName));
+            Map<String, Object> result = invoke(handler, directInput.get(), InvocationContext.of(functionName));
             record(source + ": direct", "returned", json(result));
         } catch (RuntimeException thrown) {
             record(source + ": direct", thrown.getClass().getSimpleName(), trace(thrown));

@@ -26,7 +26,7 @@ import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MutableClock;
 import dev.oktaprov.testsupport.SilentServer;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +76,7 @@ class GetUserHandlerTest {
     }
 
     private Answer call(Map<String, Object> event) {
-        return answer(invoke(handler, event, TestLambdaContext.of("get-user")));
+        return answer(invoke(handler, event, InvocationContext.of("get-user")));
     }
 
     @SuppressWarnings("unchecked")
@@ -119,7 +119,7 @@ class GetUserHandlerTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.code()).isEqualTo("INVALID_INPUT");
         assertThat(answer.detailFields()).containsExactly("id");
-        assertThatThrownBy(() -> invoke(handler, Map.of("login", me), TestLambdaContext.of("get-user")))
+        assertThatThrownBy(() -> invoke(handler, Map.of("login", me), InvocationContext.of("get-user")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("login must not be \"me\"");
         assertThat(oktaRequests()).as("nothing sent to Okta").isZero();
     }
@@ -192,10 +192,10 @@ class GetUserHandlerTest {
         ProvisioningRuntime stillTime = harness.runtime(Map.of(), MutableClock.at("2026-03-02T10:00:00Z"));
         GetUserHandler onStillTime = new GetUserHandler(stillTime);
         assertThat(answer(invoke(onStillTime, event("apigw-get-user.json"),
-                TestLambdaContext.of("get-user"))).status()).isEqualTo(200);
+                InvocationContext.of("get-user"))).status()).isEqualTo(200);
 
         Answer answer = answer(invoke(onStillTime, event("apigw-get-user.json"),
-                TestLambdaContext.of("get-user").withRemainingMillis(3_000)));
+                InvocationContext.of("get-user").withRemainingMillis(3_000)));
 
         assertThat(answer.status()).isEqualTo(429);
         assertThat(answer.code()).isEqualTo("RATE_LIMITED");
@@ -221,7 +221,7 @@ class GetUserHandlerTest {
     @Test
     void theStateMachinesReadBackById() {
         Map<String, Object> result = invoke(handler, event("sfn-get-user.json"),
-                TestLambdaContext.of("get-user"));
+                InvocationContext.of("get-user"));
 
         JsonNode json = FunctionHarness.json(FunctionHarness.lambdaJson(result));
         assertThat(json.path("id").asText()).isEqualTo(ISAAC_ID);
@@ -232,7 +232,7 @@ class GetUserHandlerTest {
     @Test
     void directlyByLoginWithACorrelationId() {
         Map<String, Object> result = invoke(handler, Map.of("login", "isaac.brock+it@example.com", "correlationId", "execution-7"),
-                TestLambdaContext.of("get-user"));
+                InvocationContext.of("get-user"));
 
         assertThat(result.get("id")).isNotEqualTo(ISAAC_ID);
         assertThat(((Map<?, ?>) result.get("profile")).get("login")).isEqualTo("isaac.brock+it@example.com");
@@ -243,22 +243,22 @@ class GetUserHandlerTest {
         Map<String, Object> both = new HashMap<>(Map.of("id", ISAAC_ID, "login", "isaac.brock@example.com"));
         for (Map<String, Object> bad : List.of(Map.<String, Object>of(), Map.<String, Object>of("id", 5), both,
                 Map.<String, Object>of("Id", ISAAC_ID), Map.<String, Object>of("login", ""))) {
-            assertThatThrownBy(() -> invoke(handler, bad, TestLambdaContext.of("get-user")))
+            assertThatThrownBy(() -> invoke(handler, bad, InvocationContext.of("get-user")))
                     .as(bad.toString()).isInstanceOf(InvalidInputException.class);
         }
         assertThat(oktaRequests()).isZero();
         assertThatThrownBy(() -> invoke(handler, Map.of("id", "00u0000000000000000X"),
-                TestLambdaContext.of("get-user"))).isInstanceOf(NotFoundException.class);
+                InvocationContext.of("get-user"))).isInstanceOf(NotFoundException.class);
 
         harness.okta.setFaults(FaultPlan.none().withErrorRate(1.0).withErrorStatuses(503));
         assertThatThrownBy(() -> invoke(handler, event("sfn-get-user.json"),
-                TestLambdaContext.of("get-user"))).isInstanceOf(TransientUpstreamException.class);
+                InvocationContext.of("get-user"))).isInstanceOf(TransientUpstreamException.class);
 
         harness.reset();
         harness.okta.setLimit(RateLimitBucket.USER_GET, 1);
-        invoke(handler, event("sfn-get-user.json"), TestLambdaContext.of("get-user"));
+        invoke(handler, event("sfn-get-user.json"), InvocationContext.of("get-user"));
         assertThatThrownBy(() -> invoke(handler, event("sfn-get-user.json"),
-                TestLambdaContext.of("get-user").withRemainingMillis(3_000))).isInstanceOf(RateLimitedException.class);
+                InvocationContext.of("get-user").withRemainingMillis(3_000))).isInstanceOf(RateLimitedException.class);
     }
 
     /**
@@ -281,7 +281,7 @@ class GetUserHandlerTest {
             GetUserHandler lambda = new GetUserHandler(ProvisioningRuntime.builder(env).scopes(OAuthScopes.READ_USERS)
                     .build());
             // 1.5 s left of the invocation: 1 s for the work once the 0.5 s margin is kept free.
-            TestLambdaContext nearlyOver = TestLambdaContext.of("get-user").withRemainingMillis(1_500);
+            InvocationContext nearlyOver = InvocationContext.of("get-user").withRemainingMillis(1_500);
 
             Answer answer = answer(invoke(lambda, event("apigw-get-user.json"), nearlyOver));
 
@@ -322,7 +322,7 @@ class GetUserHandlerTest {
         // Surefire sets OKTA_ORG_URL to a loopback port where nothing listens (see the pom).
         GetUserHandler fromEnvironment = new GetUserHandler();
 
-        Answer invalid = answer(invoke(fromEnvironment, byPath("   "), TestLambdaContext.of("get-user")));
+        Answer invalid = answer(invoke(fromEnvironment, byPath("   "), InvocationContext.of("get-user")));
 
         assertThat(invalid.status()).isEqualTo(400);
     }

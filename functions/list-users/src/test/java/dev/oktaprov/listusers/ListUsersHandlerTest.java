@@ -20,7 +20,7 @@ import dev.oktaprov.simulator.SeedData;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MutableClock;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -78,7 +78,7 @@ class ListUsersHandlerTest {
     }
 
     private Answer call(Map<String, Object> event) {
-        return answer(invoke(handler, event, TestLambdaContext.of("list-users")));
+        return answer(invoke(handler, event, InvocationContext.of("list-users")));
     }
 
     private static List<String> lastNames(Answer answer) {
@@ -173,7 +173,7 @@ class ListUsersHandlerTest {
         handler = new ListUsersHandler(stillTime);
         call(event("apigw-list-users-filter.json"));
         Answer throttled = answer(invoke(handler, event("apigw-list-users-filter.json"),
-                TestLambdaContext.of("list-users").withRemainingMillis(3_000)));
+                InvocationContext.of("list-users").withRemainingMillis(3_000)));
         long clientsWait = FunctionHarness.secondsUntilRoom(stillTime, OktaClient.BUCKET_LIST_USERS);
         harness.reset();
         harness.okta.setFaults(FaultPlan.none().withErrorRate(1.0).withErrorStatuses(500));
@@ -193,7 +193,7 @@ class ListUsersHandlerTest {
     @Test
     void theStepFunctionsQueryGetsAPage() {
         Map<String, Object> result = invoke(handler, event("sfn-list-users.json"),
-                TestLambdaContext.of("list-users"));
+                InvocationContext.of("list-users"));
 
         JsonNode json = FunctionHarness.json(FunctionHarness.lambdaJson(result));
         assertThat(json.path("users").findValuesAsText("firstName")).containsExactlyInAnyOrder("Isaac", "Dan");
@@ -204,7 +204,7 @@ class ListUsersHandlerTest {
     @Test
     void directInputAcceptsLimitAsNumberOrTextAndProfileAsAnObject() {
         Map<String, Object> result = invoke(handler, Map.of("limit", "1", "profile",
-                Map.of("department", "Engineering"), "status", "ACTIVE"), TestLambdaContext.of("list-users"));
+                Map.of("department", "Engineering"), "status", "ACTIVE"), InvocationContext.of("list-users"));
 
         assertThat((List<?>) result.get("users")).hasSize(1);
         assertThat(result.get("nextCursor")).isNotNull();
@@ -215,15 +215,15 @@ class ListUsersHandlerTest {
         for (Map<String, Object> bad : List.of(Map.<String, Object>of("limit", 2.5), Map.<String, Object>of("limit", true),
                 Map.<String, Object>of("page", 2), Map.<String, Object>of("profile", "Engineering"),
                 Map.<String, Object>of("filter", 7))) {
-            assertThatThrownBy(() -> invoke(handler, bad, TestLambdaContext.of("list-users")))
+            assertThatThrownBy(() -> invoke(handler, bad, InvocationContext.of("list-users")))
                     .as(bad.toString()).isInstanceOf(InvalidInputException.class);
         }
         assertThat(oktaRequests()).isZero();
 
         harness.okta.setLimit(RateLimitBucket.USERS, 1);
-        invoke(handler, event("sfn-list-users.json"), TestLambdaContext.of("list-users"));
+        invoke(handler, event("sfn-list-users.json"), InvocationContext.of("list-users"));
         assertThatThrownBy(() -> invoke(handler, event("sfn-list-users.json"),
-                TestLambdaContext.of("list-users").withRemainingMillis(3_000))).isInstanceOf(RateLimitedException.class);
+                InvocationContext.of("list-users").withRemainingMillis(3_000))).isInstanceOf(RateLimitedException.class);
     }
 
     // ---------------------------------------------------------------- Lambda practice
@@ -252,7 +252,7 @@ class ListUsersHandlerTest {
         ListUsersHandler fromEnvironment = new ListUsersHandler();
 
         Answer invalid = answer(invoke(fromEnvironment, withQuery(Map.of("limit", "0")),
-                TestLambdaContext.of("list-users")));
+                InvocationContext.of("list-users")));
 
         assertThat(invalid.status()).isEqualTo(400);
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.oktaprov.credentials.OAuthScopes;
-import dev.oktaprov.local.sqs.LocalLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.simulator.OktaSimulator;
@@ -215,7 +215,7 @@ class CredentialRefusalTest {
 
     private static SQSBatchResponse invoke(Map<String, String> env, SQSEvent event) {
         return SqsInvocation.invoke(new OnboardingQueueHandler(env), event,
-                new LocalLambdaContext("onboarding", Duration.ofSeconds(90), Clock.systemUTC(), line -> { }));
+                InvocationContext.start("onboarding", Duration.ofSeconds(90), Clock.systemUTC(), line -> { }));
     }
 
     private static List<String> hires(int count) {

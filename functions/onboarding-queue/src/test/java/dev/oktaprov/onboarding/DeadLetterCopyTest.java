@@ -3,7 +3,7 @@ package dev.oktaprov.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import dev.oktaprov.local.sqs.LocalLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.testsupport.SqsInvocation;
@@ -74,6 +74,6 @@ class DeadLetterCopyTest {
         Map<String, String> env = ELASTIC_MQ.functionEnvironment("http://127.0.0.1:9", queue.dlqUrl());
         env.put("OKTA_API_TOKEN", "unused-token-for-messages-that-never-reach-okta");
         return SqsInvocation.invoke(new OnboardingQueueHandler(env), QueueBatches.sentAndReceived(sqs, queue, bodies, attributes),
-                new LocalLambdaContext("onboarding", Duration.ofSeconds(90), Clock.systemUTC(), line -> { }));
+                InvocationContext.start("onboarding", Duration.ofSeconds(90), Clock.systemUTC(), line -> { }));
     }
 }

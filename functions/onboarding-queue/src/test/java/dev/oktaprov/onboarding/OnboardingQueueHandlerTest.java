@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.oktaprov.errors.ConfigurationException;
-import dev.oktaprov.local.sqs.LocalLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.simulator.FaultPlan;
@@ -226,7 +226,7 @@ class OnboardingQueueHandlerTest {
         SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
 
         SQSBatchResponse response = SqsInvocation.invoke(new OnboardingQueueHandler(env), event,
-                new LocalLambdaContext("onboarding", Duration.ofSeconds(5), Clock.systemUTC(), line -> { }));
+                InvocationContext.start("onboarding", Duration.ofSeconds(5), Clock.systemUTC(), line -> { }));
 
         assertThat(response.getBatchItemFailures()).hasSize(3);
         assertThat(okta.counters().totalRequests()).isZero();
@@ -275,7 +275,7 @@ class OnboardingQueueHandlerTest {
     }
 
     private static SQSBatchResponse invoke(OnboardingQueueHandler handler, SQSEvent event) {
-        return SqsInvocation.invoke(handler, event, new LocalLambdaContext("onboarding", Duration.ofSeconds(90),
+        return SqsInvocation.invoke(handler, event, InvocationContext.start("onboarding", Duration.ofSeconds(90),
                 Clock.systemUTC(), line -> { }));
     }
 }

@@ -19,7 +19,7 @@ import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.SqsInvocation;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.oktaprov.local.sqs.LocalLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.ByteArrayInputStream;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import java.io.ByteArrayOutputStream;
@@ -66,7 +66,7 @@ class ShadedJarSmokeTest {
         List<String> proxied;
         // Secrets Manager and SQS are called without the AWS SDK, through the JDK's HTTP client: its requests stop at a recording proxy.
         try (ConnectRecorder awsHosts = new ConnectRecorder(); JarHandler function = new JarHandler(JAR, env)) {
-            response = SqsInvocation.invoke(function, event, new LocalLambdaContext("onboarding", Duration.ofSeconds(90),
+            response = SqsInvocation.invoke(function, event, InvocationContext.start("onboarding", Duration.ofSeconds(90),
                     Clock.systemUTC(), line -> { }));
             proxied = awsHosts.hosts();
         }

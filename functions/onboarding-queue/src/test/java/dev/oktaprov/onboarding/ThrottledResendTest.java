@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.oktaprov.runtime.ProvisioningRuntime;
-import dev.oktaprov.local.sqs.LocalLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.simulator.OktaSimulator;
@@ -176,8 +176,8 @@ class ThrottledResendTest {
         return messages.get(0);
     }
 
-    private static LocalLambdaContext context() {
-        return new LocalLambdaContext("onboarding", Duration.ofSeconds(10), Clock.systemUTC(), line -> { });
+    private static InvocationContext context() {
+        return InvocationContext.start("onboarding", Duration.ofSeconds(10), Clock.systemUTC(), line -> { });
     }
 
     private static String traceHeaderOf(Message message) {

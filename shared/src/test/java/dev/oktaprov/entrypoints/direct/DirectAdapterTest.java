@@ -10,7 +10,7 @@ import dev.oktaprov.entrypoints.JsonValues;
 import dev.oktaprov.entrypoints.OperationResult;
 import dev.oktaprov.entrypoints.SampleEvents;
 import dev.oktaprov.errors.InvalidInputException;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,7 +35,8 @@ class DirectAdapterTest {
 
             assertThat(input.fields()).as(name).isEqualTo(JSON.readValue(SampleEvents.bytes(name), Map.class));
             assertThat(input.correlationId()).isNull();
-            assertThat(DirectInput.correlationId(event, TestLambdaContext.of("f"))).startsWith("c0ffee00-");
+            InvocationContext context = InvocationContext.of("f");
+            assertThat(DirectInput.correlationId(event, context)).isEqualTo(context.getAwsRequestId());
         }
     }
 
@@ -48,12 +49,13 @@ class DirectAdapterTest {
 
         assertThat(input.fields()).containsOnlyKeys("id");
         assertThat(input.correlationId()).isEqualTo("onboarding-execution-42");
-        assertThat(DirectInput.correlationId(event, TestLambdaContext.of("f"))).isEqualTo("onboarding-execution-42");
+        assertThat(DirectInput.correlationId(event, InvocationContext.of("f"))).isEqualTo("onboarding-execution-42");
         for (Object unusable : Arrays.asList(42, " ", "x".repeat(201), null)) {
             Map<String, Object> odd = new LinkedHashMap<>(Map.of("id", "00u1"));
             odd.put("correlationId", unusable);
             assertThat(DirectAdapter.input(odd).fields()).as("%s", unusable).containsOnlyKeys("id");
-            assertThat(DirectInput.correlationId(odd, TestLambdaContext.of("f"))).startsWith("c0ffee00-");
+            InvocationContext context = InvocationContext.of("f");
+            assertThat(DirectInput.correlationId(odd, context)).isEqualTo(context.getAwsRequestId());
         }
     }
 

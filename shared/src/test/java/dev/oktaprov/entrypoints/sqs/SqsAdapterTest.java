@@ -9,7 +9,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import dev.oktaprov.entrypoints.SampleEvents;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -90,7 +90,7 @@ class SqsAdapterTest {
             contexts.add(context);
             return event.records().stream().skip(1).map(SqsMessage::messageId).toList();
         });
-        Context context = TestLambdaContext.of("onboarding");
+        Context context = InvocationContext.of("onboarding");
 
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         adapter.handle(new ByteArrayInputStream(SampleEvents.bytes("sqs-onboarding-batch.json")), answer, context);

@@ -3,12 +3,14 @@ package dev.oktaprov.bench.probe;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -43,12 +45,12 @@ public final class ColdStartProbe {
         }
 
         byte[] event = Files.readAllBytes(arguments.event());
-        Context context = new ProbeContext("probe-1");
+        Context context = probeContext();
         String firstAnswer = invoker.invoke(event, context);
         long answered = micros();
         long cpuAtAnswer = ProcessCpu.millis();
 
-        String secondAnswer = invoker.invoke(event, new ProbeContext("probe-2"));
+        String secondAnswer = invoker.invoke(event, probeContext());
         long secondAnswered = micros();
 
         ProbeResult result = new ProbeResult(mainEntered, constructed, primed, answered, secondAnswered,
@@ -56,6 +58,11 @@ public final class ColdStartProbe {
         Files.writeString(arguments.result(), result.toJson(), StandardCharsets.UTF_8);
         // Anything the handler left running (HTTP client threads) must not keep the JVM alive.
         System.exit(0);
+    }
+
+    /** A context as the runtime builds it from the environment: the template's timeout (20 s) and memory. */
+    private static Context probeContext() {
+        return InvocationContext.fromEnvironment(System.getenv(), "probe", Duration.ofSeconds(20));
     }
 
     static long micros() {

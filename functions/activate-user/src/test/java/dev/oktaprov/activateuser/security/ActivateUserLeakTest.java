@@ -12,7 +12,7 @@ import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatedUser;
 import dev.oktaprov.testsupport.LeakWatch;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.KeyPair;
@@ -62,7 +62,7 @@ class ActivateUserLeakTest {
     /** What the caller (Step Functions) would see: the result, or the error with its whole trace. */
     private static String activate(LeakWatch watch, String scenario, ActivateUserHandler handler, String id) {
         try {
-            watch.response(scenario, JSON.writeValueAsString(invoke(handler, Map.of("id", id), TestLambdaContext.of("activate-user"))));
+            watch.response(scenario, JSON.writeValueAsString(invoke(handler, Map.of("id", id), InvocationContext.of("activate-user"))));
             return "OK";
         } catch (Exception e) {
             StringWriter trace = new StringWriter();

@@ -16,7 +16,7 @@ import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.RecordingHttpClient;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -162,7 +162,7 @@ class CreateUserHostileInputTest {
         Map<String, Object> input = JSON.readValue(form, Map.class);
         long before = okta.counters().totalRequests();
         try {
-            invoke(handler, input, TestLambdaContext.of("create-user"));
+            invoke(handler, input, InvocationContext.of("create-user"));
         } catch (RuntimeException e) {
             assertThat(e.getClass().getName()).as("Step Functions error names").startsWith("dev.oktaprov.errors.");
             if (e instanceof dev.oktaprov.errors.InvalidInputException invalid && invalid.oktaRequestId().isEmpty()) {
@@ -175,11 +175,11 @@ class CreateUserHostileInputTest {
         http.clear();
         long before = okta.counters().totalRequests();
 
-        Map<String, Object> answer = invoke(handler, event, TestLambdaContext.of("create-user"));
+        Map<String, Object> answer = invoke(handler, event, InvocationContext.of("create-user"));
         if (oktaTimedOut(answer)) {
             // One request the simulator did not answer in time is the machine (a paused runner); twice for one body is a defect.
             http.clear();
-            answer = invoke(handler, event, TestLambdaContext.of("create-user"));
+            answer = invoke(handler, event, InvocationContext.of("create-user"));
         }
 
         int status = ((Number) answer.get("statusCode")).intValue();

@@ -16,7 +16,7 @@ import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.testsupport.LeakWatch;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.KeyPair;
@@ -101,7 +101,7 @@ class CreateUserLeakTest {
 
     /** Calls the handler over HTTP, records the answer, returns its status. */
     private static int http(LeakWatch watch, String scenario, CreateUserHandler handler, Map<String, Object> event) {
-        Map<String, Object> answer = invoke(handler, event, TestLambdaContext.of("create-user"));
+        Map<String, Object> answer = invoke(handler, event, InvocationContext.of("create-user"));
         watch.response(scenario, write(answer));
         return ((Number) answer.get("statusCode")).intValue();
     }
@@ -109,7 +109,7 @@ class CreateUserLeakTest {
     /** Calls the handler as Step Functions does; a failure is recorded as Lambda reports it (type, message, stack). */
     private static String direct(LeakWatch watch, String scenario, CreateUserHandler handler, Map<String, Object> input) {
         try {
-            watch.response(scenario, write(invoke(handler, input, TestLambdaContext.of("create-user"))));
+            watch.response(scenario, write(invoke(handler, input, InvocationContext.of("create-user"))));
             return "OK";
         } catch (RuntimeException e) {
             StringWriter trace = new StringWriter();

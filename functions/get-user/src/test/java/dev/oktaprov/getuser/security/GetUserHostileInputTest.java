@@ -21,7 +21,7 @@ import dev.oktaprov.simulator.query.Expression;
 import dev.oktaprov.simulator.query.ExpressionParser;
 import dev.oktaprov.simulator.query.Operator;
 import dev.oktaprov.testsupport.RecordingHttpClient;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -105,11 +105,11 @@ class GetUserHostileInputTest {
         http.clear();
         long before = okta.counters().totalRequests();
 
-        Map<String, Object> answer = invoke(handler, httpEvent(idOrLogin), TestLambdaContext.of("get-user"));
+        Map<String, Object> answer = invoke(handler, httpEvent(idOrLogin), InvocationContext.of("get-user"));
         if (oktaTimedOut(answer)) {
             // One request the simulator did not answer in time is the machine (a paused runner); twice for one path is a defect.
             http.clear();
-            answer = invoke(handler, httpEvent(idOrLogin), TestLambdaContext.of("get-user"));
+            answer = invoke(handler, httpEvent(idOrLogin), InvocationContext.of("get-user"));
         }
 
         int status = ((Number) answer.get("statusCode")).intValue();
@@ -128,7 +128,7 @@ class GetUserHostileInputTest {
         http.clear();
         long before = okta.counters().totalRequests();
         try {
-            invoke(handler, input, TestLambdaContext.of("get-user"));
+            invoke(handler, input, InvocationContext.of("get-user"));
         } catch (RuntimeException e) {
             assertThat(e.getClass().getName()).as("Step Functions error names").startsWith("dev.oktaprov.errors.");
             assertThat(e.getMessage()).doesNotContainPattern("\\bat [a-z]+\\.|\\.java:\\d");

@@ -16,7 +16,7 @@ import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatedUser;
 import dev.oktaprov.testsupport.LeakWatch;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.KeyPair;
@@ -85,14 +85,14 @@ class GetUserLeakTest {
     }
 
     private static int http(LeakWatch watch, String scenario, GetUserHandler handler, String idOrLogin) {
-        Map<String, Object> answer = invoke(handler, httpEvent(idOrLogin), TestLambdaContext.of("get-user"));
+        Map<String, Object> answer = invoke(handler, httpEvent(idOrLogin), InvocationContext.of("get-user"));
         watch.response(scenario, write(answer));
         return ((Number) answer.get("statusCode")).intValue();
     }
 
     private static String direct(LeakWatch watch, String scenario, GetUserHandler handler, Map<String, Object> input) {
         try {
-            watch.response(scenario, write(invoke(handler, input, TestLambdaContext.of("get-user"))));
+            watch.response(scenario, write(invoke(handler, input, InvocationContext.of("get-user"))));
             return "OK";
         } catch (RuntimeException e) {
             StringWriter trace = new StringWriter();

@@ -21,7 +21,7 @@ import dev.oktaprov.simulator.query.Expression;
 import dev.oktaprov.simulator.query.ExpressionParser;
 import dev.oktaprov.simulator.query.Operator;
 import dev.oktaprov.testsupport.RecordingHttpClient;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -133,11 +133,11 @@ class ListUsersHostileInputTest {
         http.clear();
         long before = okta.counters().totalRequests();
 
-        Map<String, Object> answer = invoke(handler, event(query), TestLambdaContext.of("list-users"));
+        Map<String, Object> answer = invoke(handler, event(query), InvocationContext.of("list-users"));
         if (oktaTimedOut(answer)) {
             // One request the simulator did not answer in time is the machine (a paused runner); twice for one query is a defect.
             http.clear();
-            answer = invoke(handler, event(query), TestLambdaContext.of("list-users"));
+            answer = invoke(handler, event(query), InvocationContext.of("list-users"));
         }
 
         int status = ((Number) answer.get("statusCode")).intValue();

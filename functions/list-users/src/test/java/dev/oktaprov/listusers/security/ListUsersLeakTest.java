@@ -15,7 +15,7 @@ import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.testsupport.LeakWatch;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.KeyPair;
@@ -85,14 +85,14 @@ class ListUsersLeakTest {
     }
 
     private static int http(LeakWatch watch, String scenario, ListUsersHandler handler, Map<String, String> query) {
-        Map<String, Object> answer = invoke(handler, httpEvent(query), TestLambdaContext.of("list-users"));
+        Map<String, Object> answer = invoke(handler, httpEvent(query), InvocationContext.of("list-users"));
         watch.response(scenario, write(answer));
         return ((Number) answer.get("statusCode")).intValue();
     }
 
     private static String direct(LeakWatch watch, String scenario, ListUsersHandler handler, Map<String, Object> input) {
         try {
-            watch.response(scenario, write(invoke(handler, input, TestLambdaContext.of("list-users"))));
+            watch.response(scenario, write(invoke(handler, input, InvocationContext.of("list-users"))));
             return "OK";
         } catch (RuntimeException e) {
             StringWriter trace = new StringWriter();

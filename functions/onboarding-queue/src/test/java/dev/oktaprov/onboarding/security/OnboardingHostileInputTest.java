@@ -14,7 +14,7 @@ import dev.oktaprov.onboarding.OnboardingRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.SqsInvocation;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -211,7 +211,7 @@ class OnboardingHostileInputTest {
 
     /** Runs one batch; checks the response and every dead letter; returns the dead letters. */
     private static List<Message> run(List<String> bodies) {
-        SQSBatchResponse response = SqsInvocation.invoke(handler, batch(bodies), TestLambdaContext.of("onboarding"));
+        SQSBatchResponse response = SqsInvocation.invoke(handler, batch(bodies), InvocationContext.of("onboarding"));
 
         assertThat(response.getBatchItemFailures()).as("nothing goes back while Okta is healthy").isEmpty();
         List<Message> deadLetters = sqs.receiveAll(queue.dlqUrl());

@@ -21,7 +21,7 @@ import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import dev.oktaprov.testsupport.SqsInvocation;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.KeyPair;
@@ -150,7 +150,7 @@ class OnboardingLeakTest {
     /** Runs a batch; records the batch response, or the error Lambda would report; returns how many messages came back. */
     private static int run(LeakWatch watch, String scenario, OnboardingQueueHandler handler, SQSEvent event) {
         try {
-            SQSBatchResponse response = SqsInvocation.invoke(handler, event, TestLambdaContext.of("onboarding"));
+            SQSBatchResponse response = SqsInvocation.invoke(handler, event, InvocationContext.of("onboarding"));
             watch.response(scenario, write(response));
             return response.getBatchItemFailures().size();
         } catch (RuntimeException e) {

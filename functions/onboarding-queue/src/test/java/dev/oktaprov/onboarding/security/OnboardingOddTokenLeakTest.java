@@ -21,7 +21,7 @@ import dev.oktaprov.testsupport.OddTokens.OddToken;
 import dev.oktaprov.testsupport.OddTokens;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import dev.oktaprov.testsupport.SqsInvocation;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -125,7 +125,7 @@ class OnboardingOddTokenLeakTest {
         String login = "odd." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         logins.add(login);
         try {
-            SQSBatchResponse response = SqsInvocation.invoke(handler, batchOf(login), TestLambdaContext.of("onboarding"));
+            SQSBatchResponse response = SqsInvocation.invoke(handler, batchOf(login), InvocationContext.of("onboarding"));
             watch.response(scenario, JSON.writeValueAsString(response));
         } catch (RuntimeException thrown) {
             StringWriter trace = new StringWriter();

@@ -1,6 +1,7 @@
 package dev.oktaprov.local.sqs;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -252,7 +253,7 @@ public final class EventSourceMapping implements AutoCloseable {
         Map<String, Message> byId = new LinkedHashMap<>();
         batch.forEach(message -> byId.put(message.messageId(), message));
         byte[] event = SqsEventJson.of(batch, settings.queueArn(), settings.region()).getBytes(StandardCharsets.UTF_8);
-        LocalLambdaContext context = new LocalLambdaContext(settings.functionName(), settings.region(),
+        InvocationContext context = InvocationContext.start(settings.functionName(), settings.region(),
                 settings.functionMemoryMb(), settings.functionTimeout(), clock, logSink).tracedBy(split.traceHeader());
         counters.invocations.incrementAndGet();
         counters.messagesReceived.addAndGet(batch.size());

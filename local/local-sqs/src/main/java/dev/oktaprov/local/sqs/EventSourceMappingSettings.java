@@ -42,6 +42,7 @@ public record EventSourceMappingSettings(
     public static final int DEFAULT_MAXIMUM_CONCURRENCY = 2;
     public static final Duration DEFAULT_FUNCTION_TIMEOUT = Duration.ofSeconds(30);
     public static final String DEFAULT_FUNCTION_NAME = "local-function";
+    public static final int DEFAULT_MEMORY_MB = 512;
     static final Duration MAXIMUM_BATCHING_WINDOW = Duration.ofSeconds(300);
 
     public EventSourceMappingSettings {
@@ -76,7 +77,7 @@ public record EventSourceMappingSettings(
     public static EventSourceMappingSettings forQueue(String queueArn) {
         return new EventSourceMappingSettings(queueArn, QueueArn.parse(queueArn).region(), DEFAULT_FUNCTION_NAME,
                 DEFAULT_BATCH_SIZE, Duration.ZERO, DEFAULT_MAXIMUM_CONCURRENCY, DEFAULT_FUNCTION_TIMEOUT,
-                LocalLambdaContext.DEFAULT_MEMORY_MB, true, RecursiveLoop.TERMINATE);
+                DEFAULT_MEMORY_MB, true, RecursiveLoop.TERMINATE);
     }
 
     /** True for a FIFO queue (its name ends in {@code .fifo}). */

@@ -2,6 +2,7 @@ package dev.oktaprov.local.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ final class RecursionGuard {
         this.queueUrl = queueUrl;
         this.recursiveLoop = settings.recursiveLoop();
         this.functionId = TraceHeader.functionId("arn:aws:lambda:" + settings.region() + ":"
-                + LocalLambdaContext.LOCAL_ACCOUNT_ID + ":function:" + settings.functionName());
+                + InvocationContext.LOCAL_ACCOUNT_ID + ":function:" + settings.functionName());
     }
 
     Split split(List<Message> batch) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.oktaprov.local.functions.LocalFunction;
-import dev.oktaprov.local.sqs.LocalLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -176,7 +176,7 @@ public final class LocalHttpApi implements AutoCloseable {
 
     private Answer invoke(LocalFunction function, byte[] eventJson) {
         RequestStreamHandler handler = function.handler();
-        LocalLambdaContext context = new LocalLambdaContext(function.spec().name(), region,
+        InvocationContext context = InvocationContext.start(function.spec().name(), region,
                 function.spec().memoryMb(), function.spec().timeout(), clock, logSink);
         String responseJson;
         try {

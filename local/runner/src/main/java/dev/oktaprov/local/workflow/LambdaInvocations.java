@@ -3,7 +3,7 @@ package dev.oktaprov.local.workflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.local.functions.LocalFunction;
-import dev.oktaprov.local.sqs.LocalLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,7 +54,7 @@ final class LambdaInvocations {
         if (function == null) {
             return new Invocation(404, error("ResourceNotFoundException", "Function not found: " + nameOrArn), false);
         }
-        LocalLambdaContext context = new LocalLambdaContext(function.spec().name(), region, function.spec().memoryMb(),
+        InvocationContext context = InvocationContext.start(function.spec().name(), region, function.spec().memoryMb(),
                 function.spec().timeout(), clock, logSink);
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {

@@ -14,7 +14,7 @@ import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
-import dev.oktaprov.testsupport.TestLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -65,12 +65,12 @@ class HttpsOrgEndToEndTest {
             // The sample's group id belongs to another org.
             create.put("body", create.get("body").toString().replace(",\"groupIds\":[\"00g1emaKYZTWRYYRRTSK\"]", ""));
 
-            Map<String, Object> created = invoke(new CreateUserHandler(runtime), create, TestLambdaContext.of("create-user"));
+            Map<String, Object> created = invoke(new CreateUserHandler(runtime), create, InvocationContext.of("create-user"));
             String id = body(created).path("id").asText();
             Map<String, Object> get = event("apigw-get-user.json");
             get.put("rawPath", "/users/" + id);
             get.put("pathParameters", new HashMap<>(Map.of("id", id)));
-            Map<String, Object> read = invoke(new GetUserHandler(runtime), get, TestLambdaContext.of("get-user"));
+            Map<String, Object> read = invoke(new GetUserHandler(runtime), get, InvocationContext.of("get-user"));
 
             assertThat(okta.baseUrl()).startsWith("https://");
             assertThat(created.get("statusCode")).as(created.get("body").toString()).isEqualTo(201);
@@ -94,7 +94,7 @@ class HttpsOrgEndToEndTest {
                     .random(RandomGenerator.of("L64X128MixRandom")).build();
 
             Map<String, Object> answer = invoke(new CreateUserHandler(runtime), event("apigw-create-user.json"),
-                    TestLambdaContext.of("create-user"));
+                    InvocationContext.of("create-user"));
 
             assertThat((int) answer.get("statusCode")).isGreaterThanOrEqualTo(500);
             assertThat(okta.userCount()).as("nothing reached the simulator's API").isZero();
