@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <I> the operation's input
  */
-public final class ApiFunction<I> {
+public final class ApiFunction<I> implements FunctionHandler.Edge {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiFunction.class);
 
@@ -55,6 +55,7 @@ public final class ApiFunction<I> {
     }
 
     /** Answers one invocation; for a direct caller a failure is thrown as the core's typed exception. */
+    @Override
     public void handle(InputStream event, OutputStream answer, Context context) throws IOException {
         answer(read(event), answer, context, false);
     }
@@ -66,6 +67,7 @@ public final class ApiFunction<I> {
      * what a first request needs (the credential source's client, Jackson, logging, validation,
      * answers) without counting metrics, then drops any cached credential.
      */
+    @Override
     public void prime() {
         try {
             runtime.credentials().prime();
@@ -86,6 +88,7 @@ public final class ApiFunction<I> {
     }
 
     /** For a SnapStart {@code afterRestore}: nothing cached from before the snapshot is trusted. */
+    @Override
     public void afterRestore() {
         runtime.credentials().invalidate();
     }

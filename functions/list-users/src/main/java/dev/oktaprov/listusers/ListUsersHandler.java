@@ -1,21 +1,12 @@
 package dev.oktaprov.listusers;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.oktaprov.credentials.OAuthScopes;
 import dev.oktaprov.entrypoints.ApiFunction;
-import dev.oktaprov.provisioning.ListRequest;
+import dev.oktaprov.entrypoints.FunctionHandler;
 import dev.oktaprov.runtime.ProvisioningRuntime;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import org.crac.Core;
-import org.crac.Resource;
 
 /** {@code GET /users} and the state machine's list step: {@link ListUsers}, at the edge. */
-public final class ListUsersHandler implements RequestStreamHandler, Resource {
-
-    private final ApiFunction<ListRequest> function;
+public final class ListUsersHandler extends FunctionHandler {
 
     /**
      * For Lambda: one runtime per execution environment, no credentials loaded yet. A service app
@@ -23,26 +14,11 @@ public final class ListUsersHandler implements RequestStreamHandler, Resource {
      */
     public ListUsersHandler() {
         this(ProvisioningRuntime.builder(System.getenv()).scopes(OAuthScopes.READ_USERS).build());
-        Core.getGlobalContext().register(this);
+        registerForSnapStart();
     }
 
     /** For tests and local runs. */
     public ListUsersHandler(ProvisioningRuntime runtime) {
-        this.function = new ApiFunction<>(runtime, new ListUsers(runtime.service()));
-    }
-
-    @Override
-    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
-        function.handle(event, answer, context);
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        function.prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        function.afterRestore();
+        super(new ApiFunction<>(runtime, new ListUsers(runtime.service())));
     }
 }

@@ -64,7 +64,8 @@ final class OnboardingBatch implements SqsAdapter.Batch {
     }
 
     /** SnapStart's {@code beforeCheckpoint}: see {@link OnboardingRuntime#prime()}. */
-    void prime() {
+    @Override
+    public void prime() {
         if (runtime == null) {
             return;
         }
@@ -76,7 +77,8 @@ final class OnboardingBatch implements SqsAdapter.Batch {
         }
     }
 
-    void afterRestore() {
+    @Override
+    public void afterRestore() {
         if (runtime != null) {
             runtime.afterRestore();
         }

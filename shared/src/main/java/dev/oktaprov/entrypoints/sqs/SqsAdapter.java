@@ -2,6 +2,7 @@ package dev.oktaprov.entrypoints.sqs;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.oktaprov.entrypoints.FunctionHandler;
 import dev.oktaprov.entrypoints.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +16,21 @@ import java.util.Objects;
  * "<messageId>"}]}}, naming the messages SQS must hand out again. A function that throws fails its
  * whole batch, as Lambda has it.
  */
-public final class SqsAdapter {
+public final class SqsAdapter implements FunctionHandler.Edge {
 
     /** What a function does with one batch. */
     @FunctionalInterface
     public interface Batch {
         /** The ids of the messages SQS must hand out again; empty when every message is settled. */
         List<String> process(SqsEvent event, Context context);
+
+        /** SnapStart's {@code beforeCheckpoint}; nothing to load by default. */
+        default void prime() {
+        }
+
+        /** SnapStart's {@code afterRestore}; nothing cached by default. */
+        default void afterRestore() {
+        }
     }
 
     private final Batch batch;
@@ -30,9 +39,20 @@ public final class SqsAdapter {
         this.batch = Objects.requireNonNull(batch, "batch");
     }
 
+    @Override
     public void handle(InputStream event, OutputStream answer, Context context) throws IOException {
         List<String> failed = batch.process(read(event), context);
         write(failed, answer);
+    }
+
+    @Override
+    public void prime() {
+        batch.prime();
+    }
+
+    @Override
+    public void afterRestore() {
+        batch.afterRestore();
     }
 
     /** The event as the records a function works on. */
