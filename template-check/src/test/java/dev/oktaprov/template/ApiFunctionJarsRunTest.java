@@ -125,7 +125,8 @@ class ApiFunctionJarsRunTest {
         env.put("AWS_LAMBDA_FUNCTION_NAME", c.function());
         env.put("POWERTOOLS_SERVICE_NAME", "okta-provisioning");
         Class<?> runtimeType = loader.loadClass("dev.oktaprov.runtime.ProvisioningRuntime");
-        Object runtime = runtimeType.getMethod("fromEnvironment", Map.class).invoke(null, env);
+        Object builder = runtimeType.getMethod("builder", Map.class).invoke(null, env);
+        Object runtime = builder.getClass().getMethod("build").invoke(builder);
         Class<?> handlerType = loader.loadClass(c.handler());
         Object handler = handlerType.getConstructor(runtimeType).newInstance(runtime);
         Class<?> cracContext = loader.loadClass("org.crac.Context");
