@@ -3,11 +3,11 @@ package dev.oktaprov.provisioning;
 import dev.oktaprov.errors.FieldError;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.LoginConflictException;
-import dev.oktaprov.errors.LoginTakenException;
 import dev.oktaprov.errors.NotFoundException;
 import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.errors.UserNotActivatableException;
+import dev.oktaprov.okta.LoginAlreadyExistsException;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.OktaExpressions;
 import dev.oktaprov.okta.model.Group;
@@ -52,8 +52,8 @@ public final class ProvisioningService {
     public CreateResult create(NewHire hire, Deadline deadline) {
         try {
             User created = okta.createUser(hire.toCreateUserRequest(), hire.activatesOnCreate(), hire.nextLogin(), deadline);
-            return new CreateResult(created, Outcome.CREATED);
-        } catch (LoginTakenException taken) {
+            return new CreateResult(created, CreateOutcome.CREATED);
+        } catch (LoginAlreadyExistsException taken) {
             String requestId = taken.oktaRequestId().orElse(null);
             User existing;
             try {

@@ -13,13 +13,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.model.User;
-import dev.oktaprov.provisioning.Outcome;
+import dev.oktaprov.provisioning.CreateOutcome;
 import dev.oktaprov.provisioning.UserWithGroups;
-import dev.oktaprov.time.Deadline;
 import dev.oktaprov.testing.OktaBodies;
+import dev.oktaprov.testing.WireMockOkta;
 import dev.oktaprov.testsupport.MutableClock;
 import dev.oktaprov.testsupport.TestLambdaContext;
-import dev.oktaprov.testing.WireMockOkta;
+import dev.oktaprov.time.Deadline;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +76,7 @@ class ProvisioningRuntimeTest {
                 LoggerFactory.getLogger("handler").info("getting user {}", Masking.maskLogin("jane.doe@example.com"));
                 try {
                     UserWithGroups result = runtime.service().get("00u1", runtime.deadline(context.getRemainingTimeInMillis()));
-                    runtime.metrics().outcome(Outcome.CREATED);
+                    runtime.metrics().outcome(CreateOutcome.CREATED);
                     return result;
                 } finally {
                     runtime.metrics().flush();

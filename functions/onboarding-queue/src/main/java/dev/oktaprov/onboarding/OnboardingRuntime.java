@@ -4,10 +4,10 @@ import dev.oktaprov.aws.StepFunctionsStarter;
 import dev.oktaprov.credentials.OAuthScopes;
 import dev.oktaprov.okta.BackgroundHttpClient;
 import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.ratelimit.RestoreSafeRandom;
 import dev.oktaprov.runtime.ProvisioningConfig;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import dev.oktaprov.runtime.ProvisioningRuntime;
-import dev.oktaprov.ratelimit.RestoreSafeRandom;
 import dev.oktaprov.time.Deadline;
 import dev.oktaprov.time.Sleeper;
 import java.net.http.HttpClient;
@@ -31,7 +31,7 @@ public final class OnboardingRuntime {
     private final OnboardingSettings settings;
     private final Supplier<SqsCalls> sqs;
     private final Supplier<StepFunctionsStarter> stepFunctions;
-    private final BatchOnboarding onboarding;
+    private final OnboardingUseCase onboarding;
 
     /** As below, Step Functions reached as the process environment says (Lambda's, or AWS_ENDPOINT_URL_SFN). */
     public OnboardingRuntime(ProvisioningRuntime provisioning, OnboardingSettings settings,
@@ -55,12 +55,12 @@ public final class OnboardingRuntime {
         DeadLetterQueue deadLetters = new DeadLetterQueue(sqs, settings.deadLetterQueueUrl(),
                 settings.deadLetterQueueIsFifo(), clock);
         ActivationWorkflow workflow = new ActivationWorkflow(stepFunctions, settings.stateMachineArn(), clock);
-        BatchRun run = new BatchRun(new HireOnboarding(provisioning.service(), deadLetters, workflow), settings.parallelism(),
-                provisioning.config().requestTimeout(), clock);
+        BatchScheduler scheduler = new BatchScheduler(new SingleHireOnboarding(provisioning.service(), deadLetters, workflow),
+                settings.parallelism(), provisioning.config().requestTimeout(), clock);
         Settlement settlement = new Settlement(new RetryBackoff(settings.retryBase(), settings.retryMax(), random),
                 settings.throttleDelayMax(), settings.maxResends());
         Map<String, SourceQueue> sourceQueues = new ConcurrentHashMap<>();
-        this.onboarding = new BatchOnboarding(run, settlement,
+        this.onboarding = new OnboardingUseCase(scheduler, settlement,
                 arn -> sourceQueues.computeIfAbsent(String.valueOf(arn), key -> SourceQueue.of(sqs.get(), arn)),
                 provisioning.metrics(), clock);
     }
@@ -115,7 +115,7 @@ public final class OnboardingRuntime {
         return provisioning.metrics();
     }
 
-    BatchOnboarding onboarding() {
+    OnboardingUseCase onboarding() {
         return onboarding;
     }
 
