@@ -43,9 +43,10 @@ public final class ProvisioningService {
     }
 
     /**
-     * Creates the user, or recognises that the same person already exists. "Same" means login, email,
-     * first and last name equal once trimmed and compared without regard to case; the result then
-     * says what of the request the existing user does not reflect (see {@link CreateResult}).
+     * Creates the user, or recognises that the same person already exists. "Same" means the same
+     * login as Okta compares it ({@link LoginKey}: case and diacritics aside), and email, first and
+     * last name equal once trimmed and compared without regard to case (their accents count); the
+     * result then says what of the request the existing user does not reflect (see {@link CreateResult}).
      *
      * @throws LoginConflictException when the login belongs to a different person
      */
@@ -168,7 +169,7 @@ public final class ProvisioningService {
     }
 
     static boolean samePerson(NewHire hire, User existing) {
-        return same(hire.login(), existing.profile().login())
+        return LoginKey.same(hire.login(), existing.profile().login())
                 && same(hire.email(), existing.profile().email())
                 && same(hire.firstName(), existing.profile().firstName())
                 && same(hire.lastName(), existing.profile().lastName());

@@ -120,6 +120,19 @@ class ProvisioningServiceTest {
     }
 
     @Test
+    void aLoginOktaHoldsTheSameDespiteItsAccentsIsTheSamePersonsUser() {
+        loginIsTaken();
+        // Okta refused the login as taken by one that differs only in a diacritic; the person is the same.
+        okta.server.stubFor(get(urlEqualTo(LOGIN_PATH)).willReturn(okJson(
+                OktaBodies.user("00u7", "Jäne.Doe@example.com", "Jane", "Doe", "jane.doe@example.com", "ACTIVE"))));
+
+        CreateResult result = service.create(jane(), Deadline.none());
+
+        assertThat(result.outcome()).isEqualTo(CreateOutcome.ALREADY_EXISTED);
+        assertThat(result.user().id()).isEqualTo("00u7");
+    }
+
+    @Test
     void loginOfSomeoneElseIsAConflict() {
         loginIsTaken();
         okta.server.stubFor(get(urlEqualTo(LOGIN_PATH)).willReturn(okJson(
