@@ -184,18 +184,8 @@ public final class ProvisioningService {
     }
 
     private static boolean checkText(String field, String value, List<FieldError> errors) {
-        if (value == null) {
-            return true;
-        }
-        if (value.length() > MAX_EXPRESSION_LENGTH) {
-            errors.add(new FieldError(field, "must be at most " + MAX_EXPRESSION_LENGTH + " characters long"));
-            return false;
-        }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(field, "must not contain control characters"));
-            return false;
-        }
-        return true;
+        return value == null || TextRules.atMost(field, value, MAX_EXPRESSION_LENGTH, errors)
+                && TextRules.noControlCharacters(field, value, errors);
     }
 
     /** Parentheses balanced and every string literal closed, so "(" + search + ")" is one group. */
