@@ -1,5 +1,6 @@
 package dev.oktaprov.local.api;
 
+import dev.oktaprov.simulator.http.PercentDecoding;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;

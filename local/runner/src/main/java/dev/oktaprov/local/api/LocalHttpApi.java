@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.oktaprov.local.functions.LocalFunction;
 import dev.oktaprov.local.sqs.LocalLambdaContext;
+import dev.oktaprov.simulator.http.PercentDecoding;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
