@@ -1,12 +1,10 @@
 package dev.oktaprov.okta;
 
-import dev.oktaprov.errors.LoginConflictException;
 import dev.oktaprov.errors.OktaProvisioningException;
 
 /**
- * Okta's answer to a create: the login exists already (E0000001 with a {@code login:} cause), maybe
- * as this very person's user. The client's word only: the provisioning layer turns it into "already
- * existed" or a {@link LoginConflictException}, so it is no Step Functions error name.
+ * Okta's answer to a create: the login exists (E0000001, a {@code login:} cause), maybe as this person's. No Step
+ * Functions error name: the provisioning layer turns it into "already existed" or a {@code LoginConflictException}.
  */
 public final class LoginAlreadyExistsException extends OktaProvisioningException {
 

@@ -4,12 +4,12 @@ import dev.oktaprov.errors.FieldError;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The rules of every text an input carries, written once for the create form, the get reference and
- * the list query: its length, control characters, and for text Okta stores, 4-byte characters. Each
- * check adds its error to {@code errors} and answers whether the text passed.
- */
+/** The text rules of the create form, the get reference and the list query; a check adds its error and says if the text passed. */
 public final class TextRules {
+
+    private static final String CONTROL_CHARACTERS = "must not contain control characters";
+    private static final String FOUR_BYTE_CHARACTERS =
+            "must not contain emoji or other characters outside the Basic Multilingual Plane (4-byte UTF-8)";
 
     private TextRules() {}
 
@@ -17,41 +17,23 @@ public final class TextRules {
     public static boolean characters(String field, String text, List<FieldError> errors) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
-                errors.add(new FieldError(field, "must not contain emoji or other characters outside the Basic"
-                        + " Multilingual Plane (4-byte UTF-8)"));
-                return false;
-            }
-            if (Character.isISOControl(c)) {
-                errors.add(new FieldError(field, "must not contain control characters"));
-                return false;
+            if (Character.isSurrogate(c) || Character.isISOControl(c)) {
+                return failed(field, Character.isSurrogate(c) ? FOUR_BYTE_CHARACTERS : CONTROL_CHARACTERS, errors);
             }
         }
         return true;
     }
 
-    /**
-     * Text Okta only looks up or matches (an id, a login to read, a list query): no control characters.
-     * A 4-byte character is no error there: Okta answers it with no user, as for any unknown value.
-     */
+    /** Text Okta only looks up or matches: no control characters (a 4-byte one finds no user, like any unknown value). */
     public static boolean noControlCharacters(String field, String text, List<FieldError> errors) {
-        if (text.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(field, "must not contain control characters"));
-            return false;
-        }
-        return true;
+        return text.chars().noneMatch(Character::isISOControl) || failed(field, CONTROL_CHARACTERS, errors);
     }
 
     /** At most {@code max} characters (UTF-16 units, as Okta counts). */
     public static boolean atMost(String field, String text, int max, List<FieldError> errors) {
-        if (text.length() > max) {
-            errors.add(new FieldError(field, tooLong(max)));
-            return false;
-        }
-        return true;
+        return text.length() <= max || failed(field, tooLong(max), errors);
     }
 
-    /** The error of a text over {@code max} characters. */
     public static String tooLong(int max) {
         return "must be at most " + max + " characters long";
     }
@@ -61,24 +43,17 @@ public final class TextRules {
     }
 
     static String typeOf(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof String) {
-            return "a string";
-        }
-        if (value instanceof Boolean) {
-            return "a boolean";
-        }
-        if (value instanceof Number) {
-            return "a number";
-        }
-        if (value instanceof List<?>) {
-            return "an array";
-        }
-        if (value instanceof Map<?, ?>) {
-            return "an object";
-        }
-        return "a " + value.getClass().getSimpleName();
+        return value == null ? "null"
+                : value instanceof String ? "a string"
+                : value instanceof Boolean ? "a boolean"
+                : value instanceof Number ? "a number"
+                : value instanceof List<?> ? "an array"
+                : value instanceof Map<?, ?> ? "an object"
+                : "a " + value.getClass().getSimpleName();
+    }
+
+    private static boolean failed(String field, String message, List<FieldError> errors) {
+        errors.add(new FieldError(field, message));
+        return false;
     }
 }

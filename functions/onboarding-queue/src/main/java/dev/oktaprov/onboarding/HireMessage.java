@@ -51,10 +51,7 @@ record HireMessage(QueueMessage message, NewHire hire, Failure invalid) {
         }
     }
 
-    /**
-     * The login as Okta compares it ({@link LoginKey}): two messages with the same key are never worked
-     * on at once. Invalid messages get a key of their own.
-     */
+    /** The login as Okta compares it ({@link LoginKey}), never worked on twice at once; an invalid message's own. */
     String loginKey() {
         return hire == null ? "invalid:" + message.messageId() : LoginKey.of(hire.login());
     }

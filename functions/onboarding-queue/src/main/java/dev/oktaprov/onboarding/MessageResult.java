@@ -3,11 +3,7 @@ package dev.oktaprov.onboarding;
 import java.time.Duration;
 import java.util.Objects;
 
-/**
- * What happened to one message of the batch.
- *
- * @param failure why it did not succeed; null for {@link MessageOutcome#CREATED} and {@link MessageOutcome#ALREADY_EXISTED}
- */
+/** What happened to one message of the batch, and why it did not succeed ({@code failure}: null for CREATED, ALREADY_EXISTED). */
 record MessageResult(HireMessage hire, MessageOutcome outcome, Failure failure) {
 
     MessageResult {

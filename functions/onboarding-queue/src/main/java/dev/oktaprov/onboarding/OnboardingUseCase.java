@@ -16,8 +16,7 @@ import org.slf4j.MDC;
 
 /**
  * The onboarding use case for one SQS batch: read each message as a new hire, create the users,
- * settle every message (handled, re-sent or returned), log and count each one. The order of the work
- * is {@link BatchScheduler}'s, each message's attempt {@link SingleHireOnboarding}'s.
+ * settle every message (handled, re-sent or returned), log and count each one; {@link BatchScheduler} orders the work.
  */
 final class OnboardingUseCase {
 
