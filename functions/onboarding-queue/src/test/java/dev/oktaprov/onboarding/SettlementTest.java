@@ -2,14 +2,11 @@ package dev.oktaprov.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.onboarding.Settlement.Disposition;
 import dev.oktaprov.onboarding.Settlement.Settled;
+import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.testsupport.Jitter;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.Clock;
 
 /**
  * What becomes of each message once its batch has run, seen in a real queue (ElasticMQ): which ones
