@@ -3,8 +3,8 @@ package dev.oktaprov.entrypoints;
 import dev.oktaprov.okta.model.Group;
 import dev.oktaprov.okta.model.Page;
 import dev.oktaprov.okta.model.User;
+import dev.oktaprov.provisioning.CreateOutcome;
 import dev.oktaprov.provisioning.CreateResult;
-import dev.oktaprov.provisioning.Outcome;
 import dev.oktaprov.provisioning.StartSchedule;
 import dev.oktaprov.provisioning.UserWithGroups;
 import java.time.Instant;
@@ -52,7 +52,7 @@ public final class UserJson {
     public static Map<String, Object> created(CreateResult result) {
         Map<String, Object> json = user(result.user());
         json.put("outcome", result.outcome().name());
-        if (result.outcome() == Outcome.ALREADY_EXISTED) {
+        if (result.outcome() == CreateOutcome.ALREADY_EXISTED) {
             json.put("notApplied", result.notApplied());
             json.put("inactive", result.inactive());
         }

@@ -1,7 +1,6 @@
 package dev.oktaprov.okta;
 
 import dev.oktaprov.errors.InvalidInputException;
-import dev.oktaprov.errors.LoginTakenException;
 import dev.oktaprov.errors.NotFoundException;
 import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.TransientUpstreamException;
@@ -94,7 +93,7 @@ public final class OktaClient {
      *
      * @param activate false creates a STAGED user; true a PROVISIONED or (with a password) ACTIVE one
      * @param nextLogin {@code changePassword} or null
-     * @throws LoginTakenException when the login exists, including after a lost answer to this very create
+     * @throws LoginAlreadyExistsException when the login exists, including after a lost answer to this very create
      */
     public User createUser(CreateUserRequest request, boolean activate, String nextLogin, Deadline deadline) {
         Objects.requireNonNull(request, "request");
@@ -108,7 +107,7 @@ public final class OktaClient {
             } catch (NotFoundException notCreated) {
                 return;
             }
-            throw new LoginTakenException(null);
+            throw new LoginAlreadyExistsException(null);
         };
         Call call = new Call("POST", uri("/api/v1/users", params), BUCKET_CREATE_USER, OktaJson.createUserBody(request), "User");
         return OktaAnswers.read(transport.send(call, deadline, beforeResend), OktaJson::user);

@@ -3,7 +3,6 @@ package dev.oktaprov.okta;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oktaprov.errors.FieldError;
 import dev.oktaprov.errors.InvalidInputException;
-import dev.oktaprov.errors.LoginTakenException;
 import dev.oktaprov.errors.NotFoundException;
 import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.errors.OktaProvisioningException;
@@ -63,7 +62,7 @@ final class OktaErrors {
         OktaError error = parse(body);
         String code = error.errorCode();
         if (status == 400 && "E0000001".equals(code) && isDuplicateLogin(error)) {
-            return new LoginTakenException(requestId);
+            return new LoginAlreadyExistsException(requestId);
         }
         if (status == 400) {
             return new InvalidInputException(fieldErrors(error), requestId);

@@ -7,12 +7,12 @@ import java.util.Objects;
 /**
  * What a create did.
  *
- * @param notApplied for {@link Outcome#ALREADY_EXISTED}: the request's fields the existing user does
+ * @param notApplied for {@link CreateOutcome#ALREADY_EXISTED}: the request's fields the existing user does
  *     not reflect ({@code "activate"}, {@code "groupIds"}); empty when it matches the request
- * @param inactive for {@link Outcome#ALREADY_EXISTED}: the existing user is {@code DEPROVISIONED} or
+ * @param inactive for {@link CreateOutcome#ALREADY_EXISTED}: the existing user is {@code DEPROVISIONED} or
  *     {@code SUSPENDED}, so cannot sign in, and the create did not change that (a rehire, say)
  */
-public record CreateResult(User user, Outcome outcome, List<String> notApplied, boolean inactive) {
+public record CreateResult(User user, CreateOutcome outcome, List<String> notApplied, boolean inactive) {
 
     public CreateResult {
         Objects.requireNonNull(user, "user");
@@ -21,7 +21,7 @@ public record CreateResult(User user, Outcome outcome, List<String> notApplied, 
     }
 
     /** A result with nothing left undone: a new user, or an existing one exactly as asked. */
-    public CreateResult(User user, Outcome outcome) {
+    public CreateResult(User user, CreateOutcome outcome) {
         this(user, outcome, List.of(), false);
     }
 }

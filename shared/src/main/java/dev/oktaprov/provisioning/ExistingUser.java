@@ -51,6 +51,6 @@ final class ExistingUser {
             LOG.warn("The same person already exists as Okta user {} ({}); not applied: {}", existing.id(), status,
                     notApplied.isEmpty() ? "nothing" : String.join(", ", notApplied));
         }
-        return new CreateResult(existing, Outcome.ALREADY_EXISTED, notApplied, inactive);
+        return new CreateResult(existing, CreateOutcome.ALREADY_EXISTED, notApplied, inactive);
     }
 }

@@ -193,11 +193,8 @@ public final class NewHireValidator {
             errors.add(new FieldError("password", "must not be empty"));
             return null;
         }
-        if (password.length() > MAX_PASSWORD) {
-            errors.add(new FieldError("password", "must be at most " + MAX_PASSWORD + " characters long"));
-            return null;
-        }
-        return TextRules.characters("password", password, errors) ? password : null;
+        return TextRules.atMost("password", password, MAX_PASSWORD, errors)
+                && TextRules.characters("password", password, errors) ? password : null;
     }
 
     private static String nextLogin(Object value, boolean activate, String password, boolean passwordGiven,

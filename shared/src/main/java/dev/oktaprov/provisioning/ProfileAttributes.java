@@ -76,11 +76,7 @@ final class ProfileAttributes {
             return true;
         }
         if (value instanceof String s) {
-            if (s.length() > MAX_ATTRIBUTE_VALUE) {
-                errors.add(new FieldError(field, "must be at most " + MAX_ATTRIBUTE_VALUE + " characters long"));
-                return false;
-            }
-            return TextRules.characters(field, s, errors);
+            return TextRules.atMost(field, s, MAX_ATTRIBUTE_VALUE, errors) && TextRules.characters(field, s, errors);
         }
         return false;
     }

@@ -3,11 +3,11 @@ package dev.oktaprov.provisioning;
 import dev.oktaprov.errors.FieldError;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.LoginConflictException;
-import dev.oktaprov.errors.LoginTakenException;
 import dev.oktaprov.errors.NotFoundException;
 import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.errors.UserNotActivatableException;
+import dev.oktaprov.okta.LoginAlreadyExistsException;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.OktaExpressions;
 import dev.oktaprov.okta.model.Group;
@@ -43,17 +43,18 @@ public final class ProvisioningService {
     }
 
     /**
-     * Creates the user, or recognises that the same person already exists. "Same" means login, email,
-     * first and last name equal once trimmed and compared without regard to case; the result then
-     * says what of the request the existing user does not reflect (see {@link CreateResult}).
+     * Creates the user, or recognises that the same person already exists. "Same" means the same
+     * login as Okta compares it ({@link LoginKey}: case and diacritics aside), and email, first and
+     * last name equal once trimmed and compared without regard to case (their accents count); the
+     * result then says what of the request the existing user does not reflect (see {@link CreateResult}).
      *
      * @throws LoginConflictException when the login belongs to a different person
      */
     public CreateResult create(NewHire hire, Deadline deadline) {
         try {
             User created = okta.createUser(hire.toCreateUserRequest(), hire.activatesOnCreate(), hire.nextLogin(), deadline);
-            return new CreateResult(created, Outcome.CREATED);
-        } catch (LoginTakenException taken) {
+            return new CreateResult(created, CreateOutcome.CREATED);
+        } catch (LoginAlreadyExistsException taken) {
             String requestId = taken.oktaRequestId().orElse(null);
             User existing;
             try {
@@ -168,7 +169,7 @@ public final class ProvisioningService {
     }
 
     static boolean samePerson(NewHire hire, User existing) {
-        return same(hire.login(), existing.profile().login())
+        return LoginKey.same(hire.login(), existing.profile().login())
                 && same(hire.email(), existing.profile().email())
                 && same(hire.firstName(), existing.profile().firstName())
                 && same(hire.lastName(), existing.profile().lastName());
@@ -183,18 +184,8 @@ public final class ProvisioningService {
     }
 
     private static boolean checkText(String field, String value, List<FieldError> errors) {
-        if (value == null) {
-            return true;
-        }
-        if (value.length() > MAX_EXPRESSION_LENGTH) {
-            errors.add(new FieldError(field, "must be at most " + MAX_EXPRESSION_LENGTH + " characters long"));
-            return false;
-        }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(field, "must not contain control characters"));
-            return false;
-        }
-        return true;
+        return value == null || TextRules.atMost(field, value, MAX_EXPRESSION_LENGTH, errors)
+                && TextRules.noControlCharacters(field, value, errors);
     }
 
     /** Parentheses balanced and every string literal closed, so "(" + search + ")" is one group. */

@@ -4,26 +4,38 @@ import dev.oktaprov.errors.FieldError;
 import java.util.List;
 import java.util.Map;
 
-/** The rules every text of a create request meets, and how a wrong value is named in an error. */
-final class TextRules {
+/** The text rules of the create form, the get reference and the list query; a check adds its error and says if the text passed. */
+public final class TextRules {
+
+    private static final String CONTROL_CHARACTERS = "must not contain control characters";
+    private static final String FOUR_BYTE_CHARACTERS =
+            "must not contain emoji or other characters outside the Basic Multilingual Plane (4-byte UTF-8)";
 
     private TextRules() {}
 
-    /** Okta stores only characters of up to 3 bytes in UTF-8 and no control characters. */
-    static boolean characters(String field, String text, List<FieldError> errors) {
+    /** Text Okta stores: only characters of up to 3 bytes in UTF-8 and no control characters. */
+    public static boolean characters(String field, String text, List<FieldError> errors) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
-                errors.add(new FieldError(field, "must not contain emoji or other characters outside the Basic"
-                        + " Multilingual Plane (4-byte UTF-8)"));
-                return false;
-            }
-            if (Character.isISOControl(c)) {
-                errors.add(new FieldError(field, "must not contain control characters"));
-                return false;
+            if (Character.isSurrogate(c) || Character.isISOControl(c)) {
+                return failed(field, Character.isSurrogate(c) ? FOUR_BYTE_CHARACTERS : CONTROL_CHARACTERS, errors);
             }
         }
         return true;
+    }
+
+    /** Text Okta only looks up or matches: no control characters (a 4-byte one finds no user, like any unknown value). */
+    public static boolean noControlCharacters(String field, String text, List<FieldError> errors) {
+        return text.chars().noneMatch(Character::isISOControl) || failed(field, CONTROL_CHARACTERS, errors);
+    }
+
+    /** At most {@code max} characters (UTF-16 units, as Okta counts). */
+    public static boolean atMost(String field, String text, int max, List<FieldError> errors) {
+        return text.length() <= max || failed(field, tooLong(max), errors);
+    }
+
+    public static String tooLong(int max) {
+        return "must be at most " + max + " characters long";
     }
 
     static boolean isPrintable(String text) {
@@ -31,24 +43,17 @@ final class TextRules {
     }
 
     static String typeOf(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof String) {
-            return "a string";
-        }
-        if (value instanceof Boolean) {
-            return "a boolean";
-        }
-        if (value instanceof Number) {
-            return "a number";
-        }
-        if (value instanceof List<?>) {
-            return "an array";
-        }
-        if (value instanceof Map<?, ?>) {
-            return "an object";
-        }
-        return "a " + value.getClass().getSimpleName();
+        return value == null ? "null"
+                : value instanceof String ? "a string"
+                : value instanceof Boolean ? "a boolean"
+                : value instanceof Number ? "a number"
+                : value instanceof List<?> ? "an array"
+                : value instanceof Map<?, ?> ? "an object"
+                : "a " + value.getClass().getSimpleName();
+    }
+
+    private static boolean failed(String field, String message, List<FieldError> errors) {
+        errors.add(new FieldError(field, message));
+        return false;
     }
 }

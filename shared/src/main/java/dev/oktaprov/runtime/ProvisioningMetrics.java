@@ -4,7 +4,7 @@ import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.OktaListener;
-import dev.oktaprov.provisioning.Outcome;
+import dev.oktaprov.provisioning.CreateOutcome;
 import dev.oktaprov.time.Deadline;
 import java.time.Duration;
 import java.util.Map;
@@ -62,8 +62,8 @@ public final class ProvisioningMetrics implements OktaListener {
         return new ProvisioningMetrics(metrics);
     }
 
-    public void outcome(Outcome outcome) {
-        count(outcome == Outcome.CREATED ? USERS_CREATED : USERS_ALREADY_EXISTED);
+    public void outcome(CreateOutcome outcome) {
+        count(outcome == CreateOutcome.CREATED ? USERS_CREATED : USERS_ALREADY_EXISTED);
     }
 
     public void userCreated() {

@@ -6,8 +6,8 @@ import dev.oktaprov.okta.model.Group;
 import dev.oktaprov.okta.model.Page;
 import dev.oktaprov.okta.model.Profile;
 import dev.oktaprov.okta.model.User;
+import dev.oktaprov.provisioning.CreateOutcome;
 import dev.oktaprov.provisioning.CreateResult;
-import dev.oktaprov.provisioning.Outcome;
 import dev.oktaprov.provisioning.UserWithGroups;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +36,7 @@ class UserJsonTest {
 
     @Test
     void createAddsTheOutcomeGetAddsTheGroupsListAddsTheCursor() {
-        assertThat(UserJson.created(new CreateResult(USER, Outcome.ALREADY_EXISTED))).containsEntry("outcome", "ALREADY_EXISTED");
+        assertThat(UserJson.created(new CreateResult(USER, CreateOutcome.ALREADY_EXISTED))).containsEntry("outcome", "ALREADY_EXISTED");
         Map<String, Object> found = UserJson.withGroups(new UserWithGroups(USER,
                 List.of(new Group("00g1", "BUILT_IN", "Everyone", "All users"))));
         assertThat(found.get("groups")).isEqualTo(List.of(Map.of("id", "00g1", "name", "Everyone", "type", "BUILT_IN")));

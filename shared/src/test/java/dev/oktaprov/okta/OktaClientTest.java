@@ -19,12 +19,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.errors.FieldError;
 import dev.oktaprov.errors.InvalidInputException;
-import dev.oktaprov.errors.LoginTakenException;
 import dev.oktaprov.errors.NotFoundException;
 import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.errors.UnexpectedOktaException;
+import dev.oktaprov.okta.LoginAlreadyExistsException;
 import dev.oktaprov.okta.model.CreateUserRequest;
 import dev.oktaprov.okta.model.Group;
 import dev.oktaprov.okta.model.Page;
@@ -136,12 +136,12 @@ class OktaClientTest {
     }
 
     @Test
-    void duplicateLoginIsLoginTaken() {
+    void duplicateLoginIsLoginAlreadyExists() {
         okta.server.stubFor(post(urlPathEqualTo("/api/v1/users")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withHeader("X-Okta-Request-Id", "req-dup")
                 .withBody(OktaBodies.duplicateLogin())));
 
-        LoginTakenException e = catchThrowableOfType(LoginTakenException.class,
+        LoginAlreadyExistsException e = catchThrowableOfType(LoginAlreadyExistsException.class,
                 () -> client.createUser(janeDoe(null, List.of()), false, null, Deadline.none()));
 
         assertThat(e.code()).isEqualTo("LOGIN_TAKEN");

@@ -84,7 +84,7 @@ class ProvisioningServiceTest {
 
         CreateResult result = service.create(jane(), Deadline.none());
 
-        assertThat(result.outcome()).isEqualTo(Outcome.CREATED);
+        assertThat(result.outcome()).isEqualTo(CreateOutcome.CREATED);
         assertThat(result.user().id()).isEqualTo("00u1");
         assertThat(okta.requests().get(0).getUrl()).isEqualTo("/api/v1/users?activate=false");
     }
@@ -98,7 +98,7 @@ class ProvisioningServiceTest {
 
         CreateResult result = service.create(jane(), Deadline.none());
 
-        assertThat(result.outcome()).isEqualTo(Outcome.ALREADY_EXISTED);
+        assertThat(result.outcome()).isEqualTo(CreateOutcome.ALREADY_EXISTED);
         assertThat(result.user().id()).isEqualTo("00u7");
         assertThat(posts()).isEqualTo(1);
     }
@@ -115,8 +115,21 @@ class ProvisioningServiceTest {
         CreateResult result = service.create(scheduled, Deadline.none());
 
         assertThat(okta.requests().get(0).getUrl()).isEqualTo("/api/v1/users?activate=false");
-        assertThat(result.outcome()).isEqualTo(Outcome.ALREADY_EXISTED);
+        assertThat(result.outcome()).isEqualTo(CreateOutcome.ALREADY_EXISTED);
         assertThat(result.notApplied()).isEmpty();
+    }
+
+    @Test
+    void aLoginOktaHoldsTheSameDespiteItsAccentsIsTheSamePersonsUser() {
+        loginIsTaken();
+        // Okta refused the login as taken by one that differs only in a diacritic; the person is the same.
+        okta.server.stubFor(get(urlEqualTo(LOGIN_PATH)).willReturn(okJson(
+                OktaBodies.user("00u7", "Jäne.Doe@example.com", "Jane", "Doe", "jane.doe@example.com", "ACTIVE"))));
+
+        CreateResult result = service.create(jane(), Deadline.none());
+
+        assertThat(result.outcome()).isEqualTo(CreateOutcome.ALREADY_EXISTED);
+        assertThat(result.user().id()).isEqualTo("00u7");
     }
 
     @Test
@@ -140,7 +153,7 @@ class ProvisioningServiceTest {
 
         CreateResult result = service.create(jane(), Deadline.none());
 
-        assertThat(result.outcome()).isEqualTo(Outcome.ALREADY_EXISTED);
+        assertThat(result.outcome()).isEqualTo(CreateOutcome.ALREADY_EXISTED);
         assertThat(result.user().id()).isEqualTo("00u1");
         assertThat(posts()).as("never a second create").isEqualTo(1);
     }
@@ -152,7 +165,7 @@ class ProvisioningServiceTest {
 
         CreateResult result = service.create(jane(), Deadline.none());
 
-        assertThat(result.outcome()).isEqualTo(Outcome.ALREADY_EXISTED);
+        assertThat(result.outcome()).isEqualTo(CreateOutcome.ALREADY_EXISTED);
         assertThat(posts()).isEqualTo(1);
     }
 
@@ -169,7 +182,7 @@ class ProvisioningServiceTest {
 
         CreateResult result = service.create(jane(), Deadline.none());
 
-        assertThat(result.outcome()).isEqualTo(Outcome.CREATED);
+        assertThat(result.outcome()).isEqualTo(CreateOutcome.CREATED);
         assertThat(posts()).isEqualTo(2);
         assertThat(okta.clock.advances()).hasSize(1);
     }

@@ -13,7 +13,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.model.User;
-import dev.oktaprov.provisioning.Outcome;
+import dev.oktaprov.provisioning.CreateOutcome;
 import dev.oktaprov.provisioning.UserWithGroups;
 import dev.oktaprov.time.Deadline;
 import dev.oktaprov.testing.OktaBodies;
@@ -76,7 +76,7 @@ class ProvisioningRuntimeTest {
                 LoggerFactory.getLogger("handler").info("getting user {}", Masking.maskLogin("jane.doe@example.com"));
                 try {
                     UserWithGroups result = runtime.service().get("00u1", runtime.deadline(context.getRemainingTimeInMillis()));
-                    runtime.metrics().outcome(Outcome.CREATED);
+                    runtime.metrics().outcome(CreateOutcome.CREATED);
                     return result;
                 } finally {
                     runtime.metrics().flush();

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oktaprov.credentials.OAuthScopes;
+import dev.oktaprov.provisioning.CreateOutcome;
 import dev.oktaprov.provisioning.CreateResult;
 import dev.oktaprov.provisioning.NewHire;
-import dev.oktaprov.provisioning.Outcome;
 import dev.oktaprov.provisioning.UserWithGroups;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
@@ -100,8 +100,8 @@ class ServiceAppThroughSecretsManagerTest {
         CreateResult created = runtime.service().create(newHire("ada@example.com"), Deadline.none());
         CreateResult again = runtime.service().create(newHire("ada@example.com"), Deadline.none());
 
-        assertThat(created.outcome()).isEqualTo(Outcome.CREATED);
-        assertThat(again.outcome()).as("the idempotent lookup works with create-user's scopes").isEqualTo(Outcome.ALREADY_EXISTED);
+        assertThat(created.outcome()).isEqualTo(CreateOutcome.CREATED);
+        assertThat(again.outcome()).as("the idempotent lookup works with create-user's scopes").isEqualTo(CreateOutcome.ALREADY_EXISTED);
         assertThat(grantedScopes()).containsExactlyInAnyOrder("okta.users.manage", "okta.users.read");
 
         ProvisioningRuntime reader = ProvisioningRuntime.builder(env(secret(keys, "kid-1")))

@@ -5,10 +5,10 @@ import dev.oktaprov.entrypoints.OperationResult;
 import dev.oktaprov.entrypoints.Priming;
 import dev.oktaprov.entrypoints.UserJson;
 import dev.oktaprov.entrypoints.http.HttpApiRequest;
+import dev.oktaprov.provisioning.CreateOutcome;
 import dev.oktaprov.provisioning.CreateResult;
 import dev.oktaprov.provisioning.NewHire;
 import dev.oktaprov.provisioning.NewHireValidator;
-import dev.oktaprov.provisioning.Outcome;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.time.Deadline;
 import java.util.List;
@@ -48,7 +48,7 @@ final class CreateUser implements Operation<NewHire> {
         runtime.metrics().outcome(result.outcome());
         Map<String, Object> body = UserJson.created(result, hire.schedule());
         String outcome = result.outcome().name();
-        return result.outcome() == Outcome.CREATED
+        return result.outcome() == CreateOutcome.CREATED
                 ? OperationResult.created("/users/" + result.user().id(), body, outcome)
                 : OperationResult.ok(body, outcome);
     }

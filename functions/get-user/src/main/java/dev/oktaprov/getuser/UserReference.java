@@ -3,6 +3,7 @@ package dev.oktaprov.getuser;
 import dev.oktaprov.errors.FieldError;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.provisioning.TextRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +78,10 @@ final class UserReference {
         }
         String text = value.strip();
         if (text.length() > MAX_LENGTH) {
-            return reject(field, "must be at most " + MAX_LENGTH + " characters long, was " + text.length(), errors);
+            return reject(field, TextRules.tooLong(MAX_LENGTH) + ", was " + text.length(), errors);
         }
-        if (text.chars().anyMatch(Character::isISOControl)) {
-            return reject(field, "must not contain control characters", errors);
+        if (!TextRules.noControlCharacters(field, text, errors)) {
+            return null;
         }
         if (text.equalsIgnoreCase(OktaClient.RESERVED_ME)) {
             // Okta would answer with the API credential's own user, usually a super admin, and its groups.

@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.okta.OktaJson;
+import dev.oktaprov.provisioning.LoginKey;
 import dev.oktaprov.provisioning.NewHire;
 import dev.oktaprov.provisioning.NewHireValidator;
 import dev.oktaprov.runtime.Masking;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,16 +51,9 @@ record HireMessage(QueueMessage message, NewHire hire, Failure invalid) {
         }
     }
 
-    /**
-     * Okta's notion of "the same login": case and diacritics do not count. Two messages with the same
-     * key are never worked on at once. Invalid messages get a key of their own.
-     */
+    /** The login as Okta compares it ({@link LoginKey}), never worked on twice at once; an invalid message's own. */
     String loginKey() {
-        if (hire == null) {
-            return "invalid:" + message.messageId();
-        }
-        String decomposed = Normalizer.normalize(hire.login().strip(), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return hire == null ? "invalid:" + message.messageId() : LoginKey.of(hire.login());
     }
 
     /** For log lines. */

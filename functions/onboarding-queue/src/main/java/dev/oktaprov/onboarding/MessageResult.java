@@ -3,30 +3,8 @@ package dev.oktaprov.onboarding;
 import java.time.Duration;
 import java.util.Objects;
 
-/**
- * What happened to one message of the batch.
- *
- * @param failure why it did not succeed; null for {@link Outcome#CREATED} and {@link Outcome#ALREADY_EXISTED}
- */
-record MessageResult(HireMessage hire, Outcome outcome, Failure failure) {
-
-    enum Outcome {
-        CREATED,
-        /** A redelivery, or a retry after a lost answer, found its own user. */
-        ALREADY_EXISTED,
-        /** A permanent failure, now in the DLQ with its reason. */
-        DEAD_LETTERED,
-        /** A permanent failure the DLQ did not take: back to the queue, never lost. */
-        DEAD_LETTER_FAILED,
-        /** A transient failure: back to the queue with a backoff. */
-        RETRY_LATER,
-        /** Okta's budget was spent with no time left to wait. */
-        THROTTLED,
-        /** The deployment's credentials were refused: kept in the queue until a person fixes them. */
-        CONFIGURATION_FAILED,
-        /** The batch stopped before this message (throttled, credentials refused, an earlier failure of its FIFO group), or too little time was left. */
-        NOT_STARTED
-    }
+/** What happened to one message of the batch, and why it did not succeed ({@code failure}: null for CREATED, ALREADY_EXISTED). */
+record MessageResult(HireMessage hire, MessageOutcome outcome, Failure failure) {
 
     MessageResult {
         Objects.requireNonNull(hire, "hire");
@@ -39,7 +17,8 @@ record MessageResult(HireMessage hire, Outcome outcome, Failure failure) {
 
     /** Okta did not see this message's create through, for reasons that are not the message's own. */
     boolean deferred() {
-        return outcome == Outcome.THROTTLED || outcome == Outcome.NOT_STARTED || outcome == Outcome.CONFIGURATION_FAILED;
+        return outcome == MessageOutcome.THROTTLED || outcome == MessageOutcome.NOT_STARTED
+                || outcome == MessageOutcome.CONFIGURATION_FAILED;
     }
 
     /** Waits for a person to fix the deployment's credentials, however long that takes. */

@@ -1,6 +1,5 @@
 package dev.oktaprov.onboarding;
 
-import dev.oktaprov.onboarding.MessageResult.Outcome;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,18 +21,18 @@ final class OnboardingMetrics {
     /** Messages that met a refusal of the deployment's credentials: the alarm OnboardingConfigurationAlarm watches it. */
     static final String CONFIGURATION_FAILURES = "OnboardingConfigurationFailures";
 
-    private static final Map<Outcome, String> OWN_NAMES = new EnumMap<>(Map.of(
-            Outcome.DEAD_LETTERED, DEAD_LETTERED,
-            Outcome.DEAD_LETTER_FAILED, DEAD_LETTER_FAILED,
-            Outcome.RETRY_LATER, RETRIED,
-            Outcome.THROTTLED, THROTTLED,
-            Outcome.CONFIGURATION_FAILED, CONFIGURATION_FAILURES,
-            Outcome.NOT_STARTED, NOT_STARTED));
+    private static final Map<MessageOutcome, String> OWN_NAMES = new EnumMap<>(Map.of(
+            MessageOutcome.DEAD_LETTERED, DEAD_LETTERED,
+            MessageOutcome.DEAD_LETTER_FAILED, DEAD_LETTER_FAILED,
+            MessageOutcome.RETRY_LATER, RETRIED,
+            MessageOutcome.THROTTLED, THROTTLED,
+            MessageOutcome.CONFIGURATION_FAILED, CONFIGURATION_FAILURES,
+            MessageOutcome.NOT_STARTED, NOT_STARTED));
 
     private OnboardingMetrics() {}
 
     static void count(ProvisioningMetrics metrics, List<MessageResult> results) {
-        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        Map<MessageOutcome, Integer> counts = new EnumMap<>(MessageOutcome.class);
         for (MessageResult result : results) {
             counts.merge(result.outcome(), 1, Integer::sum);
             switch (result.outcome()) {

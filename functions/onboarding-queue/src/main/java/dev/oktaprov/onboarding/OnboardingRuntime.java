@@ -24,7 +24,7 @@ public final class OnboardingRuntime {
     private final OnboardingSettings settings;
     private final Supplier<SqsCalls> sqs;
     private final Supplier<StepFunctionsStarter> stepFunctions;
-    private final BatchOnboarding onboarding;
+    private final OnboardingUseCase onboarding;
 
     private OnboardingRuntime(ProvisioningRuntime provisioning, OnboardingSettings settings,
             Supplier<SqsCalls> sqsFactory, Supplier<StepFunctionsStarter> stepFunctionsFactory) {
@@ -36,12 +36,12 @@ public final class OnboardingRuntime {
         DeadLetterQueue deadLetters = new DeadLetterQueue(sqs, settings.deadLetterQueueUrl(),
                 settings.deadLetterQueueIsFifo(), clock);
         ActivationWorkflow workflow = new ActivationWorkflow(stepFunctions, settings.stateMachineArn(), clock);
-        BatchRun run = new BatchRun(new HireOnboarding(provisioning.service(), deadLetters, workflow), settings.parallelism(),
-                provisioning.config().requestTimeout(), clock);
+        BatchScheduler scheduler = new BatchScheduler(new SingleHireOnboarding(provisioning.service(), deadLetters, workflow),
+                settings.parallelism(), provisioning.config().requestTimeout(), clock);
         Settlement settlement = new Settlement(new RetryBackoff(settings.retryBase(), settings.retryMax(), provisioning.random()),
                 settings.throttleDelayMax(), settings.maxResends());
         Map<String, SourceQueue> sourceQueues = new ConcurrentHashMap<>();
-        this.onboarding = new BatchOnboarding(run, settlement,
+        this.onboarding = new OnboardingUseCase(scheduler, settlement,
                 arn -> sourceQueues.computeIfAbsent(String.valueOf(arn), key -> SourceQueue.of(sqs.get(), arn)),
                 provisioning.metrics(), clock);
     }
@@ -102,7 +102,7 @@ public final class OnboardingRuntime {
         return provisioning.metrics();
     }
 
-    BatchOnboarding onboarding() {
+    OnboardingUseCase onboarding() {
         return onboarding;
     }
 

@@ -117,7 +117,7 @@ final class Settlement {
             return throttleDelay(result);
         }
         // Not started for lack of time: nothing went wrong with it.
-        return result.outcome() == MessageResult.Outcome.NOT_STARTED ? Duration.ZERO
+        return result.outcome() == MessageOutcome.NOT_STARTED ? Duration.ZERO
                 : backoff.after(result.message().receiveCount());
     }
 

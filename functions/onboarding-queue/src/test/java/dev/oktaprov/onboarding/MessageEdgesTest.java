@@ -2,7 +2,6 @@ package dev.oktaprov.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oktaprov.onboarding.MessageResult.Outcome;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,12 +46,12 @@ class MessageEdgesTest {
 
     @Test
     void aResultWithoutAFailureWaitsForNothing() {
-        MessageResult created = new MessageResult(HireMessage.parse(message("{}"), START_DATES_CLOCK), Outcome.CREATED, null);
+        MessageResult created = new MessageResult(HireMessage.parse(message("{}"), START_DATES_CLOCK), MessageOutcome.CREATED, null);
 
         assertThat(created.retryAfter()).isZero();
         assertThat(created.deferred()).isFalse();
-        assertThat(new MessageResult(HireMessage.parse(message("{}"), START_DATES_CLOCK), Outcome.NOT_STARTED, null).deferred()).isTrue();
-        assertThat(new MessageResult(HireMessage.parse(message("{}"), START_DATES_CLOCK), Outcome.THROTTLED,
+        assertThat(new MessageResult(HireMessage.parse(message("{}"), START_DATES_CLOCK), MessageOutcome.NOT_STARTED, null).deferred()).isTrue();
+        assertThat(new MessageResult(HireMessage.parse(message("{}"), START_DATES_CLOCK), MessageOutcome.THROTTLED,
                 new Failure(Failure.Kind.THROTTLED, "RATE_LIMITED", "wait", null, Duration.ofSeconds(9))).retryAfter())
                 .isEqualTo(Duration.ofSeconds(9));
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.LoginConflictException;
 import dev.oktaprov.errors.RateLimitedException;
-import dev.oktaprov.onboarding.MessageResult.Outcome;
 import dev.oktaprov.runtime.ProvisioningMetrics;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +22,16 @@ class OnboardingMetricsTest {
     @Test
     void everyOutcomeAndReasonIsCountedOnce() {
         List<MessageResult> results = List.of(
-                result(Outcome.CREATED, null),
-                result(Outcome.CREATED, null),
-                result(Outcome.ALREADY_EXISTED, null),
-                result(Outcome.DEAD_LETTERED, Failure.of(new LoginConflictException("00u1", "req-1"))),
-                result(Outcome.DEAD_LETTERED, Failure.of(InvalidInputException.of("lastName", "is required"))),
-                result(Outcome.DEAD_LETTER_FAILED, Failure.permanent(Failure.MALFORMED_JSON, "not JSON")),
-                result(Outcome.RETRY_LATER, Failure.of(new IllegalStateException())),
-                result(Outcome.THROTTLED, Failure.of(new RateLimitedException(61, null))),
-                result(Outcome.NOT_STARTED, Failure.of(new RateLimitedException(61, null))),
-                result(Outcome.NOT_STARTED, null));
+                result(MessageOutcome.CREATED, null),
+                result(MessageOutcome.CREATED, null),
+                result(MessageOutcome.ALREADY_EXISTED, null),
+                result(MessageOutcome.DEAD_LETTERED, Failure.of(new LoginConflictException("00u1", "req-1"))),
+                result(MessageOutcome.DEAD_LETTERED, Failure.of(InvalidInputException.of("lastName", "is required"))),
+                result(MessageOutcome.DEAD_LETTER_FAILED, Failure.permanent(Failure.MALFORMED_JSON, "not JSON")),
+                result(MessageOutcome.RETRY_LATER, Failure.of(new IllegalStateException())),
+                result(MessageOutcome.THROTTLED, Failure.of(new RateLimitedException(61, null))),
+                result(MessageOutcome.NOT_STARTED, Failure.of(new RateLimitedException(61, null))),
+                result(MessageOutcome.NOT_STARTED, null));
 
         Map<String, Double> counts;
         try (EmfOutput emf = EmfOutput.capture()) {
@@ -59,7 +58,7 @@ class OnboardingMetricsTest {
         Map<String, Double> counts;
         try (EmfOutput emf = EmfOutput.capture()) {
             ProvisioningMetrics metrics = ProvisioningMetrics.fromEnvironment(Map.of());
-            OnboardingMetrics.count(metrics, List.of(result(Outcome.CREATED, null)));
+            OnboardingMetrics.count(metrics, List.of(result(MessageOutcome.CREATED, null)));
             metrics.flush();
             counts = emf.counts();
         }
@@ -67,7 +66,7 @@ class OnboardingMetricsTest {
         assertThat(counts).containsExactlyEntriesOf(Map.of("UsersCreated", 1.0));
     }
 
-    private static MessageResult result(Outcome outcome, Failure failure) {
+    private static MessageResult result(MessageOutcome outcome, Failure failure) {
         return new MessageResult(HireMessage.parse(new QueueMessage("m", "r", "{}", 1, null, Map.of()), START_DATES_CLOCK), outcome, failure);
     }
 }

@@ -2,7 +2,6 @@ package dev.oktaprov.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oktaprov.onboarding.MessageResult.Outcome;
 import dev.oktaprov.onboarding.Settlement.Disposition;
 import dev.oktaprov.onboarding.Settlement.Settled;
 import dev.oktaprov.local.sqs.QueuePair;
@@ -49,9 +48,9 @@ class SettlementTest {
     @Test
     void handledMessagesAreDeletedAndNeedNoQueue() {
         List<QueueMessage> received = receive("created", "existed", "dead");
-        List<MessageResult> results = List.of(result(received.get(0), Outcome.CREATED, null),
-                result(received.get(1), Outcome.ALREADY_EXISTED, null),
-                result(received.get(2), Outcome.DEAD_LETTERED, Failure.permanent("INVALID_INPUT", "bad")));
+        List<MessageResult> results = List.of(result(received.get(0), MessageOutcome.CREATED, null),
+                result(received.get(1), MessageOutcome.ALREADY_EXISTED, null),
+                result(received.get(2), MessageOutcome.DEAD_LETTERED, Failure.permanent("INVALID_INPUT", "bad")));
 
         List<Settled> settled = settlement(Duration.ofSeconds(60)).standard(results, noQueueWanted());
 
@@ -64,9 +63,9 @@ class SettlementTest {
     void aThrottledMessageIsReSentDelayedUntilTheResetAndANotStartedOneAtOnce() {
         List<QueueMessage> received = receive("throttled", "not started", "created");
         List<MessageResult> results = List.of(
-                result(received.get(0), Outcome.THROTTLED, throttled(61)),
-                result(received.get(1), Outcome.NOT_STARTED, new Failure(Failure.Kind.TRANSIENT, BatchRun.OUT_OF_TIME, "late", null, null)),
-                result(received.get(2), Outcome.CREATED, null));
+                result(received.get(0), MessageOutcome.THROTTLED, throttled(61)),
+                result(received.get(1), MessageOutcome.NOT_STARTED, new Failure(Failure.Kind.TRANSIENT, BatchScheduler.OUT_OF_TIME, "late", null, null)),
+                result(received.get(2), MessageOutcome.CREATED, null));
 
         List<Settled> settled = settlement(Duration.ofSeconds(60)).standard(results, () -> source);
 
@@ -88,7 +87,7 @@ class SettlementTest {
         List<QueueMessage> received = receive("long wait");
 
         List<Settled> settled = settlement(Duration.ofSeconds(60))
-                .standard(List.of(result(received.get(0), Outcome.THROTTLED, throttled(3_600))), () -> source);
+                .standard(List.of(result(received.get(0), MessageOutcome.THROTTLED, throttled(3_600))), () -> source);
 
         assertThat(settled).extracting(Settled::delay).containsExactly(THROTTLE_DELAY_MAX);
     }
@@ -99,7 +98,7 @@ class SettlementTest {
         List<QueueMessage> received = receive("okta down");
 
         List<Settled> settled = settlement(Duration.ZERO)
-                .standard(List.of(result(received.get(0), Outcome.RETRY_LATER, Failure.of(new IllegalStateException()))),
+                .standard(List.of(result(received.get(0), MessageOutcome.RETRY_LATER, Failure.of(new IllegalStateException()))),
                         () -> source);
 
         assertThat(settled).extracting(Settled::disposition).containsExactly(Disposition.RETURNED);
@@ -115,7 +114,7 @@ class SettlementTest {
         QueueMessage third = new QueueMessage("m-3", "r-3", "body", 3, null, Map.of());
 
         List<Settled> settled = settlement(Duration.ofSeconds(10))
-                .standard(List.of(result(third, Outcome.RETRY_LATER, Failure.of(new IllegalStateException()))), () -> source);
+                .standard(List.of(result(third, MessageOutcome.RETRY_LATER, Failure.of(new IllegalStateException()))), () -> source);
 
         assertThat(settled).extracting(Settled::delay).containsExactly(Duration.ofSeconds(40));
     }
@@ -126,7 +125,7 @@ class SettlementTest {
         SourceQueue gone = new SourceQueue(SQS.calls(), queue.queueUrl() + "-deleted");
 
         List<Settled> settled = settlement(Duration.ofSeconds(60))
-                .standard(List.of(result(received.get(0), Outcome.THROTTLED, throttled(61))), () -> gone);
+                .standard(List.of(result(received.get(0), MessageOutcome.THROTTLED, throttled(61))), () -> gone);
 
         assertThat(settled).extracting(Settled::disposition).containsExactly(Disposition.RETURNED);
         assertThat(settled).extracting(Settled::delay).containsExactly(Duration.ofSeconds(61));
@@ -137,12 +136,12 @@ class SettlementTest {
     void fifoReturnsEachMessageThatMustComeBackForTheTimeOfTheFirstOfItsGroup() {
         List<QueueMessage> received = receive("created", "throttled", "not started", "down", "after down", "dead");
         List<MessageResult> results = List.of(
-                result(inGroup(received.get(0), "a"), Outcome.CREATED, null),
-                result(inGroup(received.get(1), "a"), Outcome.THROTTLED, throttled(61)),
-                result(inGroup(received.get(2), "a"), Outcome.NOT_STARTED, throttled(61)),
-                result(inGroup(received.get(3), "b"), Outcome.RETRY_LATER, Failure.of(new IllegalStateException())),
-                result(inGroup(received.get(4), "b"), Outcome.NOT_STARTED, null),
-                result(inGroup(received.get(5), "b"), Outcome.DEAD_LETTERED, Failure.permanent("INVALID_INPUT", "bad")));
+                result(inGroup(received.get(0), "a"), MessageOutcome.CREATED, null),
+                result(inGroup(received.get(1), "a"), MessageOutcome.THROTTLED, throttled(61)),
+                result(inGroup(received.get(2), "a"), MessageOutcome.NOT_STARTED, throttled(61)),
+                result(inGroup(received.get(3), "b"), MessageOutcome.RETRY_LATER, Failure.of(new IllegalStateException())),
+                result(inGroup(received.get(4), "b"), MessageOutcome.NOT_STARTED, null),
+                result(inGroup(received.get(5), "b"), MessageOutcome.DEAD_LETTERED, Failure.permanent("INVALID_INPUT", "bad")));
 
         List<Settled> settled = settlement(Duration.ofSeconds(60)).fifo(results, () -> source);
 
@@ -162,14 +161,14 @@ class SettlementTest {
     void fifoAfterTimeRanOutReturnsAtOnceAndAfterAFailureWithItsBackoff() {
         List<QueueMessage> late = receive("late", "after");
         List<Settled> outOfTime = settlement(Duration.ofSeconds(60)).fifo(List.of(
-                result(late.get(0), Outcome.NOT_STARTED, new Failure(Failure.Kind.TRANSIENT, BatchRun.OUT_OF_TIME, "late", null, null)),
-                result(late.get(1), Outcome.NOT_STARTED, null)), () -> source);
+                result(late.get(0), MessageOutcome.NOT_STARTED, new Failure(Failure.Kind.TRANSIENT, BatchScheduler.OUT_OF_TIME, "late", null, null)),
+                result(late.get(1), MessageOutcome.NOT_STARTED, null)), () -> source);
         assertThat(outOfTime).extracting(Settled::delay).containsExactly(Duration.ZERO, Duration.ZERO);
         assertThat(SQS.sqs().receiveAll(queue.queueUrl())).extracting(Message::body).containsExactlyInAnyOrder("late", "after");
 
         QueueMessage second = new QueueMessage("m-2", "r-2", "down", 2, null, Map.of());
         List<Settled> failed = settlement(Duration.ofSeconds(10)).fifo(List.of(
-                result(second, Outcome.RETRY_LATER, Failure.of(new IllegalStateException()))), () -> source);
+                result(second, MessageOutcome.RETRY_LATER, Failure.of(new IllegalStateException()))), () -> source);
         assertThat(failed).extracting(Settled::delay).containsExactly(Duration.ofSeconds(20));
     }
 
@@ -177,7 +176,7 @@ class SettlementTest {
     void fifoWithNothingToReturnNeedsNoQueue() {
         List<QueueMessage> received = receive("created");
 
-        assertThat(settlement(Duration.ofSeconds(60)).fifo(List.of(result(received.get(0), Outcome.CREATED, null)), noQueueWanted()))
+        assertThat(settlement(Duration.ofSeconds(60)).fifo(List.of(result(received.get(0), MessageOutcome.CREATED, null)), noQueueWanted()))
                 .extracting(Settled::disposition).containsExactly(Disposition.DELETED);
     }
 
@@ -196,7 +195,7 @@ class SettlementTest {
         return new Failure(Failure.Kind.THROTTLED, "RATE_LIMITED", "Okta rate limit reached", null, Duration.ofSeconds(seconds));
     }
 
-    private static MessageResult result(QueueMessage message, Outcome outcome, Failure failure) {
+    private static MessageResult result(QueueMessage message, MessageOutcome outcome, Failure failure) {
         return new MessageResult(HireMessage.parse(message, START_DATES_CLOCK), outcome, failure);
     }
 

@@ -19,16 +19,16 @@ public final class Main {
      * @return the process exit status
      */
     static int run(String[] args, PrintStream out, PrintStream err, boolean block) throws InterruptedException {
-        CommandLine.Parsed parsed;
+        CommandLineOptions.Parsed parsed;
         try {
-            parsed = CommandLine.parse(args);
-        } catch (CommandLine.UsageException | UncheckedIOException e) {
+            parsed = CommandLineOptions.parse(args);
+        } catch (CommandLineOptions.UsageException | UncheckedIOException e) {
             err.println("okta-simulator: " + e.getMessage());
             err.println("Try --help.");
             return 2;
         }
         if (parsed.help()) {
-            out.print(CommandLine.usage());
+            out.print(CommandLineOptions.usage());
             return 0;
         }
         OktaSimulator simulator;

@@ -17,7 +17,7 @@ class CommandLineTest {
 
     @Test
     void optionsBecomeSimulatorOptions() {
-        SimulatorOptions options = CommandLine.parse("--port", "0", "--token", "abc", "--limit-users", "100",
+        SimulatorOptions options = CommandLineOptions.parse("--port", "0", "--token", "abc", "--limit-users", "100",
                 "--limit-user-get=50", "--concurrency", "9", "--fault-rate", "0.05", "--fault-statuses", "503,504",
                 "--drop-rate", "0.01", "--lost-answer-rate", "0.02", "--latency-ms", "30", "--latency-rate", "0.5",
                 "--search-lag-ms", "1000", "--random-seed", "7", "--threads", "20",
@@ -38,7 +38,7 @@ class CommandLineTest {
 
     @Test
     void defaultsToPort8089AndARandomToken() {
-        SimulatorOptions options = CommandLine.parse().options();
+        SimulatorOptions options = CommandLineOptions.parse().options();
 
         assertThat(options.port()).isEqualTo(8089);
         assertThat(options.token()).hasSize(42);
@@ -46,13 +46,26 @@ class CommandLineTest {
     }
 
     @Test
+    void aLaterOptionWinsSoDefaultsMayComeFirst() {
+        SimulatorOptions options = CommandLineOptions.parse("--port", "9001", "--token", "t", "--limit-users", "5",
+                "--port=9002", "--limit-users", "6", "--tls", "--tls=false").options();
+
+        assertThat(options.port()).isEqualTo(9002);
+        assertThat(options.token()).isEqualTo("t");
+        assertThat(options.limits()).containsEntry(RateLimitBucket.USERS, 6);
+        assertThat(options.tls()).isFalse();
+    }
+
+    @Test
     void mistakesAreExplained() {
-        assertThatThrownBy(() -> CommandLine.parse("--limit-nope", "3")).hasMessageContaining("unknown rate-limit bucket");
-        assertThatThrownBy(() -> CommandLine.parse("--fault-rate", "2")).hasMessageContaining("between 0 and 1");
-        assertThatThrownBy(() -> CommandLine.parse("--port")).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> CommandLine.parse("--colour", "red")).hasMessageContaining("unknown option --colour");
-        assertThatThrownBy(() -> CommandLine.parse("--fault-statuses", "502")).hasMessageContaining("500, 503 or 504");
-        assertThatThrownBy(() -> CommandLine.parse("--rate-limit-window-seconds", "0")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> CommandLineOptions.parse("--limit-nope", "3")).hasMessageContaining("unknown rate-limit bucket");
+        assertThatThrownBy(() -> CommandLineOptions.parse("--fault-rate", "2")).hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> CommandLineOptions.parse("--port")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> CommandLineOptions.parse("--colour", "red")).hasMessageContaining("unknown option --colour");
+        assertThatThrownBy(() -> CommandLineOptions.parse("--fault-statuses", "502")).hasMessageContaining("500, 503 or 504");
+        assertThatThrownBy(() -> CommandLineOptions.parse("--rate-limit-window-seconds", "0")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> CommandLineOptions.parse("--port", "abc")).hasMessageContaining("--port").hasMessageContaining("abc");
+        assertThatThrownBy(() -> CommandLineOptions.parse("extra")).hasMessageContaining("unexpected argument 'extra'");
     }
 
     @Test
@@ -64,6 +77,10 @@ class CommandLineTest {
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--token", "--limit-users", "--limit-user-get",
                 "--rate-limit-window-seconds", "--concurrency", "--fault-rate", "--drop-rate", "--lost-answer-rate", "--latency-ms", "--seed", "--tls", "/__sim/counters");
+        for (RateLimitBucket bucket : RateLimitBucket.values()) {
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("--limit-" + bucket.id() + "=N")
+                    .contains("(default " + bucket.defaultPerMinute() + ")");
+        }
     }
 
     @Test
@@ -93,8 +110,8 @@ class CommandLineTest {
                 System.err, false);
 
         assertThat(status).isZero();
-        assertThat(CommandLine.parse("--tls").options().tls()).isTrue();
-        assertThat(CommandLine.parse().options().tls()).isFalse();
+        assertThat(CommandLineOptions.parse("--tls").options().tls()).isTrue();
+        assertThat(CommandLineOptions.parse().options().tls()).isFalse();
         assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("listening on https://127\\.0\\.0\\.1:\\d+")
                 .containsPattern("certificate \\S+okta-simulator\\.pem").contains("okta-simulator-truststore.p12");
     }

@@ -4,7 +4,6 @@ import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.errors.FieldError;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.errors.LoginConflictException;
-import dev.oktaprov.errors.LoginTakenException;
 import dev.oktaprov.errors.NotFoundException;
 import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.errors.OktaProvisioningException;
@@ -13,6 +12,7 @@ import dev.oktaprov.errors.SecretsUnavailableException;
 import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.errors.UnexpectedOktaException;
 import dev.oktaprov.errors.UserNotActivatableException;
+import dev.oktaprov.okta.LoginAlreadyExistsException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ public final class ApiErrors {
         if (failure instanceof NotFoundException) {
             return 404;
         }
-        if (failure instanceof LoginConflictException || failure instanceof LoginTakenException
+        if (failure instanceof LoginConflictException || failure instanceof LoginAlreadyExistsException
                 || failure instanceof UserNotActivatableException) {
             return 409;
         }

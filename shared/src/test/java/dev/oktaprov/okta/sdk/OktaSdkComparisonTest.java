@@ -15,8 +15,8 @@ import com.okta.sdk.resource.client.ApiException;
 import com.okta.sdk.resource.model.UserProfile;
 import dev.oktaprov.credentials.Secret;
 import dev.oktaprov.credentials.StaticTokenCredentialSource;
-import dev.oktaprov.errors.LoginTakenException;
 import dev.oktaprov.errors.NotFoundException;
+import dev.oktaprov.okta.LoginAlreadyExistsException;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.OktaClientSettings;
 import dev.oktaprov.okta.model.CreateUserRequest;
@@ -169,7 +169,7 @@ class OktaSdkComparisonTest {
         assertThat(sdkGroups).containsExactly("Everyone", "Engineering").isEqualTo(ourGroups);
         assertThat(sdkMembers).containsExactly(created.id());
         assertThatThrownBy(() -> ours.createUser(request, true, null, Deadline.none()))
-                .isInstanceOf(LoginTakenException.class);
+                .isInstanceOf(LoginAlreadyExistsException.class);
         assertThatThrownBy(() -> new UserApi(sdk).createUser(sdkRequest("grace.hopper@example.com"), true, false, null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(400);

@@ -17,20 +17,23 @@ public final class QueryParameters {
 
     public static QueryParameters parse(String rawQuery) {
         QueryParameters parameters = new QueryParameters();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String rawName = equals < 0 ? pair : pair.substring(0, equals);
-            String rawValue = equals < 0 ? "" : pair.substring(equals + 1);
-            parameters.rawPairs.add(new String[] {rawName, rawValue});
-            parameters.decoded.putIfAbsent(PercentDecoding.decode(rawName), PercentDecoding.decode(rawValue));
+        for (String[] pair : rawPairs(rawQuery)) {
+            parameters.rawPairs.add(pair);
+            parameters.decoded.putIfAbsent(PercentDecoding.decode(pair[0]), PercentDecoding.decode(pair[1]));
         }
         return parameters;
+    }
+
+    /** The {name, value} pairs of a raw query string in order, still encoded; a name without {@code =} has an empty value. */
+    public static List<String[]> rawPairs(String rawQuery) {
+        List<String[]> pairs = new ArrayList<>();
+        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            if (!pair.isEmpty()) {
+                pairs.add(equals < 0 ? new String[] {pair, ""} : new String[] {pair.substring(0, equals), pair.substring(equals + 1)});
+            }
+        }
+        return pairs;
     }
 
     public Optional<String> get(String name) {

@@ -1,5 +1,7 @@
 package dev.oktaprov.local.api;
 
+import dev.oktaprov.simulator.http.PercentDecoding;
+import dev.oktaprov.simulator.http.QueryParameters;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -117,17 +119,8 @@ final class HttpApiEvent {
     /** {@code a=1&a=2&b=x%40y} → {@code {a: "1,2", b: "x@y"}}; a name without {@code =} has an empty value. */
     static Map<String, String> queryStringParameters(String rawQuery) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = PercentDecoding.decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : PercentDecoding.decode(pair.substring(equals + 1));
-            parameters.merge(name, value, (first, next) -> first + "," + next);
+        for (String[] pair : QueryParameters.rawPairs(rawQuery)) {
+            parameters.merge(PercentDecoding.decode(pair[0]), PercentDecoding.decode(pair[1]), (first, next) -> first + "," + next);
         }
         return parameters;
     }

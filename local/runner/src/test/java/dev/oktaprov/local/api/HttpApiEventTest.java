@@ -66,11 +66,6 @@ class HttpApiEventTest {
                 .doesNotContainKey("queryStringParameters");
     }
 
-    @Test
-    void percentDecodingKeepsPlusSigns() {
-        assertThat(PercentDecoding.decode("a+b%20c%2Fd%E2%9C%93%zz")).isEqualTo("a+b c/d✓%zz");
-    }
-
     private static HttpApiEvent.Request post(byte[] body, String contentType) {
         List<Map.Entry<String, String>> headers = contentType == null ? List.of()
                 : List.of(Map.entry("Content-Type", contentType));

@@ -16,13 +16,13 @@ import org.slf4j.MDC;
 
 /**
  * The onboarding use case for one SQS batch: read each message as a new hire, create the users,
- * settle every message (handled, re-sent or returned), log and count each one.
+ * settle every message (handled, re-sent or returned), log and count each one; {@link BatchScheduler} orders the work.
  */
-final class BatchOnboarding {
+final class OnboardingUseCase {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BatchOnboarding.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OnboardingUseCase.class);
 
-    private final BatchRun run;
+    private final BatchScheduler scheduler;
     private final Settlement settlement;
     private final Function<String, SourceQueue> sourceQueues;
     private final ProvisioningMetrics metrics;
@@ -32,9 +32,9 @@ final class BatchOnboarding {
      * @param sourceQueues the queue of an event source ARN
      * @param clock what "today" is for the messages' start dates
      */
-    BatchOnboarding(BatchRun run, Settlement settlement, Function<String, SourceQueue> sourceQueues,
+    OnboardingUseCase(BatchScheduler scheduler, Settlement settlement, Function<String, SourceQueue> sourceQueues,
             ProvisioningMetrics metrics, Clock clock) {
-        this.run = Objects.requireNonNull(run, "run");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.settlement = Objects.requireNonNull(settlement, "settlement");
         this.sourceQueues = Objects.requireNonNull(sourceQueues, "sourceQueues");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -51,11 +51,11 @@ final class BatchOnboarding {
         }
         boolean fifo = eventSourceArn != null && eventSourceArn.endsWith(".fifo");
         List<HireMessage> hires = messages.stream().map(message -> HireMessage.parse(message, clock)).toList();
-        List<MessageResult> results = fifo ? run.fifo(hires, deadline) : run.standard(hires, deadline);
+        List<MessageResult> results = fifo ? scheduler.fifo(hires, deadline) : scheduler.standard(hires, deadline);
         List<Settled> settled = fifo
                 ? settlement.fifo(results, () -> sourceQueues.apply(eventSourceArn))
                 : settlement.standard(results, () -> sourceQueues.apply(eventSourceArn));
-        settled.forEach(BatchOnboarding::log);
+        settled.forEach(OnboardingUseCase::log);
         logHeldForConfiguration(results);
         OnboardingMetrics.count(metrics, results);
         return settled.stream()
@@ -67,7 +67,7 @@ final class BatchOnboarding {
     /** One line a person can act on, besides the per-message lines. */
     private static void logHeldForConfiguration(List<MessageResult> results) {
         long held = results.stream().filter(MessageResult::heldForConfiguration).count();
-        results.stream().filter(r -> r.outcome() == MessageResult.Outcome.CONFIGURATION_FAILED).findFirst()
+        results.stream().filter(r -> r.outcome() == MessageOutcome.CONFIGURATION_FAILED).findFirst()
                 .ifPresent(first -> LOG.error("The deployment's Okta credentials were refused ({}: {}); {} messages of this"
                         + " batch wait in the queue until the secret, the app's scopes or the token's admin role is fixed",
                         first.failure().code(), first.failure().message(), held));

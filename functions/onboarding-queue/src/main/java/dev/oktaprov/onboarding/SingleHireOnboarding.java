@@ -1,6 +1,5 @@
 package dev.oktaprov.onboarding;
 
-import dev.oktaprov.onboarding.MessageResult.Outcome;
 import dev.oktaprov.provisioning.ActivationResult;
 import dev.oktaprov.provisioning.CreateResult;
 import dev.oktaprov.provisioning.ProvisioningService;
@@ -17,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * ahead the onboarding workflow is started to activate it then (once per hire, however often the
  * message comes).
  */
-final class HireOnboarding {
+final class SingleHireOnboarding {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HireOnboarding.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SingleHireOnboarding.class);
     static final String EXISTING_USER_INACTIVE = "EXISTING_USER_INACTIVE";
     static final String EXISTING_USER_DIFFERS = "EXISTING_USER_DIFFERS";
     static final String START_DATE_NOT_SCHEDULED = "START_DATE_NOT_SCHEDULED";
@@ -28,7 +27,7 @@ final class HireOnboarding {
     private final DeadLetterQueue deadLetters;
     private final ActivationWorkflow workflow;
 
-    HireOnboarding(ProvisioningService provisioning, DeadLetterQueue deadLetters, ActivationWorkflow workflow) {
+    SingleHireOnboarding(ProvisioningService provisioning, DeadLetterQueue deadLetters, ActivationWorkflow workflow) {
         this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.workflow = Objects.requireNonNull(workflow, "workflow");
@@ -55,8 +54,8 @@ final class HireOnboarding {
                 activateOnStartDate(hire, created, schedule, deadline);
             }
             return new MessageResult(hire, switch (created.outcome()) {
-                case CREATED -> Outcome.CREATED;
-                case ALREADY_EXISTED -> Outcome.ALREADY_EXISTED;
+                case CREATED -> MessageOutcome.CREATED;
+                case ALREADY_EXISTED -> MessageOutcome.ALREADY_EXISTED;
             }, null);
         } catch (RuntimeException e) {
             failure = Failure.of(e);
@@ -66,9 +65,9 @@ final class HireOnboarding {
         }
         return switch (failure.kind()) {
             case PERMANENT -> deadLetter(hire, failure);
-            case TRANSIENT -> new MessageResult(hire, Outcome.RETRY_LATER, failure);
-            case THROTTLED -> new MessageResult(hire, Outcome.THROTTLED, failure);
-            case CONFIGURATION -> new MessageResult(hire, Outcome.CONFIGURATION_FAILED, failure);
+            case TRANSIENT -> new MessageResult(hire, MessageOutcome.RETRY_LATER, failure);
+            case THROTTLED -> new MessageResult(hire, MessageOutcome.THROTTLED, failure);
+            case CONFIGURATION -> new MessageResult(hire, MessageOutcome.CONFIGURATION_FAILED, failure);
         };
     }
 
@@ -110,6 +109,6 @@ final class HireOnboarding {
 
     private MessageResult deadLetter(HireMessage hire, Failure failure) {
         boolean sent = deadLetters.send(hire.message(), failure);
-        return new MessageResult(hire, sent ? Outcome.DEAD_LETTERED : Outcome.DEAD_LETTER_FAILED, failure);
+        return new MessageResult(hire, sent ? MessageOutcome.DEAD_LETTERED : MessageOutcome.DEAD_LETTER_FAILED, failure);
     }
 }

@@ -1,7 +1,7 @@
 package dev.oktaprov.provisioning;
 
 /** What a create did: made the user, or found the same person already there. */
-public enum Outcome {
+public enum CreateOutcome {
     CREATED,
     ALREADY_EXISTED
 }

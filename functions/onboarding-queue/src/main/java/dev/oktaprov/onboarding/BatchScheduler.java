@@ -1,6 +1,5 @@
 package dev.oktaprov.onboarding;
 
-import dev.oktaprov.onboarding.MessageResult.Outcome;
 import dev.oktaprov.time.Deadline;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Works through the messages of one batch and says what happened to each; it never throws for a
- * message.
+ * Which message of one batch runs when, on which worker, and whether it starts at all; says what
+ * happened to each (through {@link SingleHireOnboarding}) and never throws for a message.
  *
  * <p>Standard queues: messages with the same login (ignoring case and diacritics) form a group that
  * one worker handles in batch order, so a login is never created twice at once; up to
@@ -38,12 +37,12 @@ import org.slf4j.MDC;
  * deployment's credentials are refused, or the secret cannot be read, no further message is
  * started: every Okta call would fail the same way.
  */
-final class BatchRun {
+final class BatchScheduler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BatchScheduler.class);
     static final String OUT_OF_TIME = "OUT_OF_TIME";
 
-    private final HireOnboarding onboarding;
+    private final SingleHireOnboarding singleHire;
     private final int parallelism;
     private final Duration timePerMessage;
     private final Clock clock;
@@ -52,8 +51,8 @@ final class BatchRun {
      * @param timePerMessage the time a message needs at least: one Okta request timeout
      * @param clock the clock of the deadlines
      */
-    BatchRun(HireOnboarding onboarding, int parallelism, Duration timePerMessage, Clock clock) {
-        this.onboarding = Objects.requireNonNull(onboarding, "onboarding");
+    BatchScheduler(SingleHireOnboarding singleHire, int parallelism, Duration timePerMessage, Clock clock) {
+        this.singleHire = Objects.requireNonNull(singleHire, "singleHire");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
@@ -74,7 +73,7 @@ final class BatchRun {
                 for (HireMessage hire : group) {
                     MessageResult result = stoppedBy.get() != null || !timeForOneMore(deadline)
                             ? notStarted(hire, stoppedBy.get())
-                            : onboarding.onboard(hire, deadline);
+                            : singleHire.onboard(hire, deadline);
                     if (stopsTheBatch(result)) {
                         stoppedBy.compareAndSet(null, result.failure());
                     }
@@ -97,9 +96,9 @@ final class BatchRun {
             if (stoppedBy != null || !timeForOneMore(deadline)) {
                 result = notStarted(hire, stoppedBy);
             } else if (groupFailure != null) {
-                result = new MessageResult(hire, Outcome.NOT_STARTED, afterEarlierFailure(groupFailure));
+                result = new MessageResult(hire, MessageOutcome.NOT_STARTED, afterEarlierFailure(groupFailure));
             } else {
-                result = onboarding.onboard(hire, deadline);
+                result = singleHire.onboard(hire, deadline);
             }
             if (stoppedBy == null && stopsTheBatch(result)) {
                 stoppedBy = result.failure();
@@ -122,7 +121,7 @@ final class BatchRun {
      * like failures instead, so redrive ends the loop and the DLQ alarm calls someone.
      */
     private List<MessageResult> unlessNothingCouldStart(List<MessageResult> results, Deadline deadline) {
-        boolean noneStarted = results.stream().allMatch(r -> r.outcome() == Outcome.NOT_STARTED
+        boolean noneStarted = results.stream().allMatch(r -> r.outcome() == MessageOutcome.NOT_STARTED
                 && r.failure().code().equals(OUT_OF_TIME));
         if (!noneStarted || results.isEmpty()) {
             return results;
@@ -131,7 +130,7 @@ final class BatchRun {
                 + " ms left, less than one Okta request timeout (" + timePerMessage.toMillis()
                 + " ms); raise the function timeout or lower OKTA_REQUEST_TIMEOUT_MS";
         LOG.error(why);
-        return results.stream().map(r -> new MessageResult(r.hire(), Outcome.RETRY_LATER,
+        return results.stream().map(r -> new MessageResult(r.hire(), MessageOutcome.RETRY_LATER,
                 new Failure(Failure.Kind.TRANSIENT, OUT_OF_TIME, why, null, null))).toList();
     }
 
@@ -150,18 +149,18 @@ final class BatchRun {
      */
     private static MessageResult notStarted(HireMessage hire, Failure stoppedBy) {
         if (stoppedBy == null) {
-            return new MessageResult(hire, Outcome.NOT_STARTED, new Failure(Failure.Kind.TRANSIENT, OUT_OF_TIME,
+            return new MessageResult(hire, MessageOutcome.NOT_STARTED, new Failure(Failure.Kind.TRANSIENT, OUT_OF_TIME,
                     "Not started: too little time was left in this invocation", null, null));
         }
         if (stoppedBy.kind() == Failure.Kind.THROTTLED) {
-            return new MessageResult(hire, Outcome.NOT_STARTED, new Failure(Failure.Kind.THROTTLED, stoppedBy.code(),
+            return new MessageResult(hire, MessageOutcome.NOT_STARTED, new Failure(Failure.Kind.THROTTLED, stoppedBy.code(),
                     "Not started: Okta's rate limit was reached in this batch", null, stoppedBy.retryAfter()));
         }
         if (stoppedBy.kind() == Failure.Kind.CONFIGURATION) {
-            return new MessageResult(hire, Outcome.NOT_STARTED, new Failure(Failure.Kind.CONFIGURATION, stoppedBy.code(),
+            return new MessageResult(hire, MessageOutcome.NOT_STARTED, new Failure(Failure.Kind.CONFIGURATION, stoppedBy.code(),
                     "Not started: " + stoppedBy.message(), null, null));
         }
-        return new MessageResult(hire, Outcome.RETRY_LATER, new Failure(Failure.Kind.TRANSIENT, stoppedBy.code(),
+        return new MessageResult(hire, MessageOutcome.RETRY_LATER, new Failure(Failure.Kind.TRANSIENT, stoppedBy.code(),
                 "Not started: " + stoppedBy.message(), null, null));
     }
 
