@@ -14,6 +14,7 @@ import dev.oktaprov.simulator.SimulatorOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -44,6 +45,7 @@ class BatchStopsTest {
             assertThat(wait).isBetween(2L, 900L);
             assertThat(failures(response)).as("the originals are handled: their copies wait").isEmpty();
             assertThat(batch.settlement(ids.get(0))).isEqualTo("CREATED DELETED - -");
+            assertThat(batch.settled(ids.get(0)).path("level").asText()).isEqualTo("INFO");
             assertThat(batch.settlement(ids.get(1))).isEqualTo("THROTTLED RESENT " + wait + " RATE_LIMITED");
             assertThat(batch.settlement(ids.get(2))).isEqualTo("NOT_STARTED RESENT " + wait + " RATE_LIMITED");
             assertThat(batch.okta.users()).extracting(SimulatedUser::login).containsExactly("hire1@example.com");
@@ -92,6 +94,9 @@ class BatchStopsTest {
             assertThat(batch.settlement(ids.get(1))).isEqualTo("NOT_STARTED RESENT 900 OKTA_UNAUTHORIZED");
             assertThat(batch.settlement(ids.get(2))).isEqualTo("NOT_STARTED RESENT 900 OKTA_UNAUTHORIZED");
             assertThat(batch.okta.counters().totalRequests()).as("one refusal, then nothing more sent").isEqualTo(1);
+            assertThat(batch.settled(ids.get(0)).path("okta_request_id").asText()).as("Okta's id of its refusal").isNotEmpty();
+            assertThat(batch.settled(ids.get(1)).has("okta_request_id")).as("never sent to Okta").isFalse();
+            assertThat(batch.settled(ids.get(0)).path("level").asText()).isEqualTo("WARN");
             assertThat(batch.lines()).anySatisfy(line -> assertThat(line)
                     .contains("The deployment's Okta credentials were refused (OKTA_UNAUTHORIZED: ")
                     .contains("); 3 messages of this batch wait in the queue until the secret"));
@@ -147,6 +152,34 @@ class BatchStopsTest {
     }
 
     @Test
+    void moreCopiesThanOneSqsCallTakesAreAllReSent() {
+        FaultPlan slowFirstAnswer = FaultPlan.none().withLatency(Duration.ofSeconds(15), 0.0).withNext(Fault.LATENCY);
+        try (OneBatch batch = new OneBatch(SQS, SimulatorOptions.defaults().withFaults(slowFirstAnswer), false)) {
+            SQSEvent event = batch.received(Hires.hires(1, 13));
+
+            SQSBatchResponse response = batch.invoke(event, Duration.ofSeconds(20));
+
+            assertThat(failures(response)).isEmpty();
+            assertThat(SQS.sqs().receiveAll(batch.queue.queueUrl())).as("12 copies: SendMessageBatch takes 10 at a time")
+                    .extracting(Message::body).containsExactlyInAnyOrderElementsOf(Hires.hires(2, 12));
+        }
+    }
+
+    @Test
+    void withoutAQueueToReSendToAThrottledMessageComesBackAfterTheQueuesVisibilityTimeout() {
+        try (OneBatch batch = new OneBatch(SQS, SimulatorOptions.defaults().withLimit(RateLimitBucket.USERS, 1), false)) {
+            SQSEvent event = batch.received(Hires.hires(1, 2));
+            event.getRecords().forEach(record -> record.setEventSourceArn(null));
+
+            SQSBatchResponse response = batch.invoke(event, Duration.ofSeconds(10));
+
+            assertThat(failures(response)).containsExactly(ids(event).get(1));
+            assertThat(batch.settled(ids(event).get(1)).path("disposition").asText()).isEqualTo("RETURNED");
+            assertThat(batch.lines()).anySatisfy(line -> assertThat(line).contains("The event names no SQS queue ARN"));
+        }
+    }
+
+    @Test
     void aFunctionTooShortForOneOktaRequestHandsTheWholeBatchBackSayingWhy() {
         try (OneBatch batch = new OneBatch(SQS, SimulatorOptions.defaults(), false)) {
             batch.env.put("ONBOARDING_RETRY_BASE_SECONDS", "8");
@@ -162,6 +195,28 @@ class BatchStopsTest {
                     + " less than one Okta request timeout (5000 ms); raise the function timeout or lower OKTA_REQUEST_TIMEOUT_MS"));
             assertThat(batch.okta.counters().totalRequests()).isZero();
             assertThat(batch.counts()).containsExactlyInAnyOrderEntriesOf(Map.of("OnboardingRetried", 2.0));
+        }
+    }
+
+    @Test
+    void aBatchOnSeveralWorkersLeavesNoneOfItsThreadsBehind() throws InterruptedException {
+        try (OneBatch batch = new OneBatch(SQS, SimulatorOptions.defaults(), false)) {
+            batch.env.put("ONBOARDING_PARALLELISM", "4");
+            SQSEvent event = batch.received(Hires.hires(1, 6));
+            Set<Thread> before = Thread.getAllStackTraces().keySet();
+
+            SQSBatchResponse response = batch.invoke(event, Duration.ofSeconds(60));
+
+            assertThat(failures(response)).isEmpty();
+            assertThat(batch.okta.userCount()).isEqualTo(6);
+            List<Thread> workers = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> !before.contains(thread) && thread.getName().startsWith("onboarding-worker-")).toList();
+            // A warm execution environment runs batch after batch: its workers must end with their batch.
+            long giveUpAt = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            for (Thread worker : workers) {
+                worker.join(Math.max(1, Duration.ofNanos(giveUpAt - System.nanoTime()).toMillis()));
+            }
+            assertThat(workers).noneMatch(Thread::isAlive);
         }
     }
 
