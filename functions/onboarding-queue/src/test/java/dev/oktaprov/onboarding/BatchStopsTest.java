@@ -221,6 +221,19 @@ class BatchStopsTest {
     }
 
     @Test
+    void aFunctionExactlyOneOktaRequestLongStartsItsMessage() {
+        try (OneBatch batch = new OneBatch(SQS, SimulatorOptions.defaults(), false)) {
+            SQSEvent event = batch.received(Hires.hires(1, 1));
+
+            // 6.5 s minus the 1.5 s margin: exactly one 5 s Okta request.
+            SQSBatchResponse response = batch.invoke(event, Duration.ofMillis(6_500));
+
+            assertThat(failures(response)).isEmpty();
+            assertThat(batch.settlement(ids(event).get(0))).isEqualTo("CREATED DELETED - -");
+        }
+    }
+
+    @Test
     void anEmptyBatchIsNothingToDo() {
         try (OneBatch batch = new OneBatch(SQS, SimulatorOptions.defaults(), false)) {
             SQSEvent event = new SQSEvent();

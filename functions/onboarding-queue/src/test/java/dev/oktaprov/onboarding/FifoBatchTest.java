@@ -48,6 +48,8 @@ class FifoBatchTest {
             assertThat(batch.settlement(ids.get(4))).isEqualTo("NOT_STARTED RETURNED 7 OKTA_UNAVAILABLE");
             assertThat(batch.settled(ids.get(2)).path("message").asText()).contains("an earlier message of its FIFO message group failed");
             assertThat(batch.lines()).as("an Okta outage is no bug").noneSatisfy(line -> assertThat(line).contains("Unexpected failure"));
+            assertThat(batch.lines()).as("SQS took every visibility change").noneSatisfy(line -> assertThat(line)
+                    .contains("Could not change the visibility"));
             assertThat(batch.okta.users()).extracting(SimulatedUser::login)
                     .containsExactlyInAnyOrder("hire2@example.com", "hire4@example.com");
             assertThat(SQS.sqs().attribute(batch.queue.queueUrl(), QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
