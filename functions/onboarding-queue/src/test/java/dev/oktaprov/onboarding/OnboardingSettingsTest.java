@@ -44,6 +44,14 @@ class OnboardingSettingsTest {
     }
 
     @Test
+    void aBackoffCeilingEqualToItsBaseIsAFixedBackoff() {
+        OnboardingSettings settings = OnboardingSettings.fromEnvironment(Map.of("ONBOARDING_DLQ_URL", DLQ,
+                "ONBOARDING_RETRY_BASE_SECONDS", "30", "ONBOARDING_RETRY_MAX_SECONDS", "30"));
+
+        assertThat(settings.retryBase()).isEqualTo(settings.retryMax()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void everyProblemIsReportedAtOnceByVariableName() {
         assertThatThrownBy(() -> OnboardingSettings.fromEnvironment(Map.of(
                 "ONBOARDING_PARALLELISM", "0",
