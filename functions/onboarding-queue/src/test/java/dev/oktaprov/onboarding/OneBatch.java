@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oktaprov.local.sqs.LocalLambdaContext;
+import dev.oktaprov.entrypoints.InvocationContext;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
 import dev.oktaprov.okta.OktaClient;
+import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.Jitter;
@@ -83,11 +84,11 @@ final class OneBatch implements AutoCloseable {
     /** The handler, built from {@link #env} as Lambda builds it, invoked once with a function timeout of {@code timeout}. */
     SQSBatchResponse invoke(SQSEvent event, Duration timeout) {
         Map<String, String> environment = new HashMap<>(env);
-        runtime = OnboardingRuntime.fromEnvironment(environment, clock, clock::advance, Jitter.highest(),
-                () -> SqsClients.fromEnvironment(environment));
+        runtime = OnboardingRuntime.of(ProvisioningRuntime.builder(environment).clock(clock).sleeper(clock::advance)
+                .random(Jitter.highest()), () -> SqsClients.fromEnvironment(environment));
         try (CapturedLogs logs = new CapturedLogs(); EmfOutput emf = EmfOutput.capture()) {
             SQSBatchResponse response = SqsInvocation.invoke(new OnboardingQueueHandler(runtime), event,
-                    new LocalLambdaContext("onboarding", timeout, clock, line -> { }));
+                    InvocationContext.start("onboarding", timeout, clock, line -> { }));
             lines = logs.lines();
             metrics = emf.counts();
             deleteHandled(event, response);
