@@ -103,6 +103,7 @@ class SigV4Test {
         "http://127.0.0.1:80/, us-east-1, ",
         "https://127.0.0.1:80/, us-east-1, ",
         "https://secretsmanager.eu-west-1.amazonaws.com, eu-west-1, ",
+        "https://secretsmanager.eu-west-1.amazonaws.com/?, eu-west-1, ",
         // Every character next to an unreserved range, in a path (slashes kept) and in an unsorted query (encoded).
         "https://secretsmanager.eu-west-1.amazonaws.com/AZaz09-_.~/@:!$/, eu-west-1, ",
         "https://secretsmanager.eu-west-1.amazonaws.com/?z=%40%5B%60%7B%3A%2F%20AZaz09-_.~&a=%2C&b, eu-west-1, ",
