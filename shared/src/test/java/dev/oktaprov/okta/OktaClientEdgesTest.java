@@ -125,6 +125,16 @@ class OktaClientEdgesTest {
     }
 
     @Test
+    void groupPagesThatNeverEndStopAtAThousand() {
+        okta.server.stubFor(get(anyUrl()).willReturn(okJson("[]").withTransformers("response-template")
+                .withHeader("Link", "<" + okta.orgUrl() + "/api/v1/users/00u1/groups?after={{randomValue length=16 type='ALPHANUMERIC'}}>; rel=\"next\"")));
+
+        assertThat(catchThrowable(() -> okta.client().listUserGroups("00u1", Deadline.none())))
+                .isExactlyInstanceOf(UnexpectedOktaException.class).hasMessage("Okta's group pages for the user do not end");
+        assertThat(okta.server.getAllServeEvents()).as("no user has 1,000 pages of 200 groups").hasSize(1000);
+    }
+
+    @Test
     void aRedirectOrOther3xxIsNoAnswer() {
         okta.expectOffContractResponses();
         okta.server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(300)));
