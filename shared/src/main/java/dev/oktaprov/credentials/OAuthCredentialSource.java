@@ -88,14 +88,6 @@ public final class OAuthCredentialSource implements CredentialSource {
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
     }
 
-    public URI tokenEndpoint() {
-        return tokenEndpoint;
-    }
-
-    public List<String> scopes() {
-        return scopes;
-    }
-
     @Override
     public synchronized String authorizationHeader(Deadline deadline) {
         if (token == null || !clock.instant().isBefore(token.refreshAt())) {

@@ -92,8 +92,8 @@ public final class RateLimitBudget {
         if (headers.limit() != null && headers.limit() > 0) {
             buckets.put(bucket, new Bucket(headers.limit(), 0, headers.resetEpochSeconds(), resetsAt));
         }
-        Duration wait = Duration.between(receivedAt, resetsAt).plus(RESET_MARGIN);
-        return Optional.of(wait.compareTo(RESET_MARGIN) < 0 ? RESET_MARGIN : wait);
+        // untilReset is never negative: the wait is at least the margin.
+        return Optional.of(Duration.between(receivedAt, resetsAt).plus(RESET_MARGIN));
     }
 
     public synchronized Optional<BucketState> state(String bucket) {

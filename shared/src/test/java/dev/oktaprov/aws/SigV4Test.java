@@ -98,6 +98,15 @@ class SigV4Test {
         "https://secretsmanager.eu-west-1.amazonaws.com/, eu-west-1, ",
         "https://secretsmanager.us-east-1.amazonaws.com/, us-east-1, IQoJb3JpZ2luX2VjEPn//////////wEaCXVzLWVhc3QtMSJHMEUCIQ+token/=",
         "http://127.0.0.1:5000/, us-east-1, ",
+        // The port AWS's Host header leaves out (the scheme's default) and one it keeps.
+        "https://secretsmanager.eu-west-1.amazonaws.com:443/, eu-west-1, ",
+        "http://127.0.0.1:80/, us-east-1, ",
+        "https://127.0.0.1:80/, us-east-1, ",
+        "https://secretsmanager.eu-west-1.amazonaws.com, eu-west-1, ",
+        "https://secretsmanager.eu-west-1.amazonaws.com/?, eu-west-1, ",
+        // Every character next to an unreserved range, in a path (slashes kept) and in an unsorted query (encoded).
+        "https://secretsmanager.eu-west-1.amazonaws.com/AZaz09-_.~/@:!$/, eu-west-1, ",
+        "https://secretsmanager.eu-west-1.amazonaws.com/?z=%40%5B%60%7B%3A%2F%20AZaz09-_.~&a=%2C&b, eu-west-1, ",
     })
     void theSameSignatureAsTheAwsSdkOnAGetSecretValue(String endpoint, String region, String token) {
         byte[] body = "{\"SecretId\":\"okta/provisioning \\u00e9\"}".getBytes(StandardCharsets.UTF_8);

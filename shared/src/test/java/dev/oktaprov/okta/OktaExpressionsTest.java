@@ -65,6 +65,8 @@ class OktaExpressionsTest {
                 OktaExpressions.or(OktaExpressions.sw("profile.lastName", "Do"), OktaExpressions.co("profile.email", "x"))))
                 .isEqualTo("(status eq \"ACTIVE\") and ((profile.lastName sw \"Do\") or (profile.email co \"x\"))");
         assertThat(OktaExpressions.and("status eq \"ACTIVE\"")).isEqualTo("status eq \"ACTIVE\"");
+        assertThatThrownBy(OktaExpressions::and).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("at least one expression is needed");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.oktaprov.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -43,5 +44,20 @@ class RateLimitHeadersTest {
 
     private static java.util.function.Function<String, Optional<String>> header(Map<String, String> values) {
         return name -> Optional.ofNullable(values.get(name));
+    }
+
+    @Test
+    void withoutADateTheResetIsMeasuredFromReceiptAndNeverNegativeNorPastAnHour() {
+        Instant receivedHalfASecondIn = DATE.plusMillis(500);
+        long now = DATE.getEpochSecond();
+
+        assertThat(new RateLimitHeaders(600L, 0L, now, null).untilReset(receivedHalfASecondIn)).contains(Duration.ZERO);
+        assertThat(new RateLimitHeaders(600L, 0L, now - 5, null).untilReset(receivedHalfASecondIn)).contains(Duration.ZERO);
+        assertThat(new RateLimitHeaders(600L, 0L, now + 3600, null).untilReset(receivedHalfASecondIn))
+                .contains(RateLimitHeaders.LONGEST_RESET);
+        assertThat(new RateLimitHeaders(600L, 0L, now + 7200, null).untilReset(receivedHalfASecondIn))
+                .contains(RateLimitHeaders.LONGEST_RESET);
+        assertThat(new RateLimitHeaders(600L, 0L, now + 30, null).untilReset(receivedHalfASecondIn))
+                .contains(Duration.ofMillis(29_500));
     }
 }

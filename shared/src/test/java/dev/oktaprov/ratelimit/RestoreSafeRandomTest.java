@@ -19,6 +19,8 @@ class RestoreSafeRandomTest {
         RetryPolicy policy = RetryPolicy.withMaxAttempts(5, random);
 
         assertThat(random.hasDrawn()).as("built like in init, nothing drawn yet").isFalse();
+        assertThat(random).as("printed in init's logs without a draw").hasToString("RestoreSafeRandom");
+        assertThat(random.hasDrawn()).isFalse();
         Duration pause = policy.backoffAfter(3);
 
         assertThat(random.hasDrawn()).isTrue();

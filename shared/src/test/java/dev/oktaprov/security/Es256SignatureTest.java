@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ES256 client assertions carry R||S (64 bytes for P-256), as JWS requires, not the DER the JDK's
- * plain ECDSA writes. The JDK's P1363 verifier is the judge; over 500 signatures some R and S have
- * leading zero bytes, which a fixed-width encoding must keep.
+ * plain ECDSA writes. The JDK's P1363 verifier is the judge; some R and S have leading zero bytes
+ * (about 1 signature in 128), which a fixed-width encoding must keep: at least 500 signatures, and
+ * on until three such were seen (500 alone miss them about once in 50 runs).
  */
 class Es256SignatureTest {
 
@@ -24,7 +25,7 @@ class Es256SignatureTest {
         int leadingZero = 0;
 
         assertThat(key.algorithm()).isEqualTo(JwsAlgorithm.ES256);
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < 500 || leadingZero < 3 && i < 50_000; i++) {
             byte[] message = ("header.payload " + i).getBytes(StandardCharsets.US_ASCII);
             byte[] signature = key.sign(message);
 
@@ -34,6 +35,6 @@ class Es256SignatureTest {
             verifier.update(message);
             assertThat(verifier.verify(signature)).as("signature %d", i).isTrue();
         }
-        assertThat(leadingZero).as("R or S with a leading zero byte, kept in place").isPositive();
+        assertThat(leadingZero).as("R or S with a leading zero byte, kept in place").isGreaterThanOrEqualTo(3);
     }
 }

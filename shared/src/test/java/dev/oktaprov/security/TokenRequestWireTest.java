@@ -158,9 +158,10 @@ class TokenRequestWireTest {
         assertThat(first).isNotEqualTo(second);
     }
 
-    @Test
-    void anAnswerWithoutExpiresInIsKeptFiveMinutesAtMost() {
-        answer(200, "{\"token_type\":\"Bearer\",\"access_token\":\"at-1\"}");
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"", ",\"expires_in\":0", ",\"expires_in\":-60", ",\"expires_in\":\"soon\""})
+    void anAnswerWithoutAUsableExpiresInIsKeptFiveMinutesAtMost(String expiresIn) {
+        answer(200, "{\"token_type\":\"bearer\",\"access_token\":\"at-1\"" + expiresIn + "}");
         OAuthCredentialSource source = source(RSA);
 
         source.authorizationHeader(Deadline.none());
@@ -171,6 +172,9 @@ class TokenRequestWireTest {
 
         assertThat(okta.getAllServeEvents()).hasSize(2);
     }
+
+    /** Okta's description is kept up to 200 characters. */
+    private static final String TWO_HUNDRED = "no ".repeat(66) + "no";
 
     static Stream<Arguments> failures() {
         return Stream.of(
@@ -194,7 +198,20 @@ class TokenRequestWireTest {
                         UnexpectedOktaException.class, "an access token with a character a token cannot hold (position 3)"),
                 Arguments.of(200, "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"\"}",
                         UnexpectedOktaException.class, "no usable access token"),
-                Arguments.of(302, "", UnexpectedOktaException.class, "HTTP 302"));
+                Arguments.of(302, "", UnexpectedOktaException.class, "HTTP 302"),
+                Arguments.of(500, "{}", TransientUpstreamException.class, "Okta's token endpoint answered HTTP 500"),
+                Arguments.of(400, "{\"error\":\"invalid_dpop_proof\"}", ConfigurationException.class, "requires DPoP"),
+                Arguments.of(403, "{\"error\":\"access_denied\",\"error_description\":\"Policy evaluation failed.\"}",
+                        ConfigurationException.class, "request (access_denied: Policy evaluation failed.); check"),
+                Arguments.of(400, "", ConfigurationException.class, "refused the service app's request (HTTP 400); check"),
+                Arguments.of(400, "{\"error\":\"unauthorized_client\"}", ConfigurationException.class, "request (unauthorized_client); check"),
+                Arguments.of(400, "{\"error\":\"invalid_request\",\"error_description\":\"" + TWO_HUNDRED + "\"}",
+                        ConfigurationException.class, "request (invalid_request: " + TWO_HUNDRED + "); check"),
+                Arguments.of(400, "{\"error\":\"invalid_request\",\"error_description\":\"" + TWO_HUNDRED + "!\"}",
+                        ConfigurationException.class, "request (invalid_request: " + TWO_HUNDRED + "...); check"),
+                Arguments.of(200, "[]", UnexpectedOktaException.class, "could not read"),
+                Arguments.of(200, "{\"token_type\":\"MAC\",\"expires_in\":3600,\"access_token\":\"at\"}",
+                        UnexpectedOktaException.class, "a token of an unknown type"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -291,5 +308,15 @@ class TokenRequestWireTest {
         String assertion = form(okta.getAllServeEvents().get(0).getRequest().getBodyAsString()).get("client_assertion");
         assertThat(e.getMessage()).contains("invalid_request: Bad assertion [redacted]")
                 .doesNotContain(assertion.split("\\.")[0], assertion.split("\\.")[1], assertion.split("\\.")[2]);
+    }
+
+    @Test
+    void theSourcePrintsItsAppAndScopesButNoToken() {
+        answer(200, "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"at-secret-1\"}");
+        OAuthCredentialSource source = source(RSA);
+        source.authorizationHeader(Deadline.none());
+
+        assertThat(source).hasToString("OAuthCredentialSource[http://127.0.0.1:" + okta.port()
+                + "/oauth2/v1/token, clientId=0oaAPP, scopes=" + OAuthScopes.READ_USERS + "]");
     }
 }
