@@ -82,8 +82,9 @@ class ShadedJarSmokeTest {
         List<InvocationReport> reports = new CopyOnWriteArrayList<>();
         ByteArrayOutputStream functionOutput = new ByteArrayOutputStream();
         PrintStream originalOut = System.out;
-        // One create a minute: the second hire is throttled in the first batch (a 10 s function
-        // cannot wait for the reset) and re-sent; then Okta's first answer to it is a 503.
+        // One create a minute: the second hire is throttled in the first batch (a 20 s function cannot
+        // wait for the reset) and re-sent; then Okta's first answer to it is a 503. 20 s, not 10: a slow
+        // first start on a busy machine must not leave too little time to start the second hire at all.
         SimulatorOptions simulator = SimulatorOptions.defaults().withToken("00jar-smoke-token")
                 .withLimit(RateLimitBucket.USERS, 1)
                 .withFaults(FaultPlan.none().withNext(Fault.LATENCY, Fault.ERROR_503));
@@ -120,7 +121,7 @@ class ShadedJarSmokeTest {
             try (JarHandler function = new JarHandler(JAR, env);
                  EventSourceMapping mapping = EventSourceMapping.builder(sqs.client(),
                                  EventSourceMappingSettings.forQueue(queue.queueArn()).withMaximumConcurrency(1)
-                                         .withFunctionTimeout(Duration.ofSeconds(10)),
+                                         .withFunctionTimeout(Duration.ofSeconds(20)),
                                  (event, answer, context) -> {
                                      byte[] bytes = event.readAllBytes();
                                      received.addAll(SqsInvocation.event(bytes).getRecords());
@@ -134,7 +135,7 @@ class ShadedJarSmokeTest {
                              }
                          })
                          .start()) {
-                assertThat(mapping.awaitDrained(Duration.ofSeconds(20))).isTrue();
+                assertThat(mapping.awaitDrained(Duration.ofSeconds(60))).isTrue();
             } finally {
                 System.setOut(originalOut);
             }
