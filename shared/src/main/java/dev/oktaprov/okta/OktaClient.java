@@ -102,12 +102,13 @@ public final class OktaClient {
         params.put("nextLogin", nextLogin);
         String login = request.profile().login();
         Runnable beforeResend = login == null ? null : () -> {
+            User holder;
             try {
-                getUser(login, deadline);
+                holder = getUser(login, deadline);
             } catch (NotFoundException notCreated) {
                 return;
             }
-            throw new LoginAlreadyExistsException(null);
+            throw new LoginAlreadyExistsException(null, holder);
         };
         Call call = new Call("POST", uri("/api/v1/users", params), BUCKET_CREATE_USER, OktaJson.createUserBody(request), "User");
         return OktaAnswers.read(transport.send(call, deadline, beforeResend), OktaJson::user);

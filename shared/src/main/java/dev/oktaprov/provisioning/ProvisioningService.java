@@ -58,7 +58,8 @@ public final class ProvisioningService {
             String requestId = taken.oktaRequestId().orElse(null);
             User existing;
             try {
-                existing = okta.getUser(hire.login(), deadline);
+                // After a lost answer the client has just read the holder: no second lookup.
+                existing = taken.holder().isPresent() ? taken.holder().get() : okta.getUser(hire.login(), deadline);
             } catch (NotFoundException vanished) {
                 // Taken a moment ago, gone now (deleted, or a lookup that has not caught up): try again later.
                 throw new TransientUpstreamException("Okta reports the login as taken but the user cannot be read yet", requestId);

@@ -2,6 +2,7 @@ package dev.oktaprov.provisioning;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -76,6 +77,10 @@ class ProvisioningServiceTest {
 
     private int posts() {
         return okta.server.findAll(postRequestedFor(urlPathEqualTo("/api/v1/users"))).size();
+    }
+
+    private int lookups() {
+        return okta.server.findAll(getRequestedFor(urlEqualTo(LOGIN_PATH))).size();
     }
 
     @Test
@@ -156,6 +161,7 @@ class ProvisioningServiceTest {
         assertThat(result.outcome()).isEqualTo(CreateOutcome.ALREADY_EXISTED);
         assertThat(result.user().id()).isEqualTo("00u1");
         assertThat(posts()).as("never a second create").isEqualTo(1);
+        assertThat(lookups()).as("the user read once, by the client's check before a resend").isEqualTo(1);
     }
 
     @Test
