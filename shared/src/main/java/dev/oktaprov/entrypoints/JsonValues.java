@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.oktaprov.okta.OktaJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -29,15 +28,10 @@ public final class JsonValues {
 
     private JsonValues() {}
 
-    /** The whole event as plain values; {@code null} for a JSON null. */
-    public static Object read(InputStream event) throws IOException {
-        return read(event.readAllBytes());
-    }
-
     /**
-     * As {@link #read(InputStream)}, from UTF-8 bytes, read as text: Jackson's byte parser refuses a
-     * name holding a lone surrogate escape ({@code \}{@code ud800}), its text parser takes it as the
-     * character it names, as in a value.
+     * The whole event as plain values, {@code null} for a JSON null; read as text: Jackson's byte parser refuses
+     * a name holding a lone surrogate escape ({@code \}{@code ud800}), its text parser takes it as the character
+     * it names, as in a value.
      */
     public static Object read(byte[] event) throws IOException {
         return read(new String(event, StandardCharsets.UTF_8), false);
@@ -161,9 +155,7 @@ public final class JsonValues {
     }
 
     private static void writeNumber(JsonGenerator json, Number number) throws IOException {
-        if (number instanceof Integer || number instanceof Short || number instanceof Byte) {
-            json.writeNumber(number.intValue());
-        } else if (number instanceof Long) {
+        if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte) {
             json.writeNumber(number.longValue());
         } else if (number instanceof Double) {
             json.writeNumber(number.doubleValue());
