@@ -128,12 +128,11 @@ public final class ApiFunction<I> implements FunctionHandler.Edge {
         HttpApiResponse response;
         try {
             OperationResult result = operation.run(operation.fromHttp(HttpApiAdapter.request(event)), deadline);
-            response = HttpApiResponse.of(result);
+            response = HttpApiResponse.of(result.status(), result.headers(), result.body());
             summary.succeeded(result.outcome(), response.statusCode());
         } catch (RuntimeException failure) {
             response = ApiErrors.response(failure, HttpApiAdapter.requestId(event));
-            summary.failed(failure, response.statusCode());
-            count(failure, summary);
+            failed(failure, response.statusCode(), summary);
         }
         response.writeTo(out);
     }
@@ -144,13 +143,13 @@ public final class ApiFunction<I> implements FunctionHandler.Edge {
             summary.succeeded(result.outcome(), null);
             DirectAdapter.writeResult(result, out);
         } catch (RuntimeException failure) {
-            summary.failed(failure, null);
-            count(failure, summary);
+            failed(failure, null, summary);
             throw failure;
         }
     }
 
-    private void count(RuntimeException failure, InvocationSummary summary) {
+    private void failed(RuntimeException failure, Integer httpStatus, InvocationSummary summary) {
+        summary.failed(failure, httpStatus);
         if (summary.priming()) {
             return;
         }

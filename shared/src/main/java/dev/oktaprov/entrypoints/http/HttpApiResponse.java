@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.oktaprov.entrypoints.JsonBody;
 import dev.oktaprov.entrypoints.JsonValues;
 import dev.oktaprov.entrypoints.NullMembers;
-import dev.oktaprov.entrypoints.OperationResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -45,10 +44,6 @@ public final class HttpApiResponse {
             throw new UncheckedIOException(e);
         }
         return new HttpApiResponse(statusCode, all, bytes);
-    }
-
-    public static HttpApiResponse of(OperationResult result) {
-        return of(result.status(), result.headers(), result.body());
     }
 
     public int statusCode() {

@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The SQS trigger (Lambda's event source mapping with {@code ReportBatchItemFailures}): the event's
- * records in, the partial batch response out, {@code {"batchItemFailures": [{"itemIdentifier":
- * "<messageId>"}]}}, naming the messages SQS must hand out again. A function that throws fails its
+ * The SQS trigger (an event source mapping with {@code ReportBatchItemFailures}): the event's records in, the
+ * partial batch response out, naming the messages SQS must hand out again. A function that throws fails its
  * whole batch, as Lambda has it.
  */
 public final class SqsAdapter implements FunctionHandler.Edge {

@@ -117,7 +117,7 @@ class HttpApiAdapterTest {
 
     private static String written(OperationResult result) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        HttpApiResponse.of(result).writeTo(out);
+        HttpApiResponse.of(result.status(), result.headers(), result.body()).writeTo(out);
         return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
