@@ -3,7 +3,7 @@ package dev.oktaprov.entrypoints;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.oktaprov.entrypoints.direct.DirectAdapter;
-import dev.oktaprov.entrypoints.direct.DirectInput;
+import dev.oktaprov.entrypoints.http.ApiErrors;
 import dev.oktaprov.entrypoints.http.HttpApiAdapter;
 import dev.oktaprov.entrypoints.http.HttpApiException;
 import dev.oktaprov.entrypoints.http.HttpApiResponse;
@@ -26,15 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An API function's edge, around one {@link Operation}: the event's bytes in, the answer's bytes
- * out. Tells the two triggers apart ({@link HttpApiAdapter}: an HTTP API payload 2.0 event;
- * {@link DirectAdapter}: anything else), computes the deadline (remaining time minus the safety
- * margin), logs through Powertools with a correlation id, answers HTTP with a response and direct
- * callers with the result object or the typed exception, counts outcomes and flushes the metrics.
- *
- * <p>Correlation id: the API Gateway request id for HTTP; for a direct invocation the input's
- * optional {@code correlationId} (removed before the operation sees the input), else the Lambda
- * request id. One summary line per invocation ({@link InvocationSummary}).
+ * An API function's edge, around one {@link Operation}: the event's bytes in, the answer's bytes out. Tells
+ * the two triggers apart ({@link HttpApiAdapter}; {@link DirectAdapter} for anything else), logs with a
+ * correlation id (the API Gateway request id, or the direct input's {@code correlationId}, else the Lambda
+ * request id) and one {@link InvocationSummary} line, counts outcomes and flushes the metrics.
  *
  * @param <I> the operation's input
  */
@@ -50,22 +45,14 @@ public final class ApiFunction<I> implements FunctionHandler.Edge {
         this.operation = Objects.requireNonNull(operation, "operation");
     }
 
-    public ProvisioningRuntime runtime() {
-        return runtime;
-    }
-
-    /** Answers one invocation; for a direct caller a failure is thrown as the core's typed exception. */
     @Override
     public void handle(InputStream event, OutputStream answer, Context context) throws IOException {
         answer(read(event), answer, context, false);
     }
 
     /**
-     * For a SnapStart {@code beforeCheckpoint}: runs the operation's {@link Operation#primingEvents()}
-     * through the whole path, from bytes to bytes, with a deadline that has already passed, so the
-     * Okta client gives up before it asks for credentials or opens a connection. Loads and initialises
-     * what a first request needs (the credential source's client, Jackson, logging, validation,
-     * answers) without counting metrics, then drops any cached credential.
+     * Runs the {@link Operation#primingEvents()} from bytes to bytes with a deadline that has passed, so the
+     * Okta client gives up before it asks for credentials or opens a connection; counts no metrics.
      */
     @Override
     public void prime() {
@@ -87,7 +74,6 @@ public final class ApiFunction<I> implements FunctionHandler.Edge {
         }
     }
 
-    /** For a SnapStart {@code afterRestore}: nothing cached from before the snapshot is trusted. */
     @Override
     public void afterRestore() {
         runtime.credentials().invalidate();
@@ -103,14 +89,14 @@ public final class ApiFunction<I> implements FunctionHandler.Edge {
             return JsonValues.read(bytes);
         } catch (JsonProcessingException e) {
             // Never an HTTP API event (API Gateway sends valid JSON): a direct input that is refused.
-            return DirectInput.UNREADABLE;
+            return DirectAdapter.UNREADABLE;
         }
     }
 
     private void answer(Object event, OutputStream out, Context context, boolean priming) throws IOException {
         long started = System.nanoTime();
         boolean http = HttpApiAdapter.accepts(event);
-        String correlationId = http ? HttpApiAdapter.requestId(event) : DirectInput.correlationId(event, context);
+        String correlationId = http ? HttpApiAdapter.requestId(event) : DirectAdapter.correlationId(event, context);
         InvocationSummary summary = new InvocationSummary(http ? "http" : "direct", priming, started);
         try {
             LambdaLogging.withLogging(context, correlationId, () -> {
@@ -139,41 +125,31 @@ public final class ApiFunction<I> implements FunctionHandler.Edge {
     }
 
     private void answerHttp(Object event, Deadline deadline, InvocationSummary summary, OutputStream out) throws IOException {
-        HttpApiResponse.Rendered response;
-        String outcome;
+        HttpApiResponse response;
         try {
             OperationResult result = operation.run(operation.fromHttp(HttpApiAdapter.request(event)), deadline);
-            outcome = result.outcome();
-            response = HttpApiAdapter.render(result);
+            response = HttpApiResponse.of(result.status(), result.headers(), result.body());
+            summary.succeeded(result.outcome(), response.statusCode());
         } catch (RuntimeException failure) {
-            summary.failed(failure, HttpApiAdapter.status(failure));
-            count(failure, summary);
-            HttpApiAdapter.writeFailure(failure, HttpApiAdapter.requestId(event), out);
-            return;
+            response = ApiErrors.response(failure, HttpApiAdapter.requestId(event));
+            failed(failure, response.statusCode(), summary);
         }
-        summary.succeeded(outcome, response.statusCode());
         response.writeTo(out);
     }
 
     private void answerDirect(Object event, Deadline deadline, InvocationSummary summary, OutputStream out) throws IOException {
-        OperationResult result;
         try {
-            result = operation.run(operation.fromDirect(DirectAdapter.input(event).fields()), deadline);
-        } catch (RuntimeException failure) {
-            summary.failed(failure, null);
-            count(failure, summary);
-            throw failure;
-        }
-        summary.succeeded(result.outcome(), null);
-        try {
+            OperationResult result = operation.run(operation.fromDirect(DirectAdapter.input(event)), deadline);
+            summary.succeeded(result.outcome(), null);
             DirectAdapter.writeResult(result, out);
-        } catch (RuntimeException bug) {
-            summary.failed(bug, null);
-            throw bug;
+        } catch (RuntimeException failure) {
+            failed(failure, null, summary);
+            throw failure;
         }
     }
 
-    private void count(RuntimeException failure, InvocationSummary summary) {
+    private void failed(RuntimeException failure, Integer httpStatus, InvocationSummary summary) {
+        summary.failed(failure, httpStatus);
         if (summary.priming()) {
             return;
         }

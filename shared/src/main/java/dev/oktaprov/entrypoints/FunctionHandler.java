@@ -10,10 +10,8 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * What every function's handler is: the invocation's bytes handed to one {@link Edge} in one line,
- * and SnapStart's hooks, which prime that edge before a snapshot and distrust what it cached after a
- * restore. A handler adds only its two constructors: one for Lambda (which calls
- * {@link #registerForSnapStart()}) and one taking its collaborators, for tests and tools.
+ * Every function's handler: the invocation's bytes and SnapStart's hooks handed to one {@link Edge}. A handler
+ * adds only a constructor for Lambda (which calls {@link #registerForSnapStart()}) and one for tests and tools.
  */
 public abstract class FunctionHandler implements RequestStreamHandler, Resource {
 

@@ -12,15 +12,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The Lambda {@link Context} of one invocation made outside Lambda's runtime: SnapStart priming,
- * local runs, tests and benchmarks. It names the function as Lambda does and counts its time down
- * to {@code deadline} on {@code clock}; what the handler logs through {@link #getLogger()} goes to
- * {@code logSink} unchanged (which may be called from several invocations at once).
+ * The Lambda {@link Context} of one invocation made outside Lambda's runtime: SnapStart priming, local runs,
+ * tests and benchmarks. It counts its time down to {@code deadline} on {@code clock}; what the handler logs
+ * through {@link #getLogger()} goes to {@code logSink} unchanged (which may be called from several invocations
+ * at once). Its callers check their settings (memory, timeout, names), so it takes them as they are.
  *
  * @param xrayTraceId the invocation's X-Ray trace header, as Lambda hands it over; null when untraced
  */
@@ -28,52 +27,32 @@ public record InvocationContext(String awsRequestId, String functionName, String
         int memoryLimitMb, String logStreamName, Instant deadline, Clock clock, Consumer<String> logSink,
         String xrayTraceId) implements Context {
 
-    public static final String DEFAULT_REGION = "us-east-1";
     // Local stand-ins have no account; this is the placeholder account LocalStack and ElasticMQ use.
     public static final String LOCAL_ACCOUNT_ID = "000000000000";
+    private static final String DEFAULT_REGION = "us-east-1";
     private static final DateTimeFormatter LOG_STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
-    public InvocationContext {
-        requireNonBlank(awsRequestId, "awsRequestId");
-        requireNonBlank(functionName, "functionName");
-        requireNonBlank(region, "region");
-        if (memoryLimitMb < 128 || memoryLimitMb > 10_240) {
-            throw new IllegalArgumentException("memoryLimitMb must be 128 to 10240, was " + memoryLimitMb);
-        }
-        Objects.requireNonNull(functionVersion, "functionVersion");
-        Objects.requireNonNull(logStreamName, "logStreamName");
-        Objects.requireNonNull(deadline, "deadline");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(logSink, "logSink");
-    }
-
-    /**
-     * An invocation starting now: a fresh request id, version {@code $LATEST}, and Lambda's deadline
-     * {@code timeout} after {@code clock.instant()}.
-     */
+    /** An invocation starting now: a fresh request id, version {@code $LATEST}, {@code timeout} left. */
     public static InvocationContext start(String functionName, String region, int memoryLimitMb, Duration timeout,
             Clock clock, Consumer<String> logSink) {
         return start(functionName, "$LATEST", region, memoryLimitMb, timeout, clock, logSink);
     }
 
-    /** As {@link #start(String, String, int, Duration, Clock, Consumer)}, in {@value #DEFAULT_REGION} with 512 MB. */
+    /** As {@link #start(String, String, int, Duration, Clock, Consumer)}, in us-east-1 with 512 MB. */
     public static InvocationContext start(String functionName, Duration timeout, Clock clock, Consumer<String> logSink) {
         return start(functionName, DEFAULT_REGION, 512, timeout, clock, logSink);
     }
 
-    /**
-     * An invocation of {@code functionName} with the template's 20 s left, standing still (its clock
-     * does not move), 1024 MB, its log lines on standard output: for tests and benchmarks.
-     */
+    /** The template's 20 s left on a clock that stands still, 1024 MB, logging to standard output. */
     public static InvocationContext of(String functionName) {
         return start(functionName, DEFAULT_REGION, 1024, Duration.ofSeconds(20),
                 Clock.fixed(Instant.now(), ZoneOffset.UTC), System.out::println);
     }
 
     /**
-     * An invocation of the function Lambda's environment names ({@code AWS_LAMBDA_FUNCTION_NAME},
-     * {@code _VERSION}, {@code _MEMORY_SIZE}, {@code AWS_REGION}), else of {@code fallbackName}, with
-     * {@code timeout} left on the system clock, logging to standard output.
+     * The function Lambda's environment names ({@code AWS_LAMBDA_FUNCTION_NAME}, {@code _VERSION},
+     * {@code _MEMORY_SIZE}, {@code AWS_REGION}), else {@code fallbackName}, with {@code timeout} left on the
+     * system clock, logging to standard output.
      */
     public static InvocationContext fromEnvironment(Map<String, String> env, String fallbackName, Duration timeout) {
         String memory = env.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
@@ -84,10 +63,6 @@ public record InvocationContext(String awsRequestId, String functionName, String
 
     private static InvocationContext start(String functionName, String version, String region, int memoryLimitMb,
             Duration timeout, Clock clock, Consumer<String> logSink) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
-        }
         Instant start = clock.instant();
         String logStream = LocalDate.ofInstant(start, ZoneOffset.UTC).format(LOG_STREAM_DATE)
                 + "/[" + version + "]" + UUID.randomUUID().toString().replace("-", "");
@@ -142,13 +117,12 @@ public record InvocationContext(String awsRequestId, String functionName, String
         return "arn:aws:lambda:" + region + ":" + LOCAL_ACCOUNT_ID + ":function:" + functionName;
     }
 
-    /** Null, as for every invocation that does not come from the AWS Mobile SDK. */
+    // Null, as for every invocation that does not come from the AWS Mobile SDK.
     @Override
     public CognitoIdentity getIdentity() {
         return null;
     }
 
-    /** Null, as for every invocation that does not come from the AWS Mobile SDK. */
     @Override
     public ClientContext getClientContext() {
         return null;
@@ -174,13 +148,6 @@ public record InvocationContext(String awsRequestId, String functionName, String
     @Override
     public LambdaLogger getLogger() {
         return new SinkLogger(logSink);
-    }
-
-    private static void requireNonBlank(String value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
     }
 
     private record SinkLogger(Consumer<String> sink) implements LambdaLogger {

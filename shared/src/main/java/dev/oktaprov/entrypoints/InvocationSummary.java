@@ -8,10 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/**
- * An invocation's one summary log line: {@code caller}, {@code outcome}, {@code http_status},
- * {@code okta_request_id} and {@code duration_ms}.
- */
+/** An invocation's one summary log line: caller, outcome, http_status, okta_request_id and duration_ms. */
 final class InvocationSummary {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiFunction.class);
@@ -60,12 +57,12 @@ final class InvocationSummary {
         fields.put("duration_ms", Long.toString((System.nanoTime() - startedNanos) / 1_000_000));
         fields.forEach(MDC::put);
         try {
-            if (failure != null && ApiErrors.isUnexpected(failure) && !priming) {
+            if (priming) {
+                LOG.debug("Invocation answered: {}", outcome);
+            } else if (failure != null && ApiErrors.isUnexpected(failure)) {
                 // A bug: its text and stack belong in the log (and only there).
                 LOG.error("Invocation failed unexpectedly: {}", outcome, failure);
-            } else if (priming) {
-                LOG.debug("Invocation answered: {}", outcome);
-            } else if (isTroubling()) {
+            } else if (failure != null && isTroubling(httpStatus != null ? httpStatus : ApiErrors.status(failure))) {
                 LOG.warn("Invocation answered: {}", outcome);
             } else {
                 LOG.info("Invocation answered: {}", outcome);
@@ -76,11 +73,7 @@ final class InvocationSummary {
     }
 
     /** Throttling and upstream or own failures; a caller's mistake is not a warning. */
-    private boolean isTroubling() {
-        if (failure == null) {
-            return false;
-        }
-        int status = httpStatus != null ? httpStatus : ApiErrors.status(failure);
+    private static boolean isTroubling(int status) {
         return status >= 500 || status == 429;
     }
 }

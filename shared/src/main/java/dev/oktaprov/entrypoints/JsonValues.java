@@ -8,12 +8,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.oktaprov.okta.OktaJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,35 +18,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Events in and answers out with the project's Jackson: an event read as plain values (maps in
- * document order, lists, strings, numbers, booleans, null), an answer written from them.
- */
+/** Events read as plain values (maps in document order, lists, strings, numbers, booleans, null); answers written. */
 public final class JsonValues {
 
     private JsonValues() {}
 
-    /** The whole event as plain values; {@code null} for a JSON null. */
-    public static Object read(InputStream event) throws IOException {
-        return read(event.readAllBytes());
-    }
-
     /**
-     * As {@link #read(InputStream)}, from UTF-8 bytes, read as text: Jackson's byte parser refuses a
-     * name holding a lone surrogate escape ({@code \}{@code ud800}), its text parser takes it as the
-     * character it names, as in a value.
+     * The whole event as plain values, {@code null} for a JSON null; read as text: Jackson's byte parser refuses
+     * a name holding a lone surrogate escape ({@code \}{@code ud800}), its text parser takes it as the character
+     * it names, as in a value.
      */
     public static Object read(byte[] event) throws IOException {
         return read(new String(event, StandardCharsets.UTF_8), false);
     }
 
     /**
-     * One JSON value as plain values, read with the streaming parser (a cold start spends less on it
-     * than on databind's deserializers). {@code strict}: a duplicate name or anything after the value
-     * is refused.
+     * One JSON value as plain values, read with the streaming parser (a cold start spends less on it than on
+     * databind's deserializers). {@code strict}: a duplicate name or anything after the value is refused.
      *
-     * @throws JsonProcessingException for text that is not (strictly) one JSON value; its location
-     *     names the position, never the content
+     * @throws JsonProcessingException for text that is not (strictly) one JSON value; its location names the
+     *     position, never the content
      */
     public static Object read(String json, boolean strict) throws IOException {
         try (JsonParser parser = OktaJson.MAPPER.getFactory().createParser(json)) {
@@ -68,7 +56,7 @@ public final class JsonValues {
     }
 
     private static Object value(JsonParser parser) throws IOException {
-        switch (parser.currentToken()) {
+        return switch (parser.currentToken()) {
             case START_OBJECT -> {
                 Map<String, Object> object = new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -76,40 +64,25 @@ public final class JsonValues {
                     parser.nextToken();
                     object.put(name, value(parser));
                 }
-                return object;
+                yield object;
             }
             case START_ARRAY -> {
                 List<Object> array = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     array.add(value(parser));
                 }
-                return array;
+                yield array;
             }
-            case VALUE_STRING -> {
-                return parser.getText();
-            }
-            case VALUE_NUMBER_INT -> {
-                return parser.getNumberValue();
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return parser.getDoubleValue();
-            }
-            case VALUE_TRUE -> {
-                return Boolean.TRUE;
-            }
-            case VALUE_FALSE -> {
-                return Boolean.FALSE;
-            }
-            default -> {
-                return null;
-            }
-        }
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> parser.getNumberValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
-    /**
-     * A UTF-8 generator that leaves {@code out} open when it is closed, and writes characters beyond
-     * the Basic Multilingual Plane (an emoji) as UTF-8, as text is written, not as escaped surrogates.
-     */
+    /** A UTF-8 generator that leaves {@code out} open and writes an emoji as UTF-8, not as escaped surrogates. */
     @SuppressWarnings("deprecation")
     public static JsonGenerator generator(OutputStream out) throws IOException {
         return OktaJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)
@@ -161,19 +134,12 @@ public final class JsonValues {
     }
 
     private static void writeNumber(JsonGenerator json, Number number) throws IOException {
-        if (number instanceof Integer || number instanceof Short || number instanceof Byte) {
-            json.writeNumber(number.intValue());
-        } else if (number instanceof Long) {
-            json.writeNumber(number.longValue());
-        } else if (number instanceof Double) {
+        if (number instanceof Double) {
             json.writeNumber(number.doubleValue());
         } else if (number instanceof Float) {
             json.writeNumber(number.floatValue());
-        } else if (number instanceof BigInteger big) {
-            json.writeNumber(big);
-        } else if (number instanceof BigDecimal decimal) {
-            json.writeNumber(decimal);
         } else {
+            // Integer, Long, BigInteger, BigDecimal: their decimal text is their JSON, as Jackson writes it.
             json.writeNumber(number.toString());
         }
     }

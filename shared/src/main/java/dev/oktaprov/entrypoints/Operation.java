@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One function's work, reachable from both callers: read its input from an HTTP API request or
- * from a direct invocation's input, then run it. Input problems are thrown as
- * {@link dev.oktaprov.errors.InvalidInputException} (or, for HTTP only,
- * {@link dev.oktaprov.entrypoints.http.HttpApiException}).
+ * One function's work, reachable from both callers: its input read from an HTTP API request or a direct input
+ * (problems thrown as {@code InvalidInputException}, or for HTTP only {@code HttpApiException}), then run.
  *
  * @param <I> the operation's input
  */
@@ -24,10 +22,6 @@ public interface Operation<I> {
     /** Calls the use case within {@code deadline}. */
     OperationResult run(I input, Deadline deadline);
 
-    /**
-     * Sample events that take the operation's whole path before a SnapStart snapshot: an HTTP API
-     * event ({@link Priming#httpEvent}) and a direct input, made-up data only. They run with a
-     * deadline that has passed, so nothing reaches Okta.
-     */
+    /** Made-up events (HTTP API, {@link Priming#httpEvent}, and direct) that load the whole path before a snapshot. */
     List<Map<String, Object>> primingEvents();
 }

@@ -1,22 +1,12 @@
 package dev.oktaprov.entrypoints;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * What an operation produced: the result object (a direct invocation's answer, an HTTP body), and
- * for HTTP the status and any extra headers. {@code outcome} names it in the log line
- * ({@code CREATED}, {@code FOUND}, ...).
+ * What an operation produced: the result object (a direct invocation's answer, an HTTP body), for HTTP the
+ * status and any extra headers, and the {@code outcome} that names it in the log line ({@code CREATED}, ...).
  */
 public record OperationResult(int status, JsonBody body, Map<String, String> headers, String outcome) {
-
-    public OperationResult {
-        Objects.requireNonNull(body, "body");
-        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers == null ? Map.of() : headers));
-        Objects.requireNonNull(outcome, "outcome");
-    }
 
     public static OperationResult ok(Map<String, Object> body, String outcome) {
         return ok(JsonBody.of(body), outcome);

@@ -11,37 +11,24 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/**
- * Sample events and a throwaway Lambda context for SnapStart priming. Nothing here holds real data
- * or reaches the network.
- */
+/** Sample events and a throwaway Lambda context for SnapStart priming: no real data, no network. */
 public final class Priming {
 
     private static final String REQUEST_ID = "snapstart-priming";
 
     private Priming() {}
 
-    /** A minimal HTTP API payload 2.0 event, shaped like API Gateway's. */
+    /** A minimal HTTP API payload 2.0 event: the members the HTTP adapter reads. */
     public static Map<String, Object> httpEvent(String method, String rawPath, String routeKey,
             Map<String, String> pathParameters, Map<String, String> queryStringParameters, String body) {
-        Map<String, Object> http = new LinkedHashMap<>();
-        http.put("method", method);
-        http.put("path", rawPath);
-        http.put("protocol", "HTTP/1.1");
-        http.put("sourceIp", "127.0.0.1");
-        http.put("userAgent", "snapstart-priming");
         Map<String, Object> requestContext = new LinkedHashMap<>();
-        requestContext.put("accountId", "000000000000");
-        requestContext.put("apiId", "priming");
-        requestContext.put("http", http);
+        requestContext.put("http", Map.of("method", method, "path", rawPath));
         requestContext.put("requestId", REQUEST_ID);
-        requestContext.put("routeKey", routeKey);
         requestContext.put("stage", "$default");
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "2.0");
         event.put("routeKey", routeKey);
         event.put("rawPath", rawPath);
-        event.put("rawQueryString", "");
         event.put("headers", Map.of("content-type", "application/json"));
         if (!queryStringParameters.isEmpty()) {
             event.put("queryStringParameters", queryStringParameters);
@@ -53,7 +40,6 @@ public final class Priming {
         if (body != null) {
             event.put("body", body);
         }
-        event.put("isBase64Encoded", false);
         return event;
     }
 

@@ -1,7 +1,6 @@
 package dev.oktaprov.entrypoints;
 
 import dev.oktaprov.okta.model.Group;
-import dev.oktaprov.okta.model.Page;
 import dev.oktaprov.okta.model.User;
 import dev.oktaprov.provisioning.CreateOutcome;
 import dev.oktaprov.provisioning.CreateResult;
@@ -14,13 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON view of users that callers get: {@code id}, {@code status}, the timestamps (ISO-8601 or
- * null), {@code type} ({@code {"id": ...}} or null), {@code profile} with every attribute, plus
- * {@code outcome} after a create and {@code groups} (id, name, type) after a get. Okta's
- * {@code _links} and {@code credentials} are never passed on.
- *
- * <p>Values are plain maps, lists, strings, numbers and booleans ({@link JsonValues} writes them);
- * a page straight from Okta's answer is {@link UsersPageJson}.
+ * The JSON view of users that callers get, as plain values: {@code id}, {@code status}, the timestamps
+ * (ISO-8601 or null), {@code type} ({@code {"id": ...}} or null), {@code profile} with every attribute, plus
+ * {@code outcome} after a create and {@code groups} after a get; never Okta's {@code _links} or
+ * {@code credentials}. A page straight from Okta's answer is {@link UsersPageBody}.
  */
 public final class UserJson {
 
@@ -45,27 +41,19 @@ public final class UserJson {
     }
 
     /**
-     * The user, and whether it was {@code CREATED} now or {@code ALREADY_EXISTED}; for the latter
-     * also {@code notApplied} (the request's fields the existing user does not reflect) and
-     * {@code inactive} (it is DEPROVISIONED or SUSPENDED).
+     * The user and whether it was {@code CREATED} now or {@code ALREADY_EXISTED}; for the latter also
+     * {@code notApplied} (the request's fields the existing user does not reflect) and {@code inactive} (it is
+     * DEPROVISIONED or SUSPENDED). For a hire with a {@code schedule}, what the onboarding workflow waits for:
+     * {@code activateAt} (UTC, always the {@code …Z} form Step Functions' Wait takes) and
+     * {@code waitsForStartDate} (false: the date has come, activate at once).
      */
-    public static Map<String, Object> created(CreateResult result) {
+    public static Map<String, Object> created(CreateResult result, StartSchedule schedule) {
         Map<String, Object> json = user(result.user());
         json.put("outcome", result.outcome().name());
         if (result.outcome() == CreateOutcome.ALREADY_EXISTED) {
             json.put("notApplied", result.notApplied());
             json.put("inactive", result.inactive());
         }
-        return json;
-    }
-
-    /**
-     * As {@link #created(CreateResult)}, and for a hire with a start date what the onboarding
-     * workflow waits for: {@code activateAt} (UTC, always the {@code …Z} form Step Functions' Wait
-     * takes) and {@code waitsForStartDate} (false: the date has come, activate at once).
-     */
-    public static Map<String, Object> created(CreateResult result, StartSchedule schedule) {
-        Map<String, Object> json = created(result);
         if (schedule != null) {
             json.put("activateAt", schedule.activateAt().toString());
             json.put("waitsForStartDate", schedule.waitsForStartDate());
@@ -85,14 +73,6 @@ public final class UserJson {
             groups.add(g);
         }
         json.put("groups", groups);
-        return json;
-    }
-
-    /** {@code {"users": [...], "nextCursor": "..." | null}}; the cursor goes back as {@code after}. */
-    public static Map<String, Object> page(Page<User> page) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("users", page.items().stream().map(UserJson::user).toList());
-        json.put("nextCursor", page.nextCursor());
         return json;
     }
 

@@ -18,10 +18,7 @@ public final class OktaAccessDeniedException extends OktaProvisioningException {
         return httpStatus;
     }
 
-    /**
-     * Okta's {@code errorCode} (e.g. {@code E0000006}), or the token endpoint's OAuth {@code error}
-     * (e.g. {@code invalid_scope}), when Okta gave one.
-     */
+    /** Okta's {@code errorCode} ({@code E0000006}), or the token endpoint's OAuth {@code error}. */
     public Optional<String> oktaErrorCode() {
         return Optional.ofNullable(oktaErrorCode);
     }

@@ -3,10 +3,8 @@ package dev.oktaprov.errors;
 import java.util.Optional;
 
 /**
- * Base of every failure a caller of the core acts on. Subclasses are top-level, unchecked and never
- * renamed: their fully qualified names are Step Functions error names.
- *
- * <p>Messages are written for humans and never carry secrets, tokens or passwords.
+ * Base of every failure a caller of the core acts on; messages are for humans and never carry a secret.
+ * Subclasses are top-level, unchecked and never renamed: their fully qualified names are Step Functions error names.
  */
 public abstract class OktaProvisioningException extends RuntimeException {
 

@@ -7,18 +7,12 @@ package dev.oktaprov.errors;
  */
 public final class UserNotActivatableException extends OktaProvisioningException {
 
-    private final String userId;
     private final String status;
 
     public UserNotActivatableException(String userId, String status, String oktaRequestId) {
         super("The Okta user " + userId + " is " + status + ", so it was not activated (a deactivated or suspended"
                 + " user is reactivated in Okta by a person, if the hire stands)", oktaRequestId);
-        this.userId = userId;
         this.status = status;
-    }
-
-    public String userId() {
-        return userId;
     }
 
     /** The status Okta reported, e.g. {@code DEPROVISIONED}. */

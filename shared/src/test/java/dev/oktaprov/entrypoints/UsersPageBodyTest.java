@@ -11,7 +11,6 @@ import dev.oktaprov.entrypoints.http.HttpApiRequest;
 import dev.oktaprov.errors.UnexpectedOktaException;
 import dev.oktaprov.okta.OktaJson;
 import dev.oktaprov.okta.model.JsonPage;
-import dev.oktaprov.okta.model.Page;
 import dev.oktaprov.okta.model.User;
 import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.testing.OktaBodies;
@@ -21,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -40,7 +40,10 @@ class UsersPageBodyTest {
         for (JsonNode node : OktaJson.MAPPER.readTree(page)) {
             users.add(readUser(node));
         }
-        return written(JsonBody.of(UserJson.page(new Page<>(users, cursor))), nulls);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("users", users.stream().map(UserJson::user).toList());
+        answer.put("nextCursor", cursor);
+        return written(JsonBody.of(answer), nulls);
     }
 
     private static User readUser(JsonNode node) throws Exception {

@@ -10,7 +10,6 @@ import dev.oktaprov.time.Deadline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Activates a STAGED Okta user on its start date, idempotently: the onboarding state machine's
@@ -18,13 +17,7 @@ import java.util.Objects;
  * previousStatus}} with outcome {@code ACTIVATED} or {@code ALREADY_ACTIVE}, or the core's typed
  * exception ({@code UserNotActivatableException} for a deactivated hire). No HTTP route.
  */
-final class ActivateUser implements Operation<ActivationRequest> {
-
-    private final ProvisioningService service;
-
-    ActivateUser(ProvisioningService service) {
-        this.service = Objects.requireNonNull(service, "service");
-    }
+record ActivateUser(ProvisioningService service) implements Operation<ActivationRequest> {
 
     @Override
     public ActivationRequest fromHttp(HttpApiRequest request) {

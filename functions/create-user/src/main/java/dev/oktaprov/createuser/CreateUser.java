@@ -13,7 +13,6 @@ import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.time.Deadline;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Creates one Okta user, idempotently by login: {@code POST /users} (201 with {@code Location}, or
@@ -21,16 +20,10 @@ import java.util.Objects;
  * {@code outcome}, and with a start date {@code activateAt} for the workflow's Wait; or a typed
  * exception). Only the state machine schedules an activation, so only its form may have a start date.
  */
-final class CreateUser implements Operation<NewHire> {
+record CreateUser(ProvisioningRuntime runtime) implements Operation<NewHire> {
 
     private static final String SAMPLE_BODY = "{\"firstName\":\"Priming\",\"lastName\":\"Sample\",\"email\":\"priming@example.com\","
             + "\"login\":\"priming@example.com\",\"activate\":false}";
-
-    private final ProvisioningRuntime runtime;
-
-    CreateUser(ProvisioningRuntime runtime) {
-        this.runtime = Objects.requireNonNull(runtime, "runtime");
-    }
 
     @Override
     public NewHire fromHttp(HttpApiRequest request) {

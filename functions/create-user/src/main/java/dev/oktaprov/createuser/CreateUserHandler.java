@@ -8,10 +8,7 @@ import dev.oktaprov.runtime.ProvisioningRuntime;
 /** {@code POST /users} and the state machine's create step: {@link CreateUser}, at the edge. */
 public final class CreateUserHandler extends FunctionHandler {
 
-    /**
-     * For Lambda: one runtime per execution environment, no credentials loaded yet. A service app
-     * asks only for the scopes this function needs, {@link OAuthScopes#CREATE_USERS}.
-     */
+    /** For Lambda; a service app asks only for {@link OAuthScopes#CREATE_USERS}. */
     public CreateUserHandler() {
         this(ProvisioningRuntime.builder(System.getenv()).scopes(OAuthScopes.CREATE_USERS).build());
         registerForSnapStart();

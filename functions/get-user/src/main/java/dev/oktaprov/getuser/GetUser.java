@@ -10,22 +10,15 @@ import dev.oktaprov.provisioning.UserWithGroups;
 import dev.oktaprov.time.Deadline;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Reads one Okta user by id or login, with its groups: {@code GET /users/{id+}} (the greedy
  * parameter lets a login with {@code /} through) and the state machine's {@code {"id": …}} or
  * {@code {"login": …}}.
  */
-final class GetUser implements Operation<String> {
+record GetUser(ProvisioningService service) implements Operation<String> {
 
     private static final String SAMPLE_LOGIN = "priming+sample@example.com";
-
-    private final ProvisioningService service;
-
-    GetUser(ProvisioningService service) {
-        this.service = Objects.requireNonNull(service, "service");
-    }
 
     @Override
     public String fromHttp(HttpApiRequest request) {

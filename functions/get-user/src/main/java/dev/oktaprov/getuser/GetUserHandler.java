@@ -8,10 +8,7 @@ import dev.oktaprov.runtime.ProvisioningRuntime;
 /** {@code GET /users/{id+}} and the state machine's get step: {@link GetUser}, at the edge. */
 public final class GetUserHandler extends FunctionHandler {
 
-    /**
-     * For Lambda: one runtime per execution environment, no credentials loaded yet. A service app
-     * asks only for the scopes this function needs, {@link OAuthScopes#READ_USERS}.
-     */
+    /** For Lambda; a service app asks only for {@link OAuthScopes#READ_USERS}. */
     public GetUserHandler() {
         this(ProvisioningRuntime.builder(System.getenv()).scopes(OAuthScopes.READ_USERS).build());
         registerForSnapStart();

@@ -10,19 +10,12 @@ import dev.oktaprov.provisioning.ProvisioningService;
 import dev.oktaprov.time.Deadline;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Lists one page of Okta users: {@code GET /users?q=&filter=&search=&status=&limit=&after=} and the
  * same fields as a direct input. The answer's {@code nextCursor} goes back as {@code after}.
  */
-final class ListUsers implements Operation<ListRequest> {
-
-    private final ProvisioningService service;
-
-    ListUsers(ProvisioningService service) {
-        this.service = Objects.requireNonNull(service, "service");
-    }
+record ListUsers(ProvisioningService service) implements Operation<ListRequest> {
 
     @Override
     public ListRequest fromHttp(HttpApiRequest request) {

@@ -8,10 +8,7 @@ import dev.oktaprov.runtime.ProvisioningRuntime;
 /** {@code GET /users} and the state machine's list step: {@link ListUsers}, at the edge. */
 public final class ListUsersHandler extends FunctionHandler {
 
-    /**
-     * For Lambda: one runtime per execution environment, no credentials loaded yet. A service app
-     * asks only for the scopes this function needs, {@link OAuthScopes#READ_USERS}.
-     */
+    /** For Lambda; a service app asks only for {@link OAuthScopes#READ_USERS}. */
     public ListUsersHandler() {
         this(ProvisioningRuntime.builder(System.getenv()).scopes(OAuthScopes.READ_USERS).build());
         registerForSnapStart();

@@ -1,5 +1,6 @@
 package dev.oktaprov.entrypoints.http;
 
+import dev.oktaprov.entrypoints.JsonBody;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.errors.FieldError;
 import dev.oktaprov.errors.InvalidInputException;
@@ -33,14 +34,9 @@ public final class ApiErrors {
     private ApiErrors() {}
 
     public static HttpApiResponse response(Throwable failure, String requestId) {
-        HttpApiResponse.Builder response = HttpApiResponse.status(status(failure));
-        if (failure instanceof RateLimitedException limited) {
-            response.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
-        }
-        if (failure instanceof HttpApiException api) {
-            response.headers(api.headers());
-        }
-        return response.json(body(failure, requestId));
+        Map<String, String> headers = failure instanceof RateLimitedException limited
+                ? Map.of("Retry-After", Long.toString(limited.retryAfterSeconds())) : Map.of();
+        return HttpApiResponse.of(status(failure), headers, JsonBody.of(body(failure, requestId)));
     }
 
     public static int status(Throwable failure) {

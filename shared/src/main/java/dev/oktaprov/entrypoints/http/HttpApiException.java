@@ -1,7 +1,5 @@
 package dev.oktaprov.entrypoints.http;
 
-import java.util.Map;
-
 /**
  * A problem with the HTTP request itself (its body), known before any use case runs.
  * Only the HTTP API caller can cause one, so it is not a Step Functions error name.
@@ -13,20 +11,14 @@ public final class HttpApiException extends RuntimeException {
 
     private final int status;
     private final String code;
-    private final Map<String, String> headers;
 
-    public HttpApiException(int status, String code, String message, Map<String, String> headers) {
+    public HttpApiException(int status, String code, String message) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
-        this.headers = Map.copyOf(headers);
     }
 
-    public HttpApiException(int status, String code, String message) {
-        this(status, code, message, Map.of());
-    }
-
-    public static HttpApiException malformedJson(String message) {
+    static HttpApiException malformedJson(String message) {
         return new HttpApiException(400, MALFORMED_JSON, message);
     }
 
@@ -36,10 +28,5 @@ public final class HttpApiException extends RuntimeException {
 
     public String code() {
         return code;
-    }
-
-    /** Extra response headers. */
-    public Map<String, String> headers() {
-        return headers;
     }
 }

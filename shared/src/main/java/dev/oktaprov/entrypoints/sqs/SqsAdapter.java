@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The SQS trigger (Lambda's event source mapping with {@code ReportBatchItemFailures}): the event's
- * records in, the partial batch response out, {@code {"batchItemFailures": [{"itemIdentifier":
- * "<messageId>"}]}}, naming the messages SQS must hand out again. A function that throws fails its
+ * The SQS trigger (an event source mapping with {@code ReportBatchItemFailures}): the event's records in, the
+ * partial batch response out, naming the messages SQS must hand out again. A function that throws fails its
  * whole batch, as Lambda has it.
  */
 public final class SqsAdapter implements FunctionHandler.Edge {
@@ -41,27 +40,7 @@ public final class SqsAdapter implements FunctionHandler.Edge {
 
     @Override
     public void handle(InputStream event, OutputStream answer, Context context) throws IOException {
-        List<String> failed = batch.process(read(event), context);
-        write(failed, answer);
-    }
-
-    @Override
-    public void prime() {
-        batch.prime();
-    }
-
-    @Override
-    public void afterRestore() {
-        batch.afterRestore();
-    }
-
-    /** The event as the records a function works on. */
-    public static SqsEvent read(InputStream event) throws IOException {
-        return SqsEventReader.read(event);
-    }
-
-    /** The partial batch response naming {@code failed}. */
-    public static void write(List<String> failed, OutputStream answer) throws IOException {
+        List<String> failed = batch.process(SqsEventReader.read(event), context);
         try (JsonGenerator json = JsonValues.generator(answer)) {
             json.writeStartObject();
             json.writeArrayFieldStart("batchItemFailures");
@@ -73,5 +52,15 @@ public final class SqsAdapter implements FunctionHandler.Edge {
             json.writeEndArray();
             json.writeEndObject();
         }
+    }
+
+    @Override
+    public void prime() {
+        batch.prime();
+    }
+
+    @Override
+    public void afterRestore() {
+        batch.afterRestore();
     }
 }

@@ -1,7 +1,6 @@
 package dev.oktaprov.entrypoints.sqs;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.oktaprov.okta.OktaJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,140 +11,70 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads Lambda's SQS event JSON ({@code {"Records": [{"messageId", "receiptHandle", "body",
- * "attributes", "messageAttributes", "eventSourceARN", …}]}}) with Jackson's streaming parser,
- * straight into the records; fields the functions do not use are skipped.
+ * Reads Lambda's SQS event JSON ({@code {"Records": [{"messageId", "receiptHandle", "body", "attributes",
+ * "messageAttributes", "eventSourceARN", …}]}}) into the records; fields the functions do not use are skipped.
  */
 final class SqsEventReader {
 
     private SqsEventReader() {}
 
     static SqsEvent read(InputStream in) throws IOException {
+        JsonNode event = OktaJson.MAPPER.readTree(in);
         List<SqsMessage> records = new ArrayList<>();
-        try (JsonParser json = OktaJson.MAPPER.getFactory().createParser(in)) {
-            JsonToken first = json.nextToken();
-            if (first == null || first == JsonToken.VALUE_NULL) {
-                return new SqsEvent(records);
-            }
-            expect(json, first, JsonToken.START_OBJECT, "the event");
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                JsonToken value = json.nextToken();
-                if (field.equals("Records") && value == JsonToken.START_ARRAY) {
-                    while (json.nextToken() != JsonToken.END_ARRAY) {
-                        expect(json, json.currentToken(), JsonToken.START_OBJECT, "a record");
-                        records.add(message(json));
-                    }
-                } else {
-                    json.skipChildren();
+        if (event == null || event.isMissingNode() || event.isNull()) {
+            return new SqsEvent(records);
+        }
+        if (!event.isObject()) {
+            throw new IOException("the event is not a JSON object");
+        }
+        if (event.path("Records").isArray()) {
+            for (JsonNode record : event.get("Records")) {
+                if (!record.isObject()) {
+                    throw new IOException("a record is not a JSON object");
                 }
+                records.add(message(record));
             }
         }
         return new SqsEvent(records);
     }
 
-    private static SqsMessage message(JsonParser json) throws IOException {
-        String messageId = null;
-        String receiptHandle = null;
-        String body = null;
-        String eventSourceArn = null;
-        Map<String, String> attributes = Map.of();
-        Map<String, SqsMessageAttribute> messageAttributes = Map.of();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String field = json.currentName();
-            JsonToken value = json.nextToken();
-            switch (field) {
-                case "messageId" -> messageId = text(json);
-                case "receiptHandle" -> receiptHandle = text(json);
-                case "body" -> body = text(json);
-                case "eventSourceARN" -> eventSourceArn = text(json);
-                case "attributes" -> attributes = value == JsonToken.START_OBJECT ? texts(json) : skip(json, Map.of());
-                case "messageAttributes" -> messageAttributes = value == JsonToken.START_OBJECT
-                        ? messageAttributes(json) : skip(json, Map.of());
-                default -> json.skipChildren();
-            }
-        }
+    private static SqsMessage message(JsonNode record) throws IOException {
+        String messageId = text(record.get("messageId"));
         if (messageId == null) {
-            throw new IOException("an SQS record without a messageId" + at(json));
+            throw new IOException("an SQS record without a messageId");
         }
-        return new SqsMessage(messageId, receiptHandle, body, attributes, messageAttributes, eventSourceArn);
-    }
-
-    private static Map<String, String> texts(JsonParser json) throws IOException {
-        Map<String, String> texts = new LinkedHashMap<>();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String name = json.currentName();
-            json.nextToken();
-            String value = text(json);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        record.path("attributes").fields().forEachRemaining(attribute -> {
+            String value = text(attribute.getValue());
             if (value != null) {
-                texts.put(name, value);
+                attributes.put(attribute.getKey(), value);
             }
-        }
-        return texts;
-    }
-
-    private static Map<String, SqsMessageAttribute> messageAttributes(JsonParser json) throws IOException {
-        Map<String, SqsMessageAttribute> attributes = new LinkedHashMap<>();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String name = json.currentName();
-            if (json.nextToken() != JsonToken.START_OBJECT) {
-                json.skipChildren();
-                continue;
-            }
-            String dataType = null;
-            String stringValue = null;
-            String binaryValue = null;
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                json.nextToken();
-                switch (field) {
-                    case "dataType" -> dataType = text(json);
-                    case "stringValue" -> stringValue = text(json);
-                    case "binaryValue" -> binaryValue = text(json);
-                    // stringListValues, binaryListValues: reserved by SQS, always empty.
-                    default -> json.skipChildren();
-                }
-            }
+        });
+        Map<String, SqsMessageAttribute> messageAttributes = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> attribute : (Iterable<Map.Entry<String, JsonNode>>) () -> record
+                .path("messageAttributes").fields()) {
+            // stringListValues, binaryListValues: reserved by SQS, always empty.
+            JsonNode value = attribute.getValue();
+            String dataType = text(value.get("dataType"));
             if (dataType != null) {
-                attributes.put(name, new SqsMessageAttribute(dataType, stringValue, decode(binaryValue, json)));
+                messageAttributes.put(attribute.getKey(), new SqsMessageAttribute(dataType,
+                        text(value.get("stringValue")), decode(text(value.get("binaryValue")))));
             }
         }
-        return attributes;
+        return new SqsMessage(messageId, text(record.get("receiptHandle")), text(record.get("body")), attributes,
+                messageAttributes, text(record.get("eventSourceARN")));
     }
 
-    /** A scalar as text, null for null; an object or array is skipped as null. */
-    private static String text(JsonParser json) throws IOException {
-        JsonToken token = json.currentToken();
-        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-            json.skipChildren();
-            return null;
-        }
-        return token == JsonToken.VALUE_NULL ? null : json.getText();
+    /** A scalar as text; null for null, an object or an array. */
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() || node.isContainerNode() ? null : node.asText();
     }
 
-    private static byte[] decode(String base64, JsonParser json) throws IOException {
-        if (base64 == null) {
-            return null;
-        }
+    private static byte[] decode(String base64) throws IOException {
         try {
-            return Base64.getDecoder().decode(base64);
+            return base64 == null ? null : Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new IOException("a binary message attribute that is not base64" + at(json));
+            throw new IOException("a binary message attribute that is not base64");
         }
-    }
-
-    private static <T> T skip(JsonParser json, T empty) throws IOException {
-        json.skipChildren();
-        return empty;
-    }
-
-    private static void expect(JsonParser json, JsonToken actual, JsonToken expected, String what) throws IOException {
-        if (actual != expected) {
-            throw new IOException(what + " is not a JSON object" + at(json));
-        }
-    }
-
-    private static String at(JsonParser json) {
-        return " (line " + json.currentLocation().getLineNr() + ", column " + json.currentLocation().getColumnNr() + ")";
     }
 }

@@ -18,7 +18,6 @@ public record SqsMessage(String messageId, String receiptHandle, String body, Ma
 
     public static final String APPROXIMATE_RECEIVE_COUNT = "ApproximateReceiveCount";
     public static final String MESSAGE_GROUP_ID = "MessageGroupId";
-    public static final String AWS_TRACE_HEADER = "AWSTraceHeader";
 
     public SqsMessage {
         Objects.requireNonNull(messageId, "messageId");

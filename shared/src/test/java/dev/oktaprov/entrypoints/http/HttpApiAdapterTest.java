@@ -103,7 +103,7 @@ class HttpApiAdapterTest {
     @Test
     void writesFailuresAsErrorResponses() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        HttpApiAdapter.writeFailure(InvalidInputException.of("email", "is required"), "req-1", out);
+        ApiErrors.response(InvalidInputException.of("email", "is required"), "req-1").writeTo(out);
 
         JsonNode answer = JSON.readTree(out.toByteArray());
 
@@ -112,12 +112,12 @@ class HttpApiAdapterTest {
         assertThat(body.path("code").asText()).isEqualTo("INVALID_INPUT");
         assertThat(body.path("details").get(0).path("field").asText()).isEqualTo("email");
         assertThat(body.path("requestId").asText()).isEqualTo("req-1");
-        assertThat(HttpApiAdapter.status(InvalidInputException.of("email", "is required"))).isEqualTo(400);
+        assertThat(ApiErrors.status(InvalidInputException.of("email", "is required"))).isEqualTo(400);
     }
 
     private static String written(OperationResult result) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        HttpApiAdapter.writeResult(result, out);
+        HttpApiResponse.of(result.status(), result.headers(), result.body()).writeTo(out);
         return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
