@@ -34,12 +34,6 @@ public record NewHire(
         extraProfile = Collections.unmodifiableMap(new LinkedHashMap<>(extraProfile == null ? Map.of() : extraProfile));
     }
 
-    /** A hire without a start date. */
-    public NewHire(String firstName, String lastName, String email, String login, boolean activate, List<String> groupIds,
-            String nextLogin, String password, Map<String, Object> extraProfile) {
-        this(firstName, lastName, email, login, activate, groupIds, nextLogin, password, extraProfile, null);
-    }
-
     /** Whether the create itself activates the user; a scheduled hire is activated on its start date instead. */
     public boolean activatesOnCreate() {
         return activate && schedule == null;

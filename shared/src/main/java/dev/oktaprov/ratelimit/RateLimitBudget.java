@@ -36,10 +36,6 @@ public final class RateLimitBudget {
     /** A bucket's state as last known: for progress displays, metrics and tests. */
     public record BucketState(long limit, long remaining, long allowed, Instant resetsAt) {}
 
-    public int sharePercent() {
-        return sharePercent;
-    }
-
     /**
      * Takes one request from {@code bucket} if this client's share allows it and answers
      * {@link Duration#ZERO}; otherwise takes nothing and answers how long to wait for the reset.

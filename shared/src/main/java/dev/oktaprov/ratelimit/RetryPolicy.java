@@ -11,8 +11,8 @@ import java.util.random.RandomGenerator;
 public final class RetryPolicy {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
-    public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(600);
-    public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(20);
+    private static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(600);
+    private static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(20);
 
     private final int maxAttempts;
     private final Duration baseDelay;
@@ -35,10 +35,6 @@ public final class RetryPolicy {
 
     public int maxAttempts() {
         return maxAttempts;
-    }
-
-    public Duration maxDelay() {
-        return maxDelay;
     }
 
     public boolean mayRetryAfter(int attempt) {

@@ -98,10 +98,6 @@ public final class ProvisioningMetrics implements OktaListener {
         count(CREDENTIALS_UNAVAILABLE);
     }
 
-    public synchronized void oktaLatency(Duration latency) {
-        metrics.addMetric(OKTA_LATENCY, latency.toNanos() / 1_000_000.0, MetricUnit.MILLISECONDS);
-    }
-
     /** Writes the collected metrics (one EMF line) and starts afresh. */
     public synchronized void flush() {
         metrics.flush();
@@ -127,11 +123,11 @@ public final class ProvisioningMetrics implements OktaListener {
     }
 
     @Override
-    public void onResponse(String method, String bucket, int status, Duration latency, String requestId) {
+    public synchronized void onResponse(String method, String bucket, int status, Duration latency, String requestId) {
         if (requestId != null) {
             lastOktaRequestId.set(requestId);
         }
-        oktaLatency(latency);
+        metrics.addMetric(OKTA_LATENCY, latency.toNanos() / 1_000_000.0, MetricUnit.MILLISECONDS);
         if (status >= 500 || status == 401 || status == 403) {
             oktaError();
         }

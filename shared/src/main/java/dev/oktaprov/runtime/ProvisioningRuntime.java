@@ -1,6 +1,5 @@
 package dev.oktaprov.runtime;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.aws.AwsClientEnvironment;
 import dev.oktaprov.aws.SecretsManagerClients;
 import dev.oktaprov.credentials.OAuthCredentialSource;
@@ -11,7 +10,6 @@ import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.BackgroundHttpClient;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
-import dev.oktaprov.okta.OktaJson;
 import dev.oktaprov.provisioning.ProvisioningService;
 import dev.oktaprov.ratelimit.RestoreSafeRandom;
 import dev.oktaprov.time.Deadline;
@@ -177,15 +175,10 @@ public final class ProvisioningRuntime {
         }
     }
 
-    /** The deadline for an invocation with {@code remaining} time left, minus the safety margin. */
-    public Deadline deadline(Duration remaining) {
-        Duration usable = remaining.minus(config.deadlineSafetyMargin());
-        return Deadline.after(usable.isNegative() ? Duration.ZERO : usable, clock);
-    }
-
-    /** The deadline for a Lambda invocation: {@code context.getRemainingTimeInMillis()} minus the margin. */
+    /** The deadline for a Lambda invocation: {@code context.getRemainingTimeInMillis()} minus the safety margin. */
     public Deadline deadline(long remainingMillis) {
-        return deadline(Duration.ofMillis(remainingMillis));
+        Duration usable = Duration.ofMillis(remainingMillis).minus(config.deadlineSafetyMargin());
+        return Deadline.after(usable.isNegative() ? Duration.ZERO : usable, clock);
     }
 
     public ProvisioningConfig config() {
@@ -219,10 +212,6 @@ public final class ProvisioningRuntime {
 
     public RandomGenerator random() {
         return random;
-    }
-
-    public ObjectMapper mapper() {
-        return OktaJson.MAPPER;
     }
 
     public Clock clock() {
