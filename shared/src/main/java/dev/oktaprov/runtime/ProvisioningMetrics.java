@@ -2,7 +2,6 @@ package dev.oktaprov.runtime;
 
 import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.okta.CredentialSource;
-import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.OktaListener;
 import dev.oktaprov.provisioning.CreateOutcome;
 import dev.oktaprov.time.Deadline;
@@ -46,9 +45,8 @@ public final class ProvisioningMetrics implements OktaListener {
     }
 
     /**
-     * Powertools' metrics instance. Outside Lambda the EMF library would probe for EC2 and ECS over
-     * the network to find where to write; here it is told it is local (stdout) unless
-     * {@code AWS_EMF_ENVIRONMENT} says otherwise, and in Lambda that it is Lambda, which skips the probes.
+     * Outside Lambda the EMF library would probe for EC2 and ECS over the network to find where to
+     * write: unless {@code AWS_EMF_ENVIRONMENT} says otherwise, it is told where it is (Lambda, or local stdout).
      */
     public static ProvisioningMetrics fromEnvironment(Map<String, String> env) {
         if (env.get("AWS_EMF_ENVIRONMENT") == null) {
@@ -98,7 +96,7 @@ public final class ProvisioningMetrics implements OktaListener {
         count(CREDENTIALS_UNAVAILABLE);
     }
 
-    /** Writes the collected metrics (one EMF line) and starts afresh. */
+    /** One EMF line; then it starts afresh. */
     public synchronized void flush() {
         metrics.flush();
     }
