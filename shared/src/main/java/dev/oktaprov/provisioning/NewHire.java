@@ -39,13 +39,9 @@ public record NewHire(
         return activate && schedule == null;
     }
 
-    /** The whole profile: the four base attributes first, then the extra ones. */
-    public Profile profile() {
-        return Profile.of(login, firstName, lastName, email, extraProfile);
-    }
-
+    /** The profile holds the four base attributes first, then the extra ones. */
     public CreateUserRequest toCreateUserRequest() {
-        return new CreateUserRequest(profile(), password, groupIds);
+        return new CreateUserRequest(Profile.of(login, firstName, lastName, email, extraProfile), password, groupIds);
     }
 
     @Override

@@ -84,18 +84,6 @@ public final class ProvisioningMetrics implements OktaListener {
         count(OKTA_THROTTLED);
     }
 
-    public void oktaError() {
-        count(OKTA_ERRORS);
-    }
-
-    public void oktaAuthorizationFailure() {
-        count(OKTA_AUTHORIZATION_FAILURES);
-    }
-
-    public void credentialsUnavailable() {
-        count(CREDENTIALS_UNAVAILABLE);
-    }
-
     /** One EMF line; then it starts afresh. */
     public synchronized void flush() {
         metrics.flush();
@@ -127,10 +115,10 @@ public final class ProvisioningMetrics implements OktaListener {
         }
         metrics.addMetric(OKTA_LATENCY, latency.toNanos() / 1_000_000.0, MetricUnit.MILLISECONDS);
         if (status >= 500 || status == 401 || status == 403) {
-            oktaError();
+            count(OKTA_ERRORS);
         }
         if (status == 401 || status == 403) {
-            oktaAuthorizationFailure();
+            count(OKTA_AUTHORIZATION_FAILURES);
         }
     }
 
@@ -159,10 +147,10 @@ public final class ProvisioningMetrics implements OktaListener {
             try {
                 return source.authorizationHeader(deadline);
             } catch (OktaAccessDeniedException refused) {
-                oktaAuthorizationFailure();
+                count(OKTA_AUTHORIZATION_FAILURES);
                 throw refused;
             } catch (RuntimeException unavailable) {
-                credentialsUnavailable();
+                count(CREDENTIALS_UNAVAILABLE);
                 throw unavailable;
             }
         }
