@@ -146,10 +146,7 @@ public final class ProvisioningService {
             }
         }
         for (Map.Entry<String, String> entry : request.profileEquals().entrySet()) {
-            String name = entry.getKey() == null ? "" : entry.getKey().strip();
-            if (name.startsWith("profile.")) {
-                name = name.substring("profile.".length());
-            }
+            String name = entry.getKey() == null ? "" : entry.getKey().strip().replaceFirst("^profile\\.", "");
             if (!OktaExpressions.isAttributeName(name) || name.contains(".")) {
                 errors.add(new FieldError("profile", "attribute names must hold only letters, digits and underscores"));
             } else if (entry.getValue() == null) {

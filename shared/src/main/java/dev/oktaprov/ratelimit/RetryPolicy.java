@@ -11,8 +11,6 @@ import java.util.random.RandomGenerator;
 public final class RetryPolicy {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
-    private static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(600);
-    private static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(20);
 
     private final int maxAttempts;
     private final Duration baseDelay;
@@ -30,7 +28,7 @@ public final class RetryPolicy {
     }
 
     public static RetryPolicy withMaxAttempts(int maxAttempts, RandomGenerator random) {
-        return new RetryPolicy(maxAttempts, DEFAULT_BASE_DELAY, DEFAULT_MAX_DELAY, random);
+        return new RetryPolicy(maxAttempts, Duration.ofMillis(600), Duration.ofSeconds(20), random);
     }
 
     public int maxAttempts() {

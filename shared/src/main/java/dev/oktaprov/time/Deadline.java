@@ -33,7 +33,7 @@ public final class Deadline {
     }
 
     public boolean isNone() {
-        return this == NONE || at.equals(Instant.MAX);
+        return at.equals(Instant.MAX);
     }
 
     /** Time left, never negative; a very long duration for {@link #none()}. */
