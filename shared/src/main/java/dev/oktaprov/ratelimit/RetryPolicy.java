@@ -48,7 +48,6 @@ public final class RetryPolicy {
         int exponent = Math.min(Math.max(failedAttempt - 1, 0), 20);
         long ceiling = Math.min(baseDelay.toMillis() << exponent, maxDelay.toMillis());
         long half = ceiling / 2;
-        long jitter = half == 0 ? 0 : random.nextLong(half + 1);
-        return Duration.ofMillis(half + jitter);
+        return Duration.ofMillis(half + random.nextLong(half + 1));
     }
 }
