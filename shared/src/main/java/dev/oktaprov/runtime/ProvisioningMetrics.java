@@ -84,6 +84,10 @@ public final class ProvisioningMetrics implements OktaListener {
         count(OKTA_THROTTLED);
     }
 
+    public void oktaAuthorizationFailure() {
+        count(OKTA_AUTHORIZATION_FAILURES);
+    }
+
     /** One EMF line; then it starts afresh. */
     public synchronized void flush() {
         metrics.flush();
@@ -118,7 +122,7 @@ public final class ProvisioningMetrics implements OktaListener {
             count(OKTA_ERRORS);
         }
         if (status == 401 || status == 403) {
-            count(OKTA_AUTHORIZATION_FAILURES);
+            oktaAuthorizationFailure();
         }
     }
 
@@ -147,7 +151,7 @@ public final class ProvisioningMetrics implements OktaListener {
             try {
                 return source.authorizationHeader(deadline);
             } catch (OktaAccessDeniedException refused) {
-                count(OKTA_AUTHORIZATION_FAILURES);
+                oktaAuthorizationFailure();
                 throw refused;
             } catch (RuntimeException unavailable) {
                 count(CREDENTIALS_UNAVAILABLE);
