@@ -1,7 +1,6 @@
 package dev.oktaprov.provisioning;
 
 import dev.oktaprov.okta.model.User;
-import java.util.Objects;
 
 /**
  * What an activation did.
@@ -9,10 +8,4 @@ import java.util.Objects;
  * @param user the user as read before the activation (its status then); Okta activates
  *     asynchronously, so read it again for the status it ends up with
  */
-public record ActivationResult(User user, ActivationOutcome outcome) {
-
-    public ActivationResult {
-        Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(outcome, "outcome");
-    }
-}
+public record ActivationResult(User user, ActivationOutcome outcome) {}

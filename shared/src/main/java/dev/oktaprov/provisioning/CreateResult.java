@@ -2,7 +2,6 @@ package dev.oktaprov.provisioning;
 
 import dev.oktaprov.okta.model.User;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What a create did.
@@ -15,8 +14,6 @@ import java.util.Objects;
 public record CreateResult(User user, CreateOutcome outcome, List<String> notApplied, boolean inactive) {
 
     public CreateResult {
-        Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(outcome, "outcome");
         notApplied = List.copyOf(notApplied);
     }
 

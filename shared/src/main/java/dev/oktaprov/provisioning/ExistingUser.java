@@ -30,11 +30,9 @@ final class ExistingUser {
 
     private ExistingUser() {}
 
-    /**
-     * @param memberships the existing user's groups; asked for only when the request names groups
-     */
+    /** {@code memberships} is asked for only when the request names groups. */
     static CreateResult compare(NewHire hire, User existing, Supplier<List<Group>> memberships) {
-        String status = existing.status() == null ? "" : existing.status();
+        String status = String.valueOf(existing.status());
         List<String> notApplied = new ArrayList<>();
         // A scheduled hire is STAGED until its start date: that is as asked, not an activation left undone.
         if (hire.activatesOnCreate() && NOT_ACTIVATED.contains(status)) {

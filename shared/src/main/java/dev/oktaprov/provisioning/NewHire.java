@@ -34,24 +34,14 @@ public record NewHire(
         extraProfile = Collections.unmodifiableMap(new LinkedHashMap<>(extraProfile == null ? Map.of() : extraProfile));
     }
 
-    /** A hire without a start date. */
-    public NewHire(String firstName, String lastName, String email, String login, boolean activate, List<String> groupIds,
-            String nextLogin, String password, Map<String, Object> extraProfile) {
-        this(firstName, lastName, email, login, activate, groupIds, nextLogin, password, extraProfile, null);
-    }
-
     /** Whether the create itself activates the user; a scheduled hire is activated on its start date instead. */
     public boolean activatesOnCreate() {
         return activate && schedule == null;
     }
 
-    /** The whole profile: the four base attributes first, then the extra ones. */
-    public Profile profile() {
-        return Profile.of(login, firstName, lastName, email, extraProfile);
-    }
-
+    /** The profile holds the four base attributes first, then the extra ones. */
     public CreateUserRequest toCreateUserRequest() {
-        return new CreateUserRequest(profile(), password, groupIds);
+        return new CreateUserRequest(Profile.of(login, firstName, lastName, email, extraProfile), password, groupIds);
     }
 
     @Override

@@ -11,28 +11,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks a create request before anything is sent to Okta, and reports every problem at once, per
- * field.
- *
- * <p>Accepted top-level fields (anything else is an error, so that typos are caught):
- * <ul>
- *   <li>{@code firstName}, {@code lastName} (required strings, 1-50 characters),
- *   <li>{@code email} (required, 5-100 characters, an email address),
- *   <li>{@code login} (required, 5-100 characters, an email-like login: Okta's default login pattern),
- *   <li>{@code activate} (boolean, or the strings "true"/"false" in any case; default false = STAGED),
- *   <li>{@code groupIds} (array of at most 20 non-empty strings),
- *   <li>{@code nextLogin} (only "changePassword", only with activate=true and a password),
- *   <li>{@code password} (string, 1-256 characters),
- *   <li>{@code profile} (object of further attributes: strings, numbers, booleans, null, or arrays of
- *       those; it may repeat a base attribute only with the same value),
- *   <li>{@code startDate} (a date like 2027-01-04, at most 364 days ahead and 30 days past), with
- *       optional {@code timeZone} (a zone name or offset; default UTC) and {@code activationTime} (a
- *       time of day; default 08:00): the user is created STAGED and activated at that moment (at once
- *       when it has passed). Not with {@code activate: false} or {@code nextLogin}.
- * </ul>
- * The four base strings are stripped of surrounding whitespace. No string anywhere may contain
- * control characters or characters outside the Basic Multilingual Plane (4-byte UTF-8, e.g. emoji),
- * which Okta does not store.
+ * Checks a create request (the form in docs/api.md) before anything is sent to Okta, and reports
+ * every problem at once, per field; an unknown field is an error, so that typos are caught.
  */
 public final class NewHireValidator {
 
@@ -48,25 +28,16 @@ public final class NewHireValidator {
 
     private NewHireValidator() {}
 
-    /** As {@link #validate(Map, Clock)}, start dates checked against the system clock. */
     public static NewHire validate(Map<String, Object> input) {
         return validate(input, Clock.systemUTC());
     }
 
-    /**
-     * The validated new hire, or {@link InvalidInputException} listing every problem.
-     *
-     * @param clock today, for the start date's bounds and whether it has come
-     */
+    /** The validated hire, or {@link InvalidInputException} listing every problem; the start date read by {@code clock}. */
     public static NewHire validate(Map<String, Object> input, Clock clock) {
         return validate(input, clock, true);
     }
 
-    /**
-     * As {@link #validate(Map, Clock)} for a caller that creates the user now and schedules nothing
-     * ({@code POST /users}): a start date is refused with the other problems, rather than leaving a
-     * STAGED user that nobody activates.
-     */
+    /** For {@code POST /users}: a start date is refused, rather than leaving a STAGED user that nobody activates. */
     public static NewHire validateWithoutStartDate(Map<String, Object> input) {
         return validate(input, Clock.systemUTC(), false);
     }

@@ -12,7 +12,6 @@ import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.OktaExpressions;
 import dev.oktaprov.okta.model.Group;
 import dev.oktaprov.okta.model.JsonPage;
-import dev.oktaprov.okta.model.Page;
 import dev.oktaprov.okta.model.User;
 import dev.oktaprov.okta.model.UserQuery;
 import dev.oktaprov.time.Deadline;
@@ -113,12 +112,10 @@ public final class ProvisioningService {
         return new UserWithGroups(user, groups);
     }
 
-    /** One page of users; pass the page's {@code nextCursor} back as {@code after} for the next. */
-    public Page<User> list(ListRequest request, Deadline deadline) {
-        return okta.listUsers(toQuery(request), deadline);
-    }
-
-    /** As {@link #list}, the page as Okta's JSON, to be streamed into an answer rather than read into users first. */
+    /**
+     * One page of users as Okta's JSON, streamed into an answer rather than read into users first;
+     * pass the page's {@code nextCursor} back as {@code after} for the next.
+     */
     public JsonPage listJson(ListRequest request, Deadline deadline) {
         return okta.listUsersJson(toQuery(request), deadline);
     }
@@ -149,10 +146,7 @@ public final class ProvisioningService {
             }
         }
         for (Map.Entry<String, String> entry : request.profileEquals().entrySet()) {
-            String name = entry.getKey() == null ? "" : entry.getKey().strip();
-            if (name.startsWith("profile.")) {
-                name = name.substring("profile.".length());
-            }
+            String name = entry.getKey() == null ? "" : entry.getKey().strip().replaceFirst("^profile\\.", "");
             if (!OktaExpressions.isAttributeName(name) || name.contains(".")) {
                 errors.add(new FieldError("profile", "attribute names must hold only letters, digits and underscores"));
             } else if (entry.getValue() == null) {

@@ -86,7 +86,7 @@ final class StartDates {
         if (value == null) {
             return ZoneOffset.UTC;
         }
-        if (value instanceof String text && !text.isBlank() && text.strip().length() <= 64) {
+        if (value instanceof String text) {
             try {
                 return ZoneId.of(text.strip());
             } catch (DateTimeException e) {

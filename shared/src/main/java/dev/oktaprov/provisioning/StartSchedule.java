@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Objects;
 
 /**
  * When a new hire starts, and so when its user is activated: the user is created STAGED (groups
@@ -16,12 +15,4 @@ import java.util.Objects;
  *     false means the start date has come (up to {@value StartDates#GRACE_DAYS} days ago): activate at once
  */
 public record StartSchedule(LocalDate startDate, ZoneId timeZone, LocalTime activationTime, Instant activateAt,
-        boolean waitsForStartDate) {
-
-    public StartSchedule {
-        Objects.requireNonNull(startDate, "startDate");
-        Objects.requireNonNull(timeZone, "timeZone");
-        Objects.requireNonNull(activationTime, "activationTime");
-        Objects.requireNonNull(activateAt, "activateAt");
-    }
-}
+        boolean waitsForStartDate) {}

@@ -18,7 +18,8 @@ public final class TextRules {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c) || Character.isISOControl(c)) {
-                return failed(field, Character.isSurrogate(c) ? FOUR_BYTE_CHARACTERS : CONTROL_CHARACTERS, errors);
+                errors.add(new FieldError(field, Character.isSurrogate(c) ? FOUR_BYTE_CHARACTERS : CONTROL_CHARACTERS));
+                return false;
             }
         }
         return true;
@@ -26,12 +27,12 @@ public final class TextRules {
 
     /** Text Okta only looks up or matches: no control characters (a 4-byte one finds no user, like any unknown value). */
     public static boolean noControlCharacters(String field, String text, List<FieldError> errors) {
-        return text.chars().noneMatch(Character::isISOControl) || failed(field, CONTROL_CHARACTERS, errors);
+        return passes(text.chars().noneMatch(Character::isISOControl), field, CONTROL_CHARACTERS, errors);
     }
 
     /** At most {@code max} characters (UTF-16 units, as Okta counts). */
     public static boolean atMost(String field, String text, int max, List<FieldError> errors) {
-        return text.length() <= max || failed(field, tooLong(max), errors);
+        return passes(text.length() <= max, field, tooLong(max), errors);
     }
 
     public static String tooLong(int max) {
@@ -52,8 +53,10 @@ public final class TextRules {
                 : "a " + value.getClass().getSimpleName();
     }
 
-    private static boolean failed(String field, String message, List<FieldError> errors) {
-        errors.add(new FieldError(field, message));
-        return false;
+    private static boolean passes(boolean passed, String field, String message, List<FieldError> errors) {
+        if (!passed) {
+            errors.add(new FieldError(field, message));
+        }
+        return passed;
     }
 }

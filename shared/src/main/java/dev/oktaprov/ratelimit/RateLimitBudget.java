@@ -33,12 +33,8 @@ public final class RateLimitBudget {
         this.clock = clock;
     }
 
-    /** A bucket's state as last known: for progress displays, metrics and tests. */
+    /** A bucket's state as last known. */
     public record BucketState(long limit, long remaining, long allowed, Instant resetsAt) {}
-
-    public int sharePercent() {
-        return sharePercent;
-    }
 
     /**
      * Takes one request from {@code bucket} if this client's share allows it and answers
@@ -56,7 +52,7 @@ public final class RateLimitBudget {
             return Duration.ZERO;
         }
         if (state.limit - state.remaining < allowed(state.limit)) {
-            state.remaining--;
+            buckets.put(bucket, state.withCount(state.limit, state.remaining - 1));
             return Duration.ZERO;
         }
         return Duration.between(now, state.resetsAt).plus(RESET_MARGIN);
@@ -73,8 +69,7 @@ public final class RateLimitBudget {
             buckets.put(bucket, new Bucket(headers.limit(), headers.remaining(), headers.resetEpochSeconds(), resetsAt));
         } else if (headers.resetEpochSeconds() == state.resetEpochSeconds) {
             // Answers to parallel requests arrive out of order: the lowest count is the freshest.
-            state.limit = headers.limit();
-            state.remaining = Math.min(state.remaining, headers.remaining());
+            buckets.put(bucket, state.withCount(headers.limit(), Math.min(state.remaining, headers.remaining())));
         }
         // An answer from an older window arriving late says nothing about the current one.
     }
@@ -117,17 +112,9 @@ public final class RateLimitBudget {
         return receivedAt.plus(headers.untilReset(receivedAt).orElse(Duration.ZERO));
     }
 
-    private static final class Bucket {
-        long limit;
-        long remaining;
-        final long resetEpochSeconds;
-        final Instant resetsAt;
-
-        Bucket(long limit, long remaining, long resetEpochSeconds, Instant resetsAt) {
-            this.limit = limit;
-            this.remaining = remaining;
-            this.resetEpochSeconds = resetEpochSeconds;
-            this.resetsAt = resetsAt;
+    private record Bucket(long limit, long remaining, long resetEpochSeconds, Instant resetsAt) {
+        Bucket withCount(long newLimit, long newRemaining) {
+            return new Bucket(newLimit, newRemaining, resetEpochSeconds, resetsAt);
         }
     }
 }

@@ -12,29 +12,19 @@ import java.util.random.RandomGenerator;
  */
 public final class RestoreSafeRandom implements RandomGenerator {
 
-    private volatile SecureRandom generator;
+    private SecureRandom generator;
 
+    // Drawn only for a retry's jitter: a lock costs nothing next to the wait it decides.
     @Override
-    public long nextLong() {
-        return generator().nextLong();
-    }
-
-    private SecureRandom generator() {
-        SecureRandom made = generator;
-        if (made == null) {
-            synchronized (this) {
-                made = generator;
-                if (made == null) {
-                    made = new SecureRandom();
-                    generator = made;
-                }
-            }
+    public synchronized long nextLong() {
+        if (generator == null) {
+            generator = new SecureRandom();
         }
-        return made;
+        return generator.nextLong();
     }
 
     /** Whether anything has been drawn yet: nothing may be before the first request. */
-    boolean hasDrawn() {
+    synchronized boolean hasDrawn() {
         return generator != null;
     }
 

@@ -11,8 +11,6 @@ import java.util.random.RandomGenerator;
 public final class RetryPolicy {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
-    public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(600);
-    public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(20);
 
     private final int maxAttempts;
     private final Duration baseDelay;
@@ -30,15 +28,11 @@ public final class RetryPolicy {
     }
 
     public static RetryPolicy withMaxAttempts(int maxAttempts, RandomGenerator random) {
-        return new RetryPolicy(maxAttempts, DEFAULT_BASE_DELAY, DEFAULT_MAX_DELAY, random);
+        return new RetryPolicy(maxAttempts, Duration.ofMillis(600), Duration.ofSeconds(20), random);
     }
 
     public int maxAttempts() {
         return maxAttempts;
-    }
-
-    public Duration maxDelay() {
-        return maxDelay;
     }
 
     public boolean mayRetryAfter(int attempt) {
@@ -54,7 +48,6 @@ public final class RetryPolicy {
         int exponent = Math.min(Math.max(failedAttempt - 1, 0), 20);
         long ceiling = Math.min(baseDelay.toMillis() << exponent, maxDelay.toMillis());
         long half = ceiling / 2;
-        long jitter = half == 0 ? 0 : random.nextLong(half + 1);
-        return Duration.ofMillis(half + jitter);
+        return Duration.ofMillis(half + random.nextLong(half + 1));
     }
 }

@@ -17,10 +17,8 @@ import java.util.Optional;
 
 /**
  * The function's configuration, read from environment variables (see the README's configuration
- * table). Every problem is reported at once, naming the variable and never quoting a secret.
- *
- * @param secretId {@code OKTA_SECRET_ID}; empty when {@code OKTA_API_TOKEN} is used
- * @param apiToken {@code OKTA_API_TOKEN} (local runs); empty when the secret is used
+ * table). Every problem is reported at once, naming the variable and never quoting a secret; a
+ * {@link Secret} prints masked. Either {@code secretId} or {@code apiToken} (local runs) is present.
  */
 public record ProvisioningConfig(
         URI orgUrl,
@@ -70,14 +68,6 @@ public record ProvisioningConfig(
 
     public OktaClientSettings clientSettings() {
         return new OktaClientSettings(orgUrl, rateLimitSharePercent, maxAttempts, requestTimeout, null);
-    }
-
-    @Override
-    public String toString() {
-        return "ProvisioningConfig[orgUrl=" + orgUrl + ", secretId=" + secretId.orElse("-")
-                + ", apiToken=" + (apiToken.isPresent() ? "***" : "-") + ", rateLimitSharePercent=" + rateLimitSharePercent
-                + ", maxAttempts=" + maxAttempts + ", requestTimeout=" + requestTimeout
-                + ", secretCacheTtl=" + secretCacheTtl + ", deadlineSafetyMargin=" + deadlineSafetyMargin + "]";
     }
 
     /** https only, except plain http to this machine (tests, local runs); an origin, nothing more. */

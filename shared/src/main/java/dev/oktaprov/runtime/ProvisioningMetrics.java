@@ -2,7 +2,6 @@ package dev.oktaprov.runtime;
 
 import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.okta.CredentialSource;
-import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.okta.OktaListener;
 import dev.oktaprov.provisioning.CreateOutcome;
 import dev.oktaprov.time.Deadline;
@@ -46,9 +45,8 @@ public final class ProvisioningMetrics implements OktaListener {
     }
 
     /**
-     * Powertools' metrics instance. Outside Lambda the EMF library would probe for EC2 and ECS over
-     * the network to find where to write; here it is told it is local (stdout) unless
-     * {@code AWS_EMF_ENVIRONMENT} says otherwise, and in Lambda that it is Lambda, which skips the probes.
+     * Outside Lambda the EMF library would probe for EC2 and ECS over the network to find where to
+     * write: unless {@code AWS_EMF_ENVIRONMENT} says otherwise, it is told where it is (Lambda, or local stdout).
      */
     public static ProvisioningMetrics fromEnvironment(Map<String, String> env) {
         if (env.get("AWS_EMF_ENVIRONMENT") == null) {
@@ -86,23 +84,11 @@ public final class ProvisioningMetrics implements OktaListener {
         count(OKTA_THROTTLED);
     }
 
-    public void oktaError() {
-        count(OKTA_ERRORS);
-    }
-
     public void oktaAuthorizationFailure() {
         count(OKTA_AUTHORIZATION_FAILURES);
     }
 
-    public void credentialsUnavailable() {
-        count(CREDENTIALS_UNAVAILABLE);
-    }
-
-    public synchronized void oktaLatency(Duration latency) {
-        metrics.addMetric(OKTA_LATENCY, latency.toNanos() / 1_000_000.0, MetricUnit.MILLISECONDS);
-    }
-
-    /** Writes the collected metrics (one EMF line) and starts afresh. */
+    /** One EMF line; then it starts afresh. */
     public synchronized void flush() {
         metrics.flush();
     }
@@ -127,13 +113,13 @@ public final class ProvisioningMetrics implements OktaListener {
     }
 
     @Override
-    public void onResponse(String method, String bucket, int status, Duration latency, String requestId) {
+    public synchronized void onResponse(String method, String bucket, int status, Duration latency, String requestId) {
         if (requestId != null) {
             lastOktaRequestId.set(requestId);
         }
-        oktaLatency(latency);
+        metrics.addMetric(OKTA_LATENCY, latency.toNanos() / 1_000_000.0, MetricUnit.MILLISECONDS);
         if (status >= 500 || status == 401 || status == 403) {
-            oktaError();
+            count(OKTA_ERRORS);
         }
         if (status == 401 || status == 403) {
             oktaAuthorizationFailure();
@@ -168,7 +154,7 @@ public final class ProvisioningMetrics implements OktaListener {
                 oktaAuthorizationFailure();
                 throw refused;
             } catch (RuntimeException unavailable) {
-                credentialsUnavailable();
+                count(CREDENTIALS_UNAVAILABLE);
                 throw unavailable;
             }
         }

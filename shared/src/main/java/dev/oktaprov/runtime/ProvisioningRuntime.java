@@ -1,6 +1,5 @@
 package dev.oktaprov.runtime;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.aws.AwsClientEnvironment;
 import dev.oktaprov.aws.SecretsManagerClients;
 import dev.oktaprov.credentials.OAuthCredentialSource;
@@ -11,7 +10,6 @@ import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.BackgroundHttpClient;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaClient;
-import dev.oktaprov.okta.OktaJson;
 import dev.oktaprov.provisioning.ProvisioningService;
 import dev.oktaprov.ratelimit.RestoreSafeRandom;
 import dev.oktaprov.time.Deadline;
@@ -25,12 +23,9 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * Everything a function needs, built once per execution environment: configuration, HTTP client,
- * mapper, credential source, Okta client, provisioning service and metrics.
- *
- * <p>Building it reads and checks the configuration (a {@link dev.oktaprov.errors.ConfigurationException}
- * fails the init) but loads no credentials and calls nothing: the secret is fetched by the first
- * request, after any SnapStart restore.
+ * Everything a function needs, built once per execution environment. Building it checks the
+ * configuration (a {@link ConfigurationException} fails the init) but loads no credentials and
+ * calls nothing: the secret is fetched by the first request, after any SnapStart restore.
  */
 public final class ProvisioningRuntime {
 
@@ -59,20 +54,12 @@ public final class ProvisioningRuntime {
         this.service = new ProvisioningService(okta);
     }
 
-    /**
-     * The one way to wire a function: configuration from {@code env} (Lambda's is
-     * {@code System.getenv()}), everything else as Lambda runs it unless a tool or test says otherwise.
-     */
+    /** The one way to wire a function: configured from {@code env}, the rest as Lambda runs it unless set. */
     public static Builder builder(Map<String, String> env) {
         return new Builder(env);
     }
 
-    /**
-     * Collaborators of a runtime. Unset, they are Lambda's: credentials chosen from the environment
-     * ({@code OKTA_API_TOKEN}, else the Secrets Manager secret, a service app asking for
-     * {@link #scopes}), an HTTP client started in the background, the system clock, real sleeps,
-     * jitter a SnapStart snapshot cannot freeze, and metrics to standard output.
-     */
+    /** Collaborators of a runtime; unset, they are Lambda's. */
     public static final class Builder {
         private final Map<String, String> env;
         private List<String> defaultScopes = OAuthScopes.ALL;
@@ -89,7 +76,6 @@ public final class ProvisioningRuntime {
             this.env = Objects.requireNonNull(env, "env");
         }
 
-        /** The environment the runtime is configured from. */
         public Map<String, String> environment() {
             return env;
         }
@@ -100,7 +86,6 @@ public final class ProvisioningRuntime {
             return this;
         }
 
-        /** A credential source of the caller's instead of the one the environment chooses. */
         public Builder credentials(CredentialSource credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
@@ -133,10 +118,6 @@ public final class ProvisioningRuntime {
             return this;
         }
 
-        /**
-         * Reads and checks the configuration (a {@link ConfigurationException} fails the init); loads
-         * no credentials and calls nobody.
-         */
         public ProvisioningRuntime build() {
             ProvisioningConfig config = ProvisioningConfig.fromEnvironment(env);
             HttpClient client = http != null ? http
@@ -177,15 +158,10 @@ public final class ProvisioningRuntime {
         }
     }
 
-    /** The deadline for an invocation with {@code remaining} time left, minus the safety margin. */
-    public Deadline deadline(Duration remaining) {
-        Duration usable = remaining.minus(config.deadlineSafetyMargin());
-        return Deadline.after(usable.isNegative() ? Duration.ZERO : usable, clock);
-    }
-
-    /** The deadline for a Lambda invocation: {@code context.getRemainingTimeInMillis()} minus the margin. */
+    /** The deadline for a Lambda invocation: {@code context.getRemainingTimeInMillis()} minus the safety margin. */
     public Deadline deadline(long remainingMillis) {
-        return deadline(Duration.ofMillis(remainingMillis));
+        Duration usable = Duration.ofMillis(remainingMillis).minus(config.deadlineSafetyMargin());
+        return Deadline.after(usable.isNegative() ? Duration.ZERO : usable, clock);
     }
 
     public ProvisioningConfig config() {
@@ -219,10 +195,6 @@ public final class ProvisioningRuntime {
 
     public RandomGenerator random() {
         return random;
-    }
-
-    public ObjectMapper mapper() {
-        return OktaJson.MAPPER;
     }
 
     public Clock clock() {

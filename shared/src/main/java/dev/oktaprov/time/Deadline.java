@@ -33,7 +33,7 @@ public final class Deadline {
     }
 
     public boolean isNone() {
-        return this == NONE || at.equals(Instant.MAX);
+        return at.equals(Instant.MAX);
     }
 
     /** Time left, never negative; a very long duration for {@link #none()}. */
@@ -45,27 +45,9 @@ public final class Deadline {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    public boolean isExpired(Clock clock) {
-        return !isNone() && !clock.instant().isBefore(at);
-    }
-
     /** Whether something that would wake up at {@code wakeUp} still finishes within the deadline. */
     public boolean allows(Instant wakeUp) {
         return isNone() || !wakeUp.isAfter(at);
-    }
-
-    public Instant instant() {
-        return at;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Deadline other && other.at.equals(at);
-    }
-
-    @Override
-    public int hashCode() {
-        return at.hashCode();
     }
 
     @Override

@@ -208,7 +208,7 @@ class NewHireValidatorExactTest {
 
         assertThat(hire).isEqualTo(new NewHire("Jane", "Doe", "jane.doe@example.com", "jane.doe@example.com", true,
                 List.of("00g1", "00g2"), "changePassword", " spaces kept ",
-                profile("costCenter", 42, "remote", false, "manager", null, "tags", Arrays.asList("a", 1, null, true))));
+                profile("costCenter", 42, "remote", false, "manager", null, "tags", Arrays.asList("a", 1, null, true)), null));
         assertThat(hire.toString()).isEqualTo("NewHire[login=<masked>, activate=true, groupIds=[00g1, 00g2],"
                 + " nextLogin=changePassword, password=***, extraProfile=[costCenter, remote, manager, tags], activateAt=none]");
     }
@@ -223,7 +223,7 @@ class NewHireValidatorExactTest {
 
     @Test
     void aHireBuiltWithoutGroupsOrProfileHasNone() {
-        NewHire hire = new NewHire("Jane", "Doe", "jane@example.com", "jane@example.com", false, null, null, null, null);
+        NewHire hire = new NewHire("Jane", "Doe", "jane@example.com", "jane@example.com", false, null, null, null, null, null);
 
         assertThat(hire.groupIds()).isEmpty();
         assertThat(hire.extraProfile()).isEmpty();

@@ -158,7 +158,7 @@ class NewHireValidatorTest {
         assertThat(hire.groupIds()).containsExactly("00g1", "00g2");
         assertThat(hire.nextLogin()).isEqualTo("changePassword");
         assertThat(hire.extraProfile()).containsOnlyKeys("department", "employeeNumber", "tags");
-        assertThat(hire.profile().attributes().keySet())
+        assertThat(hire.toCreateUserRequest().profile().attributes().keySet())
                 .containsExactly("login", "firstName", "lastName", "email", "department", "employeeNumber", "tags");
     }
 

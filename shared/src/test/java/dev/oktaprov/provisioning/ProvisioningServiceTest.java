@@ -20,18 +20,22 @@ import dev.oktaprov.errors.LoginConflictException;
 import dev.oktaprov.errors.NotFoundException;
 import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.errors.TransientUpstreamException;
+import dev.oktaprov.errors.UserNotActivatableException;
 import dev.oktaprov.okta.model.Group;
-import dev.oktaprov.okta.model.Page;
-import dev.oktaprov.okta.model.User;
+import dev.oktaprov.okta.model.JsonPage;
 import dev.oktaprov.testing.OktaBodies;
 import dev.oktaprov.testing.WireMockOkta;
+import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.time.Deadline;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,12 +65,34 @@ class ProvisioningServiceTest {
     }
 
     private static NewHire jane() {
+        return jane(Map.of());
+    }
+
+    private static NewHire jane(Map<String, Object> asked) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("firstName", "Jane");
         input.put("lastName", "Doe");
         input.put("email", "jane.doe@example.com");
         input.put("login", LOGIN);
+        input.putAll(asked);
         return NewHireValidator.validate(input);
+    }
+
+    /** Jane's create is refused as taken: she exists, with {@code status} and in {@code groupIds}. */
+    private void janeExists(String status, String... groupIds) {
+        loginIsTaken();
+        okta.server.stubFor(get(urlEqualTo(LOGIN_PATH)).willReturn(okJson(
+                OktaBodies.user("00u7", LOGIN, "Jane", "Doe", LOGIN, status))));
+        List<String> groups = Arrays.stream(groupIds).map(id -> OktaBodies.group(id, "Group " + id)).toList();
+        okta.server.stubFor(get(urlEqualTo("/api/v1/users/00u7/groups")).willReturn(okJson("[" + String.join(",", groups) + "]")));
+    }
+
+    private int groupLookups() {
+        return okta.server.findAll(getRequestedFor(urlEqualTo("/api/v1/users/00u7/groups"))).size();
+    }
+
+    private static List<String> warnings(LeakWatch watch) {
+        return watch.logLines(Level.WARN).stream().map(LeakWatch.Line::text).toList();
     }
 
     private void loginIsTaken() {
@@ -122,6 +148,50 @@ class ProvisioningServiceTest {
         assertThat(okta.requests().get(0).getUrl()).isEqualTo("/api/v1/users?activate=false");
         assertThat(result.outcome()).isEqualTo(CreateOutcome.ALREADY_EXISTED);
         assertThat(result.notApplied()).isEmpty();
+    }
+
+    @Test
+    void anExistingUserSaysWhichOfTheAskedActivationAndGroupsItDoesNotReflect() {
+        janeExists("STAGED", "00g1");
+
+        try (LeakWatch watch = LeakWatch.start()) {
+            CreateResult result = service.create(jane(Map.of("activate", true, "groupIds", List.of("00g1", "00g2"))),
+                    Deadline.none());
+
+            assertThat(result.outcome()).isEqualTo(CreateOutcome.ALREADY_EXISTED);
+            assertThat(result.notApplied()).containsExactly("activate", "groupIds");
+            assertThat(result.inactive()).isFalse();
+            assertThat(warnings(watch)).singleElement().asString()
+                    .contains("00u7 (STAGED); not applied: activate, groupIds").doesNotContain(LOGIN);
+        }
+    }
+
+    @Test
+    void anExistingUserActiveAndInEveryAskedGroupLeavesNothingUndoneAndIsNoWarning() {
+        janeExists("ACTIVE", "00g3", "00g1");
+
+        try (LeakWatch watch = LeakWatch.start()) {
+            CreateResult result = service.create(jane(Map.of("activate", true, "groupIds", List.of("00g1"))), Deadline.none());
+
+            assertThat(result.notApplied()).isEmpty();
+            assertThat(result.inactive()).isFalse();
+            assertThat(warnings(watch)).isEmpty();
+        }
+    }
+
+    @Test
+    void aDeactivatedExistingUserIsInactiveAndAWarningEvenWhenNothingElseWasAsked() {
+        janeExists("DEPROVISIONED", "00g1");
+
+        try (LeakWatch watch = LeakWatch.start()) {
+            CreateResult result = service.create(jane(), Deadline.none());
+
+            assertThat(result.outcome()).isEqualTo(CreateOutcome.ALREADY_EXISTED);
+            assertThat(result.notApplied()).isEmpty();
+            assertThat(result.inactive()).isTrue();
+            assertThat(warnings(watch)).singleElement().asString().contains("00u7 (DEPROVISIONED); not applied: nothing");
+        }
+        assertThat(groupLookups()).as("no groups asked for, none read").isZero();
     }
 
     @Test
@@ -230,10 +300,11 @@ class ProvisioningServiceTest {
         Map<String, String> profile = new LinkedHashMap<>();
         profile.put("department", "R&D \"West\"");
 
-        Page<User> page = service.list(new ListRequest(null, null, "profile.title sw \"Eng\"", "active", profile, 25, "00u0"),
-                Deadline.none());
+        JsonPage page = service.listJson(new ListRequest(null, null, "profile.title sw \"Eng\"", "active", profile, 25,
+                "00u0"), Deadline.none());
 
-        assertThat(page.items()).hasSize(1);
+        assertThat(new String(page.json(), StandardCharsets.UTF_8)).as("Okta's page as it came")
+                .startsWith("[{\"id\":\"00u1\"").contains("\"login\":\"" + LOGIN + "\"");
         assertThat(okta.requests().get(0).getUrl()).isEqualTo("/api/v1/users?search="
                 + "%28profile.title%20sw%20%22Eng%22%29%20and%20%28status%20eq%20%22ACTIVE%22%29%20and%20"
                 + "%28profile.department%20eq%20%22R%26D%20%5C%22West%5C%22%22%29&limit=25&after=00u0");
@@ -241,7 +312,7 @@ class ProvisioningServiceTest {
 
     @Test
     void listValidatesEveryParameterBeforeCallingOkta() {
-        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> service.list(
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> service.listJson(
                 new ListRequest(null, null, null, "HAPPY", Map.of("bad name", "x"), 500, null), Deadline.none()));
 
         assertThat(e.fieldErrors()).extracting(FieldError::field).containsExactlyInAnyOrder("limit", "status", "profile");
@@ -252,7 +323,7 @@ class ProvisioningServiceTest {
     void listWithoutConditionsSendsNoSearch() {
         okta.server.stubFor(get(urlPathEqualTo("/api/v1/users")).willReturn(okJson("[]")));
 
-        service.list(ListRequest.firstPage(200), Deadline.none());
+        service.listJson(ListRequest.firstPage(200), Deadline.none());
 
         assertThat(okta.requests().get(0).getUrl()).isEqualTo("/api/v1/users?limit=200");
     }
@@ -276,6 +347,37 @@ class ProvisioningServiceTest {
         assertThat(okta.requests().get(0).getUrl()).isEqualTo("/api/v1/users?activate=true&nextLogin=changePassword");
         assertThat(okta.requests().get(0).getBodyAsString())
                 .contains("\"department\":\"Engineering\"", "\"groupIds\":[\"00g1\"]", "\"value\":\"Tr0ub4dor&3-horse\"");
+    }
+
+    private void stagedUser(String transitioningTo) {
+        okta.server.stubFor(get(urlEqualTo("/api/v1/users/00u5")).willReturn(okJson(OktaBodies.user("00u5", LOGIN, "Jane",
+                "Doe", LOGIN, "STAGED").replace("\"status\":\"STAGED\"",
+                "\"status\":\"STAGED\",\"transitioningToStatus\":\"" + transitioningTo + "\""))));
+    }
+
+    private int activations() {
+        return okta.server.findAll(postRequestedFor(urlPathEqualTo("/api/v1/users/00u5/lifecycle/activate"))).size();
+    }
+
+    @Test
+    void aStagedUserOktaIsActivatingAlreadyIsAlreadyActiveWithoutACall() {
+        stagedUser("ACTIVE");
+
+        ActivationResult result = service.activate("00u5", true, Deadline.none());
+
+        assertThat(result.outcome()).isEqualTo(ActivationOutcome.ALREADY_ACTIVE);
+        assertThat(activations()).isZero();
+    }
+
+    @Test
+    void aStagedUserOnItsWayToDeprovisionedIsRefusedWithoutACall() {
+        stagedUser("DEPROVISIONED");
+
+        UserNotActivatableException refused = catchThrowableOfType(UserNotActivatableException.class,
+                () -> service.activate("00u5", true, Deadline.none()));
+
+        assertThat(refused.status()).isEqualTo("STAGED becoming DEPROVISIONED");
+        assertThat(activations()).isZero();
     }
 
     private void stagedUserWhoseActivationIsRefused(String errorCode, String summary) {

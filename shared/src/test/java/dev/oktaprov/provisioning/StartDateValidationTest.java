@@ -132,6 +132,26 @@ class StartDateValidationTest {
     }
 
     @Test
+    void aStartDateRulesOutNextLoginEvenWithActivateAndAPassword() {
+        InvalidInputException e = invalid(m -> {
+            m.put("startDate", "2027-01-04");
+            m.put("activate", true);
+            m.put("password", "Tr0ub4dor&3-horse");
+            m.put("nextLogin", "changePassword");
+        });
+
+        assertThat(e.fieldErrors()).containsExactly(new FieldError("nextLogin", "cannot be combined with startDate: the user"
+                + " is activated on its start date, not when it is created"));
+    }
+
+    @Test
+    void aCallerThatCannotScheduleGetsTheSameHireWithoutAStartDate() {
+        Map<String, Object> input = hire(m -> m.put("activate", true));
+
+        assertThat(NewHireValidator.validateWithoutStartDate(input)).isEqualTo(NewHireValidator.validate(input, clock));
+    }
+
+    @Test
     void aZoneOrTimeWithoutAStartDateIsRefused() {
         InvalidInputException e = invalid(m -> {
             m.put("timeZone", "Europe/Berlin");

@@ -80,7 +80,7 @@ class ServiceAppThroughSecretsManagerTest {
     }
 
     private static NewHire newHire(String login) {
-        return new NewHire("Ada", "Lovelace", login, login, false, List.of(), null, null, Map.of());
+        return new NewHire("Ada", "Lovelace", login, login, false, List.of(), null, null, Map.of(), null);
     }
 
     private Set<String> grantedScopes() {
@@ -139,13 +139,13 @@ class ServiceAppThroughSecretsManagerTest {
         okta.oauth().register("0oaPROVISIONING", TestKeys.publicPem(oldKey), "kid-1", OAuthScopes.ALL);
         Map<String, String> env = env(secret(oldKey, "kid-1"));
         ProvisioningRuntime runtime = ProvisioningRuntime.builder(env).scopes(OAuthScopes.READ_USERS).build();
-        runtime.service().list(dev.oktaprov.provisioning.ListRequest.firstPage(10), Deadline.none());
+        runtime.service().listJson(dev.oktaprov.provisioning.ListRequest.firstPage(10), Deadline.none());
 
         // The admin rotates: new key in Okta and in the secret; the old tokens are revoked.
         okta.oauth().register("0oaPROVISIONING", TestKeys.publicPem(newKey), "kid-2", OAuthScopes.ALL);
         admin.putSecretValue(b -> b.secretId(env.get("OKTA_SECRET_ID")).secretString(secret(newKey, "kid-2").toString()));
         okta.oauth().revokeAll();
-        runtime.service().list(dev.oktaprov.provisioning.ListRequest.firstPage(10), Deadline.none());
+        runtime.service().listJson(dev.oktaprov.provisioning.ListRequest.firstPage(10), Deadline.none());
 
         assertThat(okta.oauth().tokensIssued()).isEqualTo(2);
     }
