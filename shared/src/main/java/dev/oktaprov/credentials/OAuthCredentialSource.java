@@ -139,13 +139,8 @@ public final class OAuthCredentialSource implements CredentialSource {
     }
 
     private void keepAccessToken(byte[] body, String requestId, Instant receivedAt) {
-        JsonNode json;
-        try {
-            json = OktaJson.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw new UnexpectedOktaException("Okta's token endpoint answered with JSON we could not read", requestId);
-        }
-        if (json == null || !json.isObject()) {
+        JsonNode json = jsonObject(body);
+        if (json == null) {
             throw new UnexpectedOktaException("Okta's token endpoint answered with JSON we could not read", requestId);
         }
         String type = json.path("token_type").asText("");
@@ -191,17 +186,10 @@ public final class OAuthCredentialSource implements CredentialSource {
             LOG.warn("Okta's token endpoint answered HTTP {} (request id {})", status, requestId);
             return new TransientUpstreamException("Okta's token endpoint answered HTTP " + status, requestId);
         }
-        String error = "";
-        String description = "";
-        try {
-            JsonNode json = OktaJson.MAPPER.readTree(response.body());
-            if (json != null && json.isObject()) {
-                error = safe(json.path("error").asText(""), 64);
-                description = safe(json.path("error_description").asText(""), 200);
-            }
-        } catch (IOException unreadable) {
-            // The status alone decides below.
-        }
+        // Without a readable body the status alone decides below.
+        JsonNode json = jsonObject(response.body());
+        String error = json == null ? "" : safe(json.path("error").asText(""), 64);
+        String description = json == null ? "" : safe(json.path("error_description").asText(""), 200);
         LOG.warn("Okta's token endpoint refused client {}: HTTP {} {} {} (request id {})",
                 app.clientId(), status, error, description, requestId);
         if (error.equals("use_dpop_nonce") || error.equals("invalid_dpop_proof")) {
@@ -219,6 +207,16 @@ public final class OAuthCredentialSource implements CredentialSource {
                     + "); check the app's grant types, client id and key id");
         }
         return new UnexpectedOktaException("Okta's token endpoint answered HTTP " + status, requestId);
+    }
+
+    /** The body as a JSON object, or null when it is none. */
+    private static JsonNode jsonObject(byte[] body) {
+        try {
+            JsonNode json = OktaJson.MAPPER.readTree(body);
+            return json.isObject() ? json : null;
+        } catch (IOException unreadable) {
+            return null;
+        }
     }
 
     private static ConfigurationException dpopRequired() {
