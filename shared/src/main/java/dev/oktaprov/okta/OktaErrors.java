@@ -40,11 +40,8 @@ final class OktaErrors {
             return OktaError.UNREADABLE;
         }
         try {
-            // An empty body reads as a MissingNode, not an object.
+            // Not an object (an empty body reads as a MissingNode): no field, no cause, the same as UNREADABLE.
             JsonNode node = OktaJson.MAPPER.readTree(body);
-            if (!node.isObject()) {
-                return OktaError.UNREADABLE;
-            }
             List<String> causes = new ArrayList<>();
             for (JsonNode cause : node.path("errorCauses")) {
                 String summary = cause.path("errorSummary").asText(null);
