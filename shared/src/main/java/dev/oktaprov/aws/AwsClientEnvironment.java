@@ -18,8 +18,6 @@ public final class AwsClientEnvironment {
     public static final String AWS_API_CALL_TIMEOUT_MS = "AWS_API_CALL_TIMEOUT_MS";
     /** The longest one attempt of an AWS SDK call may take. */
     public static final String AWS_API_CALL_ATTEMPT_TIMEOUT_MS = "AWS_API_CALL_ATTEMPT_TIMEOUT_MS";
-    static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration DEFAULT_API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
 
     private AwsClientEnvironment() {}
 
@@ -31,8 +29,8 @@ public final class AwsClientEnvironment {
      */
     public static AwsJsonClient.Timeouts callTimeouts(Map<String, String> env) {
         EnvironmentReader read = new EnvironmentReader(env);
-        Duration call = read.millis(AWS_API_CALL_TIMEOUT_MS, DEFAULT_API_CALL_TIMEOUT, 100, 900_000);
-        Duration attempt = read.millis(AWS_API_CALL_ATTEMPT_TIMEOUT_MS, DEFAULT_API_CALL_ATTEMPT_TIMEOUT, 100, 900_000);
+        Duration call = read.millis(AWS_API_CALL_TIMEOUT_MS, Duration.ofSeconds(10), 100, 900_000);
+        Duration attempt = read.millis(AWS_API_CALL_ATTEMPT_TIMEOUT_MS, Duration.ofSeconds(3), 100, 900_000);
         read.check();
         return new AwsJsonClient.Timeouts(call, attempt);
     }

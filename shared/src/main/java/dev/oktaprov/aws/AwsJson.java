@@ -18,11 +18,6 @@ final class AwsJson {
 
     private AwsJson() {}
 
-    /** {@code {"name": "value"}}. */
-    static byte[] object(String name, String value) {
-        return object(Map.of(name, value));
-    }
-
     /** An object of text fields, in {@code fields}' order. */
     static byte[] object(Map<String, String> fields) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -69,16 +69,8 @@ public final class AwsJsonClient {
 
     /**
      * @param clock the time requests are signed with (the real one, but in tests)
-     * @param sleeper waits between attempts
      * @param random draws the jitter; must not be seeded during a SnapStart init
      * @param nanoTime measures the call timeout, as the SDK's timers do, in real time
-     */
-    public AwsJsonClient(HttpClient http, URI endpoint, SigV4 signer, LambdaCredentials credentials, Timeouts timeouts,
-            Clock clock, Sleeper sleeper, RandomGenerator random, LongSupplier nanoTime) {
-        this(http, endpoint, signer, credentials, timeouts, clock, sleeper, random, nanoTime, JSON_1_1, () -> null);
-    }
-
-    /**
      * @param contentType {@link #JSON_1_1} or {@link #JSON_1_0}, as the service's protocol says
      * @param traceHeader the X-Ray trace header to send ({@code X-Amzn-Trace-Id}), or null for none;
      *     asked at each attempt (see {@link XrayTraceHeader#current()})
@@ -133,6 +125,32 @@ public final class AwsJsonClient {
                 throw failure;
             }
             sleep(wait, failure);
+        }
+    }
+
+    /** The text field {@code field} of the answer to {@code target}, or null when the answer has none. */
+    public String callForText(String target, byte[] body, Duration timeLeft, String field) {
+        byte[] answer = call(target, body, timeLeft);
+        try {
+            return AwsJson.textFields(answer, Set.of(field)).get(field);
+        } catch (IOException e) {
+            throw AwsCallException.unreachable(new IOException("the answer to " + target + " is not JSON"));
+        }
+    }
+
+    /**
+     * Signs a request to {@code target} and reads {@code answer} as a real call does, in this process only:
+     * for SnapStart's beforeCheckpoint, so that after a restore the first call finds the JDK's SHA-256 and
+     * HMAC and Jackson's parser loaded. Nothing is sent, read or kept; the keys are dummies.
+     */
+    static void prime(String service, String target, String contentType, byte[] body, byte[] answer, String field) {
+        new SigV4("us-east-1", service).sign("POST", URI.create("https://" + service + ".us-east-1.amazonaws.com/"),
+                Map.of("Content-Type", contentType, "X-Amz-Target", target), body,
+                AwsCredentials.of("PRIMING", "priming", "priming"), Instant.EPOCH);
+        try {
+            AwsJson.textFields(answer, Set.of(field));
+        } catch (IOException e) {
+            throw new IllegalStateException("the priming answer is JSON", e);
         }
     }
 

@@ -34,6 +34,6 @@ public final class SecretsManagerClients {
         return new SecretsManagerReader(new AwsJsonClient(http, endpoint, new SigV4(region, "secretsmanager"),
                 LambdaCredentials.fromEnvironment(env, http, clock), timeouts, clock, sleeper,
                 // Not seeded before the first retry: never during a SnapStart init.
-                new RestoreSafeRandom(), System::nanoTime));
+                new RestoreSafeRandom(), System::nanoTime, AwsJsonClient.JSON_1_1, () -> null));
     }
 }

@@ -57,20 +57,15 @@ public final class OAuthCredentialSource implements CredentialSource {
     /** Long base64url runs (tokens, assertions) are cut out of anything Okta's errors might echo. */
     private static final Pattern CREDENTIAL_LIKE = Pattern.compile("[A-Za-z0-9_\\-.=+/]{32,}");
 
-    private record AccessToken(String value, Instant refreshAt) {
-        @Override
-        public String toString() {
-            return "AccessToken[***, refreshAt=" + refreshAt + "]";
-        }
-    }
-
     private final URI tokenEndpoint;
     private final ServiceAppCredentials app;
     private final List<String> scopes;
     private final HttpClient http;
     private final Clock clock;
     private final Duration requestTimeout;
-    private AccessToken token;
+    /** {@code Bearer <access token>}, or null before the first fetch and after a refusal. */
+    private String header;
+    private Instant refreshAt;
 
     /**
      * @param orgUrl the org's origin; the token endpoint and the assertion's audience derive from it
@@ -90,29 +85,25 @@ public final class OAuthCredentialSource implements CredentialSource {
 
     @Override
     public synchronized String authorizationHeader(Deadline deadline) {
-        if (token == null || !clock.instant().isBefore(token.refreshAt())) {
-            token = fetch(deadline);
+        if (header == null || !clock.instant().isBefore(refreshAt)) {
+            fetch(deadline);
         }
-        return header(token);
+        return header;
     }
 
     @Override
     public synchronized void invalidate(String rejectedHeader) {
-        if (token != null && header(token).equals(rejectedHeader)) {
-            token = null;
+        if (header != null && header.equals(rejectedHeader)) {
+            header = null;
         }
     }
 
     @Override
     public synchronized void invalidate() {
-        token = null;
+        header = null;
     }
 
-    private static String header(AccessToken token) {
-        return "Bearer " + token.value();
-    }
-
-    private AccessToken fetch(Deadline deadline) {
+    private void fetch(Deadline deadline) {
         Duration left = deadline.remaining(clock);
         if (left.isZero()) {
             throw new TransientUpstreamException("No time left before the deadline to get an Okta access token", null);
@@ -144,17 +135,12 @@ public final class OAuthCredentialSource implements CredentialSource {
         if (response.statusCode() != 200) {
             throw failure(response, requestId);
         }
-        return accessToken(response.body(), requestId, clock.instant());
+        keepAccessToken(response.body(), requestId, clock.instant());
     }
 
-    private AccessToken accessToken(byte[] body, String requestId, Instant receivedAt) {
-        JsonNode json;
-        try {
-            json = OktaJson.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw new UnexpectedOktaException("Okta's token endpoint answered with JSON we could not read", requestId);
-        }
-        if (json == null || !json.isObject()) {
+    private void keepAccessToken(byte[] body, String requestId, Instant receivedAt) {
+        JsonNode json = jsonObject(body);
+        if (json == null) {
             throw new UnexpectedOktaException("Okta's token endpoint answered with JSON we could not read", requestId);
         }
         String type = json.path("token_type").asText("");
@@ -179,7 +165,8 @@ public final class OAuthCredentialSource implements CredentialSource {
         Duration margin = min(REFRESH_MARGIN, lifetime.dividedBy(10));
         LOG.info("Got an Okta access token for client {} (scopes {}, valid {} s, request id {})",
                 app.clientId(), json.path("scope").asText(String.join(" ", scopes)), lifetime.toSeconds(), requestId);
-        return new AccessToken(value, receivedAt.plus(lifetime).minus(margin));
+        header = "Bearer " + value;
+        refreshAt = receivedAt.plus(lifetime).minus(margin);
     }
 
     /**
@@ -199,17 +186,10 @@ public final class OAuthCredentialSource implements CredentialSource {
             LOG.warn("Okta's token endpoint answered HTTP {} (request id {})", status, requestId);
             return new TransientUpstreamException("Okta's token endpoint answered HTTP " + status, requestId);
         }
-        String error = "";
-        String description = "";
-        try {
-            JsonNode json = OktaJson.MAPPER.readTree(response.body());
-            if (json != null && json.isObject()) {
-                error = safe(json.path("error").asText(""), 64);
-                description = safe(json.path("error_description").asText(""), 200);
-            }
-        } catch (IOException unreadable) {
-            // The status alone decides below.
-        }
+        // Without a readable body the status alone decides below.
+        JsonNode json = jsonObject(response.body());
+        String error = json == null ? "" : safe(json.path("error").asText(""), 64);
+        String description = json == null ? "" : safe(json.path("error_description").asText(""), 200);
         LOG.warn("Okta's token endpoint refused client {}: HTTP {} {} {} (request id {})",
                 app.clientId(), status, error, description, requestId);
         if (error.equals("use_dpop_nonce") || error.equals("invalid_dpop_proof")) {
@@ -227,6 +207,16 @@ public final class OAuthCredentialSource implements CredentialSource {
                     + "); check the app's grant types, client id and key id");
         }
         return new UnexpectedOktaException("Okta's token endpoint answered HTTP " + status, requestId);
+    }
+
+    /** The body as a JSON object, or null when it is none. */
+    private static JsonNode jsonObject(byte[] body) {
+        try {
+            JsonNode json = OktaJson.MAPPER.readTree(body);
+            return json.isObject() ? json : null;
+        } catch (IOException unreadable) {
+            return null;
+        }
     }
 
     private static ConfigurationException dpopRequired() {

@@ -16,19 +16,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SecretReadFailures {
 
-    /** What a person has to fix. */
-    enum Problem {
-        MISSING("missing"),
-        DENIED("denied"),
-        MALFORMED("malformed");
-
-        private final String word;
-
-        Problem(String word) {
-            this.word = word;
-        }
-    }
-
     static final String SECRET = "the secret named by OKTA_SECRET_ID";
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretReadFailures.class);
@@ -48,7 +35,7 @@ final class SecretReadFailures {
     static OktaProvisioningException of(AwsCallException failure) {
         return switch (failure.kind()) {
             case SERVICE_ERROR -> ofAnswer(failure);
-            case NO_CREDENTIALS -> configuration(Problem.DENIED, "no AWS credentials",
+            case NO_CREDENTIALS -> configuration("denied", "no AWS credentials",
                     "No AWS credentials were found to read " + SECRET, failure);
             case TIMEOUT -> unavailable("did not answer in time", failure);
             case UNREACHABLE -> unavailable("could not be reached (" + failure.getMessage() + ")", failure);
@@ -63,7 +50,7 @@ final class SecretReadFailures {
 
     /** The secret's text could not be read as credentials; {@code parsing} says why without quoting it. */
     static ConfigurationException malformed(ConfigurationException parsing) {
-        LOG.error("The Okta secret is {}: {}", Problem.MALFORMED.word, parsing.getMessage());
+        LOG.error("The Okta secret is malformed: {}", parsing.getMessage());
         return parsing;
     }
 
@@ -75,21 +62,22 @@ final class SecretReadFailures {
             return unavailable("answered " + answer, service);
         }
         if (code != null && MISSING_CODES.contains(code)) {
-            return configuration(Problem.MISSING, answer, code.equals("ResourceNotFoundException")
+            return configuration("missing", answer, code.equals("ResourceNotFoundException")
                     ? "The secret named by OKTA_SECRET_ID does not exist"
                     : "The secret named by OKTA_SECRET_ID cannot be read (" + answer + "): it is deleted, scheduled for"
                             + " deletion, has no current version, or OKTA_SECRET_ID is not a secret's name or ARN", service);
         }
         if (status == 403 || status == 401 || code == null || DENIED_CODES.contains(code)) {
-            return configuration(Problem.DENIED, answer, "Secrets Manager refused to read " + SECRET + " (" + answer
+            return configuration("denied", answer, "Secrets Manager refused to read " + SECRET + " (" + answer
                     + "): the function's role, or the policy of the secret's KMS key, does not allow it", service);
         }
         // Another 4xx about our request: no retry fixes it, so a person must look; reported as a refusal.
-        return configuration(Problem.DENIED, answer, "Secrets Manager refused to read " + SECRET + " (" + answer + ")", service);
+        return configuration("denied", answer, "Secrets Manager refused to read " + SECRET + " (" + answer + ")", service);
     }
 
-    private static ConfigurationException configuration(Problem problem, String detail, String message, Throwable cause) {
-        LOG.error("The Okta secret is {}: {}", problem.word, detail);
+    /** {@code problem}: what a person has to fix, "missing" or "denied". */
+    private static ConfigurationException configuration(String problem, String detail, String message, Throwable cause) {
+        LOG.error("The Okta secret is {}: {}", problem, detail);
         return new ConfigurationException(message, cause);
     }
 

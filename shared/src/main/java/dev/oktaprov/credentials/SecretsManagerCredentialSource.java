@@ -15,11 +15,11 @@ import java.util.function.Supplier;
 /**
  * The Okta credentials from AWS Secrets Manager ({@code OKTA_SECRET_ID}).
  *
- * <p>Nothing is fetched until the first request needs it: never at class initialisation, never into
- * a SnapStart snapshot. Each read is bounded by the caller's deadline (and the reader's call timeout), so a Secrets Manager that does not answer costs an invocation its answer,
- * never its timeout. The secret is then cached for the TTL, measured on the injected clock, and
- * dropped when Okta refuses the header it gave ({@link #invalidate(String)}: the token may have been
- * rotated). Fetches are serialised, so parallel workers cause one read, not N.
+ * <p>Nothing is fetched until the first request needs it, so never into a SnapStart snapshot. Each
+ * read is bounded by the caller's deadline: a Secrets Manager that does not answer costs an invocation
+ * its answer, never its timeout. The secret is cached for the TTL (on the injected clock) and dropped
+ * when Okta refuses the header it gave: the token may have been rotated. Fetches are serialised, so
+ * parallel workers cause one read, not N.
  *
  * <p>An API-token secret is sent as {@code SSWS}; an OAuth service-app secret becomes the credential
  * source {@code serviceApps} builds (an access token fetched with the app's key), kept as long as
@@ -36,10 +36,9 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
     private SecretsManagerReader client;
     private String text;
     private Instant textExpiresAt;
-    private String parsedFrom;
-    private OktaCredentials parsed;
     private CredentialSource source;
-    private OktaCredentials sourceFor;
+    /** The secret's text {@code source} was built from. */
+    private String sourceText;
     /** The last header given out: a refusal of an older one says nothing about the current one. */
     private String lastHeader;
     /** A secret that cannot be read as text is not asked for again before this instant (no retry storm). */
@@ -69,29 +68,13 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
 
     @Override
     public synchronized String authorizationHeader(Deadline deadline) {
-        OktaCredentials current = credentials(deadline);
-        if (source == null || sourceFor != current) {
-            source = current instanceof OktaCredentials.ApiToken token
-                    ? new StaticTokenCredentialSource(token.token())
-                    : serviceApps.apply((OktaCredentials.ServiceApp) current);
-            sourceFor = current;
+        String current = read(deadline);
+        if (!current.equals(sourceText)) {
+            source = sourceFor(current);
+            sourceText = current;
         }
         lastHeader = source.authorizationHeader(deadline);
         return lastHeader;
-    }
-
-    /** The parsed credentials, read from Secrets Manager within {@code deadline} when the cache has none. */
-    public synchronized OktaCredentials credentials(Deadline deadline) {
-        String current = read(deadline);
-        if (parsed == null || !current.equals(parsedFrom)) {
-            try {
-                parsed = OktaCredentials.parse(current, "named by OKTA_SECRET_ID");
-            } catch (ConfigurationException malformed) {
-                throw SecretReadFailures.malformed(malformed);
-            }
-            parsedFrom = current;
-        }
-        return parsed;
     }
 
     @Override
@@ -105,10 +88,8 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
     public synchronized void invalidate() {
         text = null;
         textExpiresAt = null;
-        parsed = null;
-        parsedFrom = null;
         source = null;
-        sourceFor = null;
+        sourceText = null;
         lastHeader = null;
         unreadableUntil = null;
     }
@@ -147,6 +128,17 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
         text = secret;
         textExpiresAt = clock.instant().plus(ttl);
         return text;
+    }
+
+    private CredentialSource sourceFor(String secretText) {
+        OktaCredentials credentials;
+        try {
+            credentials = OktaCredentials.parse(secretText, "named by OKTA_SECRET_ID");
+        } catch (ConfigurationException malformed) {
+            throw SecretReadFailures.malformed(malformed);
+        }
+        return credentials instanceof OktaCredentials.ApiToken token ? new StaticTokenCredentialSource(token.token())
+                : serviceApps.apply((OktaCredentials.ServiceApp) credentials);
     }
 
     private SecretsManagerReader client() {

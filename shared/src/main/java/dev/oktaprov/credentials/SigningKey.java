@@ -95,7 +95,6 @@ public final class SigningKey {
             Signature signature = Signature.getInstance(algorithm.jcaName());
             signature.initSign(key);
             signature.update(signingInput);
-            // ES256 is signed "inP1363Format": R||S as JWS carries it, not DER.
             return signature.sign();
         } catch (GeneralSecurityException e) {
             // The JDK's messages do not quote keys; the class name is enough to diagnose.

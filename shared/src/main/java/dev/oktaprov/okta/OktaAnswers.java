@@ -3,7 +3,6 @@ package dev.oktaprov.okta;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oktaprov.errors.UnexpectedOktaException;
 import dev.oktaprov.okta.OktaTransport.Answer;
-import dev.oktaprov.okta.model.Page;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -40,11 +39,6 @@ final class OktaAnswers {
             node.forEach(item -> items.add(reader.apply(item)));
             return items;
         });
-    }
-
-    <T> Page<T> page(Answer answer, Function<JsonNode, T> reader) {
-        List<T> items = readArray(answer, reader);
-        return new Page<>(items, nextCursor(answer));
     }
 
     /** The {@code after} of Okta's next link, or null on the last page. */

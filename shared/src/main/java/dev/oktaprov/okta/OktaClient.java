@@ -150,7 +150,8 @@ public final class OktaClient {
 
     /** {@code GET /api/v1/users}: one page, and the cursor of the next one. */
     public Page<User> listUsers(UserQuery query, Deadline deadline) {
-        return answers.page(transport.send(listUsersCall(query), deadline, null), OktaJson::user);
+        Answer answer = transport.send(listUsersCall(query), deadline, null);
+        return new Page<>(OktaAnswers.readArray(answer, OktaJson::user), answers.nextCursor(answer));
     }
 
     /** {@code GET /api/v1/users}: one page as Okta's JSON, unread (for {@link OktaUserStream}), and the next cursor. */

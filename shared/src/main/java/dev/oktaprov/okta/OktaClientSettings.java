@@ -19,9 +19,8 @@ import java.util.Properties;
  */
 public record OktaClientSettings(URI orgUrl, int rateLimitSharePercent, int maxAttempts, Duration requestTimeout, String userAgent) {
 
-    public static final String VERSION = readVersion();
     public static final String DEFAULT_USER_AGENT =
-            "okta-provisioning/" + VERSION + " java/" + Runtime.version().feature();
+            "okta-provisioning/" + readVersion() + " java/" + Runtime.version().feature();
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     public OktaClientSettings {

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 final class OktaErrors {
 
     /** What Okta said, as far as it said anything readable. */
-    record OktaError(String errorCode, String errorSummary, String errorId, List<String> causes) {
-        static final OktaError UNREADABLE = new OktaError(null, null, null, List.of());
+    record OktaError(String errorCode, String errorSummary, List<String> causes) {
+        static final OktaError UNREADABLE = new OktaError(null, null, List.of());
 
         String describe() {
             return errorCode == null ? "no Okta error code" : errorCode;
@@ -36,14 +36,12 @@ final class OktaErrors {
     private OktaErrors() {}
 
     static OktaError parse(byte[] body) {
-        if (body == null || body.length == 0) {
+        if (body == null) {
             return OktaError.UNREADABLE;
         }
         try {
+            // Not an object (an empty body reads as a MissingNode): no field, no cause, the same as UNREADABLE.
             JsonNode node = OktaJson.MAPPER.readTree(body);
-            if (node == null || !node.isObject()) {
-                return OktaError.UNREADABLE;
-            }
             List<String> causes = new ArrayList<>();
             for (JsonNode cause : node.path("errorCauses")) {
                 String summary = cause.path("errorSummary").asText(null);
@@ -51,7 +49,7 @@ final class OktaErrors {
                     causes.add(summary);
                 }
             }
-            return new OktaError(text(node, "errorCode"), text(node, "errorSummary"), text(node, "errorId"), causes);
+            return new OktaError(OktaJson.text(node, "errorCode"), OktaJson.text(node, "errorSummary"), causes);
         } catch (IOException e) {
             return OktaError.UNREADABLE;
         }
@@ -105,10 +103,5 @@ final class OktaErrors {
             fields.add(new FieldError("request", summary + suffix));
         }
         return fields;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

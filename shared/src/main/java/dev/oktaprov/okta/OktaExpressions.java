@@ -18,63 +18,26 @@ public final class OktaExpressions {
 
     /** {@code attribute eq "value"}. */
     public static String eq(String attribute, String value) {
-        return compare(attribute, "eq", value);
-    }
-
-    /** {@code attribute sw "value"} (starts with; search only). */
-    public static String sw(String attribute, String value) {
-        return compare(attribute, "sw", value);
-    }
-
-    /** {@code attribute co "value"} (contains; search only). */
-    public static String co(String attribute, String value) {
-        return compare(attribute, "co", value);
+        if (!isAttributeName(attribute)) {
+            throw new IllegalArgumentException("not an attribute name: " + attribute);
+        }
+        // Backslashes first, so the ones escaping quotes are not doubled.
+        String escaped = Objects.requireNonNull(value, "value").replace("\\", "\\\\").replace("\"", "\\\"");
+        return attribute + " eq \"" + escaped + '"';
     }
 
     /** Each operand in parentheses, joined with {@code and}; a single operand is returned as it is. */
     public static String and(String... expressions) {
-        return join("and", expressions);
-    }
-
-    /** Each operand in parentheses, joined with {@code or}; a single operand is returned as it is. */
-    public static String or(String... expressions) {
-        return join("or", expressions);
-    }
-
-    /** A JSON-style double-quoted string literal. */
-    public static String quote(String value) {
-        Objects.requireNonNull(value, "value");
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.append('"').toString();
-    }
-
-    public static boolean isAttributeName(String name) {
-        return name != null && ATTRIBUTE.matcher(name).matches();
-    }
-
-    private static String compare(String attribute, String operator, String value) {
-        if (!isAttributeName(attribute)) {
-            throw new IllegalArgumentException("not an attribute name: " + attribute);
-        }
-        return attribute + " " + operator + " " + quote(value);
-    }
-
-    private static String join(String operator, String... expressions) {
         if (expressions.length == 0) {
             throw new IllegalArgumentException("at least one expression is needed");
         }
         if (expressions.length == 1) {
             return expressions[0];
         }
-        return Arrays.stream(expressions)
-                .map(e -> "(" + e + ")")
-                .collect(Collectors.joining(" " + operator + " "));
+        return Arrays.stream(expressions).map(e -> "(" + e + ")").collect(Collectors.joining(" and "));
+    }
+
+    public static boolean isAttributeName(String name) {
+        return name != null && ATTRIBUTE.matcher(name).matches();
     }
 }

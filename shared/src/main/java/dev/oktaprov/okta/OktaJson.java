@@ -1,18 +1,16 @@
 package dev.oktaprov.okta;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.oktaprov.okta.model.CreateUserRequest;
 import dev.oktaprov.okta.model.Group;
 import dev.oktaprov.okta.model.Profile;
@@ -27,8 +25,8 @@ import java.util.Map;
 /**
  * The project's one Jackson configuration, and the reading of Okta's JSON into our records.
  *
- * <p>{@link Instant} is handled by two tiny (de)serializers instead of the jsr310 module: Okta's
- * timestamps are ISO-8601 and every module costs cold-start time. Unknown properties are ignored:
+ * <p>{@link Instant} is written with its {@code toString()} and read by a tiny deserializer instead
+ * of the jsr310 module: Okta's timestamps are ISO-8601 and every module costs cold-start time. Unknown properties are ignored:
  * Okta adds fields without notice.
  */
 public final class OktaJson {
@@ -37,14 +35,9 @@ public final class OktaJson {
 
     private OktaJson() {}
 
-    public static ObjectMapper newMapper() {
+    private static ObjectMapper newMapper() {
         SimpleModule time = new SimpleModule("instants")
-                .addSerializer(Instant.class, new JsonSerializer<>() {
-                    @Override
-                    public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                        gen.writeString(value.toString());
-                    }
-                })
+                .addSerializer(Instant.class, ToStringSerializer.instance)
                 .addDeserializer(Instant.class, new JsonDeserializer<>() {
                     @Override
                     public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -132,7 +125,8 @@ public final class OktaJson {
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    /** A field as text; null when absent or JSON null. */
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

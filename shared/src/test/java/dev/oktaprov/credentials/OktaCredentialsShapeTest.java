@@ -112,8 +112,8 @@ class OktaCredentialsShapeTest {
     @Test
     void visibleAsciiFromExclamationMarkToTildeIsWhatATokenHolds() {
         assertThat(CredentialCharacters.unfitCharacter("!00token~")).isNull();
-        assertThat(CredentialCharacters.firstUnfitPosition("00 token")).hasValue(3);
-        assertThat(CredentialCharacters.firstUnfitPosition("00token\u007f")).hasValue(8);
+        assertThat(CredentialCharacters.unfitCharacter("00 token")).isEqualTo("a character a token cannot hold (position 3)");
+        assertThat(CredentialCharacters.unfitCharacter("00token\u007f")).isEqualTo("a character a token cannot hold (position 8)");
     }
 
     @Test

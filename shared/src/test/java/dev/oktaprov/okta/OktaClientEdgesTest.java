@@ -22,11 +22,16 @@ import dev.oktaprov.okta.model.User;
 import dev.oktaprov.okta.model.UserQuery;
 import dev.oktaprov.testing.OktaBodies;
 import dev.oktaprov.testing.WireMockOkta;
+import dev.oktaprov.testsupport.ForwardingHttpClient;
 import dev.oktaprov.time.Deadline;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -246,12 +251,36 @@ class OktaClientEdgesTest {
                         retries.add(method + " " + bucket + " " + nextAttempt + " " + reason);
                     }
                 });
-        CreateUserRequest jane = new CreateUserRequest(Profile.of("jane.doe@example.com", "Jane", "Doe", "jane.doe@example.com",
-                Map.of()), null, List.of());
 
-        assertThat(catchThrowable(() -> client.createUser(jane, false, null, Deadline.none())))
+        assertThat(catchThrowable(() -> client.createUser(jane(), false, null, Deadline.none())))
                 .isExactlyInstanceOf(TransientUpstreamException.class).hasMessage("Could not connect to Okta");
         assertThat(retries).containsExactly("POST " + OktaClient.BUCKET_CREATE_USER + " 2 I/O");
+    }
+
+    @Test
+    void aCreateThatTimedOutConnectingIsResentWithoutALookupAndSaysSo() {
+        okta.server.stubFor(get(anyUrl()).willReturn(okJson(OktaBodies.user("00u1", "jane.doe@example.com"))));
+        HttpClient createsNeverConnect = new ForwardingHttpClient(OktaClient.defaultHttpClient(Duration.ofSeconds(2))) {
+            @Override
+            public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+                    throws IOException, InterruptedException {
+                if (request.method().equals("POST")) {
+                    throw new HttpConnectTimeoutException("HTTP connect timed out");
+                }
+                return super.send(request, handler);
+            }
+        };
+        OktaClient client = new OktaClient(okta.settings().withMaxAttempts(2), okta.credentials, createsNeverConnect,
+                okta.clock, okta.clock::advance, new SplittableRandom(7), null);
+
+        assertThat(catchThrowable(() -> client.createUser(jane(), false, null, Deadline.none())))
+                .isExactlyInstanceOf(TransientUpstreamException.class).hasMessage("Timed out connecting to Okta");
+        assertThat(okta.requests()).as("no lookup: a create that never connected made no user").isEmpty();
+    }
+
+    private static CreateUserRequest jane() {
+        return new CreateUserRequest(Profile.of("jane.doe@example.com", "Jane", "Doe", "jane.doe@example.com", Map.of()),
+                null, List.of());
     }
 
     @Test

@@ -62,8 +62,8 @@ class OktaExpressionsTest {
     @Test
     void combinesWithParentheses() {
         assertThat(OktaExpressions.and(OktaExpressions.eq("status", "ACTIVE"),
-                OktaExpressions.or(OktaExpressions.sw("profile.lastName", "Do"), OktaExpressions.co("profile.email", "x"))))
-                .isEqualTo("(status eq \"ACTIVE\") and ((profile.lastName sw \"Do\") or (profile.email co \"x\"))");
+                OktaExpressions.and(OktaExpressions.eq("profile.lastName", "Do"), OktaExpressions.eq("profile.email", "x"))))
+                .isEqualTo("(status eq \"ACTIVE\") and ((profile.lastName eq \"Do\") and (profile.email eq \"x\"))");
         assertThat(OktaExpressions.and("status eq \"ACTIVE\"")).isEqualTo("status eq \"ACTIVE\"");
         assertThatThrownBy(OktaExpressions::and).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("at least one expression is needed");

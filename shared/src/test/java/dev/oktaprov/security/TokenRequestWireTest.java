@@ -258,6 +258,20 @@ class TokenRequestWireTest {
     }
 
     @Test
+    void anInterruptedCallerGetsATransientFailureAndKeepsItsInterrupt() {
+        answer(200, TOKEN_JSON);
+        OAuthCredentialSource source = source(RSA);
+
+        Thread.currentThread().interrupt();
+        Throwable e = catchThrowable(() -> source.authorizationHeader(Deadline.none()));
+        boolean interrupted = Thread.interrupted();
+
+        assertThat(e).isExactlyInstanceOf(TransientUpstreamException.class)
+                .hasMessage("Interrupted while getting an Okta access token");
+        assertThat(interrupted).isTrue();
+    }
+
+    @Test
     void theTokenRequestWaitsNoLongerThanTheDeadline() {
         // A server of its own: the slow answer must not land in the shared server's journal after this test.
         WireMockServer slow = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());

@@ -1,17 +1,11 @@
 package dev.oktaprov.okta.model;
 
-import java.util.Objects;
-
 /**
  * One page of results as Okta sent it, not read yet: its JSON (an array, read as it is written out,
  * see {@link dev.oktaprov.okta.OktaUserStream}), the {@code after} cursor of the next page (null on
  * the last) and the answer's {@code X-Okta-Request-Id}.
  */
 public record JsonPage(byte[] json, String nextCursor, String oktaRequestId) {
-
-    public JsonPage {
-        Objects.requireNonNull(json, "json");
-    }
 
     /** The JSON's size only: it holds personal data. */
     @Override

@@ -17,10 +17,6 @@ public record UserQuery(String q, String filter, String search, Integer limit, S
         return new UserQuery(null, filter, null, limit, null, null, null);
     }
 
-    public UserQuery withAfter(String cursor) {
-        return new UserQuery(q, filter, search, limit, cursor, sortBy, sortOrder);
-    }
-
     /** The query parameters in Okta's order; null values are left out when sent. */
     public Map<String, Object> parameters() {
         Map<String, Object> params = new LinkedHashMap<>();
