@@ -60,10 +60,7 @@ final class SourceQueue {
      */
     Set<String> resend(Map<QueueMessage, Copy> copies) {
         Set<String> accepted = new HashSet<>();
-        if (sqs == null) {
-            return accepted;
-        }
-        List<Map.Entry<QueueMessage, Copy>> pending = new ArrayList<>(copies.entrySet());
+        List<Map.Entry<QueueMessage, Copy>> pending = sqs == null ? List.of() : new ArrayList<>(copies.entrySet());
         for (int attempt = 1; attempt <= RESEND_ATTEMPTS && !pending.isEmpty(); attempt++) {
             List<Map.Entry<QueueMessage, Copy>> refused = new ArrayList<>();
             for (List<Map.Entry<QueueMessage, Copy>> chunk : chunks(pending)) {
@@ -109,10 +106,7 @@ final class SourceQueue {
      * timeout, later than planned but not lost.
      */
     void holdBack(Map<QueueMessage, Duration> visibility) {
-        if (sqs == null) {
-            return;
-        }
-        List<Map.Entry<QueueMessage, Duration>> all = new ArrayList<>(visibility.entrySet());
+        List<Map.Entry<QueueMessage, Duration>> all = sqs == null ? List.of() : new ArrayList<>(visibility.entrySet());
         for (List<Map.Entry<QueueMessage, Duration>> chunk : chunks(all)) {
             List<SqsCalls.VisibilityEntry> entries = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {

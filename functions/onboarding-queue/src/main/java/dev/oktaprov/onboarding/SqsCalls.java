@@ -114,11 +114,12 @@ public final class SqsCalls {
     static BatchResult batchResult(byte[] answer) {
         JsonNode root;
         try {
+            // An empty answer reads as a MissingNode, never null.
             root = OktaJson.MAPPER.readTree(answer);
         } catch (IOException e) {
-            root = null;
+            throw new IllegalStateException("SQS's answer is not JSON");
         }
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             throw new IllegalStateException("SQS's answer is not a JSON object");
         }
         List<String> successful = new ArrayList<>();
