@@ -238,9 +238,13 @@ class OnboardingQueueHandlerTest {
         SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
         event.getRecords().forEach(record -> record.setEventSourceArn(null));
 
-        SQSBatchResponse response = invoke(new OnboardingQueueHandler(env), event);
+        try (CapturedLogs logs = new CapturedLogs()) {
+            SQSBatchResponse response = invoke(new OnboardingQueueHandler(env), event);
 
-        assertThat(response.getBatchItemFailures()).hasSize(3);
+            assertThat(response.getBatchItemFailures()).hasSize(3);
+            assertThat(logs.lines()).as("no visibility to change without a queue")
+                    .noneSatisfy(line -> assertThat(line).contains("Could not change the visibility"));
+        }
     }
 
     @Test

@@ -99,11 +99,15 @@ class ThrottledResendTest {
         RefusedSends refusals = new RefusedSends(1);
         SQSEvent batch = QueueBatches.sentAndReceived(sqs, queue, Hires.hires(1, 2));
 
-        SQSBatchResponse response = invoke(withSqs(refusals), batch);
+        try (CapturedLogs logs = new CapturedLogs()) {
+            SQSBatchResponse response = invoke(withSqs(refusals), batch);
 
-        assertThat(refusals.refused.get()).isEqualTo(1);
-        assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(onlyMessage().body()).isEqualTo(Hires.hire(2));
+            assertThat(refusals.refused.get()).isEqualTo(1);
+            assertThat(response.getBatchItemFailures()).isEmpty();
+            assertThat(onlyMessage().body()).isEqualTo(Hires.hire(2));
+            assertThat(logs.lines()).filteredOn(line -> line.contains("Could not re-send")).singleElement()
+                    .satisfies(line -> assertThat(line).contains("; sending it once more"));
+        }
     }
 
     @Test
@@ -111,7 +115,12 @@ class ThrottledResendTest {
         RefusedSends refusals = new RefusedSends(Integer.MAX_VALUE);
         SQSEvent batch = QueueBatches.sentAndReceived(sqs, queue, Hires.hires(1, 2));
 
-        SQSBatchResponse response = invoke(withSqs(refusals), batch);
+        SQSBatchResponse response;
+        try (CapturedLogs logs = new CapturedLogs()) {
+            response = invoke(withSqs(refusals), batch);
+            assertThat(logs.lines()).filteredOn(line -> line.contains("Could not re-send")).hasSize(2)
+                    .last().satisfies(line -> assertThat(line).contains("; it goes back to the queue"));
+        }
 
         assertThat(refusals.refused.get()).isEqualTo(2);
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
