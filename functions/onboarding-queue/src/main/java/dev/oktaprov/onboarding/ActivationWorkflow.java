@@ -79,15 +79,12 @@ final class ActivationWorkflow {
     }
 
     /**
-     * Only a change to the deployment makes it work: no keys to sign with, or a refusal of the role,
-     * its keys or the ARN (any 403, with or without a code: AWS answers a bad signature so).
+     * No keys to sign with, or a refusal of the role, its keys or the ARN (any 403, with or without a
+     * code: AWS answers a bad signature so). Only a service error has a status or a code.
      */
     private static boolean isDeploymentFault(AwsCallException failed) {
-        if (failed.kind() == AwsCallException.Kind.NO_CREDENTIALS) {
-            return true;
-        }
-        return failed.kind() == AwsCallException.Kind.SERVICE_ERROR
-                && (failed.status() == 403 || (failed.errorCode() != null && DEPLOYMENT_FAULTS.contains(failed.errorCode())));
+        return failed.kind() == AwsCallException.Kind.NO_CREDENTIALS || failed.status() == 403
+                || (failed.errorCode() != null && DEPLOYMENT_FAULTS.contains(failed.errorCode()));
     }
 
     /**
