@@ -9,7 +9,6 @@ import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.SecretsUnavailableException;
 import dev.oktaprov.errors.UserNotActivatableException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -46,9 +45,6 @@ record Failure(Kind kind, String code, String message, String oktaRequestId, Dur
     private static final Set<String> REFUSED_PERMISSIONS = Set.of("E0000006", "invalid_scope");
 
     Failure {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(message, "message");
         retryAfter = retryAfter == null ? Duration.ZERO : retryAfter;
     }
 

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +33,11 @@ final class OnboardingUseCase {
      */
     OnboardingUseCase(BatchScheduler scheduler, Settlement settlement, Function<String, SourceQueue> sourceQueues,
             ProvisioningMetrics metrics, Clock clock) {
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.settlement = Objects.requireNonNull(settlement, "settlement");
-        this.sourceQueues = Objects.requireNonNull(sourceQueues, "sourceQueues");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.scheduler = scheduler;
+        this.settlement = settlement;
+        this.sourceQueues = sourceQueues;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     /**

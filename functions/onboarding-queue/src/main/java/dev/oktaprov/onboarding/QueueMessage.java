@@ -63,7 +63,6 @@ record QueueMessage(
         return converted;
     }
 
-    /** Every record of the event, in order. */
     static List<QueueMessage> allOf(SqsEvent event) {
         return event.records().stream().map(QueueMessage::of).toList();
     }

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +22,8 @@ final class SourceQueue {
     private final String url;
 
     SourceQueue(SqsCalls sqs, String url) {
-        this.sqs = Objects.requireNonNull(sqs, "sqs");
-        this.url = Objects.requireNonNull(url, "url");
-    }
-
-    private SourceQueue() {
-        this.sqs = null;
-        this.url = null;
+        this.sqs = sqs;
+        this.url = url;
     }
 
     /**
@@ -43,7 +37,7 @@ final class SourceQueue {
             return new SourceQueue(sqs, url);
         } catch (IllegalArgumentException e) {
             LOG.warn("The event names no SQS queue ARN; failed messages return after the queue's visibility timeout");
-            return new SourceQueue();
+            return new SourceQueue(null, null);
         }
     }
 

@@ -77,7 +77,8 @@ class FailureTest {
         assertThat(conflict.retryAfter()).isZero();
         assertThat(conflict.stopsTheBatch()).isFalse();
         Failure deactivated = Failure.of(new UserNotActivatableException("00u1", "DEPROVISIONED", "req-403"));
-        assertThat(deactivated.kind()).as("a start date come for a user that cannot be activated").isEqualTo(Kind.PERMANENT);
+        assertThat(deactivated.kind()).as("a start date come for a user that cannot be activated")
+                .isEqualTo(Kind.PERMANENT);
         assertThat(deactivated.oktaRequestId()).isEqualTo("req-403");
     }
 
