@@ -183,6 +183,26 @@ class BatchStopsTest {
     }
 
     @Test
+    void aSecretThatCannotBeReadStopsTheBatchAndEveryMessageComesBackWithABackoff() {
+        try (OneBatch batch = new OneBatch(SQS, SimulatorOptions.defaults(), false)) {
+            batch.env.remove("OKTA_API_TOKEN");
+            batch.env.put("OKTA_SECRET_ID", "okta-provisioning/okta");
+            batch.env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:9");
+            batch.env.put("ONBOARDING_RETRY_BASE_SECONDS", "8");
+            SQSEvent event = batch.received(Hires.hires(1, 2));
+
+            SQSBatchResponse response = batch.invoke(event, Duration.ofSeconds(20));
+
+            assertThat(failures(response)).containsExactlyElementsOf(ids(event));
+            assertThat(batch.settlement(ids(event).get(0))).isEqualTo("RETRY_LATER RETURNED 8 SECRETS_UNAVAILABLE");
+            assertThat(batch.settlement(ids(event).get(1))).as("not started: the secret is no more readable for it")
+                    .isEqualTo("RETRY_LATER RETURNED 8 SECRETS_UNAVAILABLE");
+            assertThat(batch.settled(ids(event).get(1)).path("message").asText()).contains("Not started: ");
+            assertThat(batch.okta.counters().totalRequests()).isZero();
+        }
+    }
+
+    @Test
     void aFunctionTooShortForOneOktaRequestHandsTheWholeBatchBackSayingWhy() {
         try (OneBatch batch = new OneBatch(SQS, SimulatorOptions.defaults(), false)) {
             batch.env.put("ONBOARDING_RETRY_BASE_SECONDS", "8");
