@@ -308,6 +308,20 @@ class OnboardingQueueHandlerTest {
         }
     }
 
+    @Test
+    void aBatchInterruptedWhileItsWorkersRunFailsWholeAndLeavesTheThreadInterrupted() {
+        OnboardingQueueHandler handler = new OnboardingQueueHandler(withParallelism(2));
+        SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> invoke(handler, event)).hasStackTraceContaining("Interrupted while onboarding a batch");
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt kept for whoever runs the handler").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
     private Map<String, String> withParallelism(int parallelism) {
         Map<String, String> changed = new HashMap<>(env);
         changed.put("ONBOARDING_PARALLELISM", Integer.toString(parallelism));
