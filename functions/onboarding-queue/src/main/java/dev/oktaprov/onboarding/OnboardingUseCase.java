@@ -27,10 +27,7 @@ final class OnboardingUseCase {
     private final ProvisioningMetrics metrics;
     private final Clock clock;
 
-    /**
-     * @param sourceQueues the queue of an event source ARN
-     * @param clock what "today" is for the messages' start dates
-     */
+    /** @param clock what "today" is for the messages' start dates */
     OnboardingUseCase(BatchScheduler scheduler, Settlement settlement, Function<String, SourceQueue> sourceQueues,
             ProvisioningMetrics metrics, Clock clock) {
         this.scheduler = scheduler;
