@@ -1,6 +1,5 @@
 package dev.oktaprov.onboarding;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.oktaprov.aws.AwsCallException;
 import dev.oktaprov.aws.StepFunctionsStarter;
 import dev.oktaprov.errors.ConfigurationException;
@@ -13,8 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -79,15 +76,12 @@ final class ActivationWorkflow {
     }
 
     /**
-     * Only a change to the deployment makes it work: no keys to sign with, or a refusal of the role,
-     * its keys or the ARN (any 403, with or without a code: AWS answers a bad signature so).
+     * No keys to sign with, or a refusal of the role, its keys or the ARN (any 403, with or without a
+     * code: AWS answers a bad signature so). Only a service error has a status or a code.
      */
     private static boolean isDeploymentFault(AwsCallException failed) {
-        if (failed.kind() == AwsCallException.Kind.NO_CREDENTIALS) {
-            return true;
-        }
-        return failed.kind() == AwsCallException.Kind.SERVICE_ERROR
-                && (failed.status() == 403 || (failed.errorCode() != null && DEPLOYMENT_FAULTS.contains(failed.errorCode())));
+        return failed.kind() == AwsCallException.Kind.NO_CREDENTIALS || failed.status() == 403
+                || (failed.errorCode() != null && DEPLOYMENT_FAULTS.contains(failed.errorCode()));
     }
 
     /**
@@ -106,15 +100,8 @@ final class ActivationWorkflow {
 
     /** The same bytes for every delivery: Step Functions compares inputs of executions with one name. */
     static String input(String userId, StartSchedule schedule) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("id", userId);
-        input.put("activateAt", schedule.activateAt().toString());
-        input.put("waitsForStartDate", true);
-        try {
-            return OktaJson.MAPPER.writeValueAsString(input);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a workflow input", e);
-        }
+        return OktaJson.MAPPER.createObjectNode().put("id", userId).put("activateAt", schedule.activateAt().toString())
+                .put("waitsForStartDate", true).toString();
     }
 
     /** Step Functions did not start the execution this time (throttled, an outage): retried with the message. */

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -48,17 +47,14 @@ final class BatchScheduler {
     private final Clock clock;
 
     /**
+     * @param parallelism 1 or more ({@code OnboardingSettings} checks it)
      * @param timePerMessage the time a message needs at least: one Okta request timeout
-     * @param clock the clock of the deadlines
      */
     BatchScheduler(SingleHireOnboarding singleHire, int parallelism, Duration timePerMessage, Clock clock) {
-        this.singleHire = Objects.requireNonNull(singleHire, "singleHire");
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1");
-        }
+        this.singleHire = singleHire;
         this.parallelism = parallelism;
-        this.timePerMessage = Objects.requireNonNull(timePerMessage, "timePerMessage");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.timePerMessage = timePerMessage;
+        this.clock = clock;
     }
 
     /** The results in batch order. */

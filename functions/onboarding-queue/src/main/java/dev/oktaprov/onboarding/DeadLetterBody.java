@@ -3,7 +3,6 @@ package dev.oktaprov.onboarding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oktaprov.okta.OktaJson;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -44,20 +43,14 @@ record DeadLetterBody(String body, List<String> removedFields, boolean withheld)
         } catch (JsonProcessingException e) {
             json = null;
         }
-        if (json == null || json.isMissingNode()) {
+        if (json == null) {
             return mentionsSecret(text) ? new DeadLetterBody(WITHHELD_NOTE, List.of(), true)
                     : new DeadLetterBody(text, List.of(), false);
         }
         List<String> removed = new ArrayList<>();
         removeSecrets(json, "", removed);
-        if (removed.isEmpty()) {
-            return new DeadLetterBody(text, List.of(), false);
-        }
-        try {
-            return new DeadLetterBody(OktaJson.MAPPER.writeValueAsString(json), removed, false);
-        } catch (JsonProcessingException e) {
-            return new DeadLetterBody(WITHHELD_NOTE, List.of(), true);
-        }
+        return removed.isEmpty() ? new DeadLetterBody(text, List.of(), false)
+                : new DeadLetterBody(json.toString(), removed, false);
     }
 
     private static void removeSecrets(JsonNode node, String path, List<String> removed) {

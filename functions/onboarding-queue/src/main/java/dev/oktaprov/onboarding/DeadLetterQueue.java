@@ -7,7 +7,6 @@ import dev.oktaprov.entrypoints.sqs.SqsMessageAttribute;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +28,10 @@ final class DeadLetterQueue {
     private final Clock clock;
 
     DeadLetterQueue(Supplier<SqsCalls> sqs, String url, boolean fifo, Clock clock) {
-        this.sqs = Objects.requireNonNull(sqs, "sqs");
-        this.url = Objects.requireNonNull(url, "url");
+        this.sqs = sqs;
+        this.url = url;
         this.fifo = fifo;
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = clock;
     }
 
     /** True once SQS has the message; false when the send failed (the caller returns the message to its queue). */

@@ -9,7 +9,6 @@ import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.SecretsUnavailableException;
 import dev.oktaprov.errors.UserNotActivatableException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -46,9 +45,6 @@ record Failure(Kind kind, String code, String message, String oktaRequestId, Dur
     private static final Set<String> REFUSED_PERMISSIONS = Set.of("E0000006", "invalid_scope");
 
     Failure {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(message, "message");
         retryAfter = retryAfter == null ? Duration.ZERO : retryAfter;
     }
 
@@ -57,11 +53,8 @@ record Failure(Kind kind, String code, String message, String oktaRequestId, Dur
     }
 
     /**
-     * Invalid input, a login that belongs to someone else and a start date that has come for a user
-     * that cannot be activated (deactivated) are the message's fault: permanent. A
-     * refusal of the deployment's credentials (401 after the client has fetched them again, a scope
-     * or permission the app or token lacks, a secret that is missing or malformed) is everybody's:
-     * configuration. Anything unknown is transient: SQS redrive bounds its retries.
+     * The message's fault is permanent; a refusal of the deployment's credentials (a 401 after a fresh fetch, a
+     * missing scope or permission, a bad secret) is configuration; anything unknown is transient (redrive bounds it).
      */
     static Failure of(RuntimeException failure) {
         if (failure instanceof RateLimitedException throttled) {
@@ -98,10 +91,7 @@ record Failure(Kind kind, String code, String message, String oktaRequestId, Dur
                 || denied.oktaErrorCode().map(REFUSED_PERMISSIONS::contains).orElse(false);
     }
 
-    /**
-     * No later message of the batch can do better: Okta's budget is spent, the credentials were
-     * refused, or the secret cannot be read right now ({@link SecretsUnavailableException}).
-     */
+    /** No later message of the batch can do better (a {@link SecretsUnavailableException} included). */
     boolean stopsTheBatch() {
         return kind == Kind.THROTTLED || kind == Kind.CONFIGURATION || code.equals(SECRETS_UNAVAILABLE);
     }

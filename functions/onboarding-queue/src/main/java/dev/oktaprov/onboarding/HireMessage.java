@@ -35,14 +35,12 @@ record HireMessage(QueueMessage message, NewHire hire, Failure invalid) {
             return new HireMessage(message, null, Failure.permanent(Failure.MALFORMED_JSON,
                     "The message body is not a JSON object"));
         } catch (JsonProcessingException e) {
-            // Jackson's message may quote the body (a password); keep only where it broke.
+            // Jackson's message may quote the body (a password); keep only where it broke (a number or
+            // nesting beyond Jackson's limits has no location).
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
             return new HireMessage(message, null, Failure.permanent(Failure.MALFORMED_JSON,
                     "The message body is not well-formed JSON" + where));
-        } catch (RuntimeException e) {
-            return new HireMessage(message, null, Failure.permanent(Failure.MALFORMED_JSON,
-                    "The message body is not a JSON object"));
         }
         try {
             return new HireMessage(message, NewHireValidator.validate(input, clock), null);

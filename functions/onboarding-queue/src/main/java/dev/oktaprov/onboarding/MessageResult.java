@@ -1,15 +1,9 @@
 package dev.oktaprov.onboarding;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /** What happened to one message of the batch, and why it did not succeed ({@code failure}: null for CREATED, ALREADY_EXISTED). */
 record MessageResult(HireMessage hire, MessageOutcome outcome, Failure failure) {
-
-    MessageResult {
-        Objects.requireNonNull(hire, "hire");
-        Objects.requireNonNull(outcome, "outcome");
-    }
 
     QueueMessage message() {
         return hire.message();

@@ -29,10 +29,7 @@ final class OnboardingBatch implements SqsAdapter.Batch {
         this.brokenConfiguration = brokenConfiguration;
     }
 
-    /**
-     * From an explicit environment. A configuration error does not stop construction: each batch
-     * then fails with it, so it is in every batch's log.
-     */
+    /** A configuration error does not stop construction: each batch fails with it, so every batch's log has it. */
     static OnboardingBatch fromEnvironment(Map<String, String> env) {
         try {
             return new OnboardingBatch(OnboardingRuntime.fromEnvironment(env), null);

@@ -50,10 +50,8 @@ final class OnboardingMetrics {
         });
     }
 
+    // A dead letter's failure is always a permanent one, with its code.
     private static void countReason(ProvisioningMetrics metrics, Failure failure) {
-        if (failure == null || failure.kind() != Failure.Kind.PERMANENT) {
-            return;
-        }
         switch (failure.code()) {
             case "LOGIN_CONFLICT" -> metrics.loginConflict();
             case "INVALID_INPUT", Failure.MALFORMED_JSON -> metrics.invalidInput();

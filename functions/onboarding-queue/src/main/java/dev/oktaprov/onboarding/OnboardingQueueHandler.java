@@ -16,10 +16,7 @@ public final class OnboardingQueueHandler extends FunctionHandler {
         registerForSnapStart();
     }
 
-    /**
-     * From an explicit environment. A configuration error does not stop construction: each
-     * invocation then fails with it, so it is in every batch's log.
-     */
+    /** From an explicit environment; a configuration error fails each batch ({@link OnboardingBatch}). */
     public OnboardingQueueHandler(Map<String, String> env) {
         super(new SqsAdapter(OnboardingBatch.fromEnvironment(env)));
     }

@@ -56,22 +56,13 @@ public final class OnboardingRuntime {
         return of(core, () -> SqsClients.fromEnvironment(core.environment()));
     }
 
-    /**
-     * On {@code core}, with SQS clients from {@code sqsFactory}; Step Functions reached as the
-     * environment says, through the Okta client's HTTP client, waiting with its sleeper.
-     */
+    /** On {@code core}, SQS from {@code sqsFactory}, Step Functions as the environment says (on Okta's HTTP client). */
     public static OnboardingRuntime of(ProvisioningRuntime.Builder core, Supplier<SqsCalls> sqsFactory) {
         return wire(core, sqsFactory, provisioning -> () -> StepFunctionsClients.fromEnvironment(core.environment(),
                 provisioning.http(), provisioning.clock(), provisioning.sleeper()));
     }
 
-    /**
-     * Checks the onboarding settings, then the core's configuration; builds no client that talks to
-     * anyone yet.
-     *
-     * @param sqsFactory called once, on first use
-     * @param stepFunctionsFactory called once, when the first hire's activation is scheduled
-     */
+    /** Checks the onboarding settings, then the core's; each factory is called once, on first use. */
     public static OnboardingRuntime of(ProvisioningRuntime.Builder core, Supplier<SqsCalls> sqsFactory,
             Supplier<StepFunctionsStarter> stepFunctionsFactory) {
         return wire(core, sqsFactory, provisioning -> stepFunctionsFactory);
@@ -92,10 +83,6 @@ public final class OnboardingRuntime {
 
     public ProvisioningRuntime provisioning() {
         return provisioning;
-    }
-
-    public OnboardingSettings settings() {
-        return settings;
     }
 
     public ProvisioningMetrics metrics() {

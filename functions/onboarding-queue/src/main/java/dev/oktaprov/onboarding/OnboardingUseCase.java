@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,17 +27,14 @@ final class OnboardingUseCase {
     private final ProvisioningMetrics metrics;
     private final Clock clock;
 
-    /**
-     * @param sourceQueues the queue of an event source ARN
-     * @param clock what "today" is for the messages' start dates
-     */
+    /** @param clock what "today" is for the messages' start dates */
     OnboardingUseCase(BatchScheduler scheduler, Settlement settlement, Function<String, SourceQueue> sourceQueues,
             ProvisioningMetrics metrics, Clock clock) {
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.settlement = Objects.requireNonNull(settlement, "settlement");
-        this.sourceQueues = Objects.requireNonNull(sourceQueues, "sourceQueues");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.scheduler = scheduler;
+        this.settlement = settlement;
+        this.sourceQueues = sourceQueues;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     /**

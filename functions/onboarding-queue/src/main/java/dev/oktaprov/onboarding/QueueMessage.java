@@ -54,8 +54,7 @@ record QueueMessage(
         Map<String, SqsMessageAttribute> converted = new LinkedHashMap<>();
         source.forEach((name, attribute) -> {
             if (attribute.stringValue() != null) {
-                converted.put(name, attribute.binaryValue() == null ? attribute
-                        : new SqsMessageAttribute(attribute.dataType(), attribute.stringValue(), null));
+                converted.put(name, new SqsMessageAttribute(attribute.dataType(), attribute.stringValue(), null));
             } else if (attribute.binaryValue() != null) {
                 converted.put(name, attribute);
             }
@@ -64,7 +63,6 @@ record QueueMessage(
         return converted;
     }
 
-    /** Every record of the event, in order. */
     static List<QueueMessage> allOf(SqsEvent event) {
         return event.records().stream().map(QueueMessage::of).toList();
     }

@@ -1,7 +1,6 @@
 package dev.oktaprov.onboarding;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -17,9 +16,9 @@ final class RetryBackoff {
     private final RandomGenerator random;
 
     RetryBackoff(Duration base, Duration max, RandomGenerator random) {
-        this.base = Objects.requireNonNull(base, "base");
-        this.max = Objects.requireNonNull(max, "max");
-        this.random = Objects.requireNonNull(random, "random");
+        this.base = base;
+        this.max = max;
+        this.random = random;
     }
 
     Duration after(int receiveCount) {

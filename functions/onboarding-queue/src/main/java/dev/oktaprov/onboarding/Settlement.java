@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -58,8 +57,8 @@ final class Settlement {
      * @param maxResends re-sends of one throttled message before it is returned instead
      */
     Settlement(RetryBackoff backoff, Duration longestDelay, int maxResends) {
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
-        this.longestDelay = Objects.requireNonNull(longestDelay, "longestDelay");
+        this.backoff = backoff;
+        this.longestDelay = longestDelay;
         this.maxResends = maxResends;
     }
 

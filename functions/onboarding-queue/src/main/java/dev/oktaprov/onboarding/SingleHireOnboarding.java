@@ -5,7 +5,6 @@ import dev.oktaprov.provisioning.CreateResult;
 import dev.oktaprov.provisioning.ProvisioningService;
 import dev.oktaprov.provisioning.StartSchedule;
 import dev.oktaprov.time.Deadline;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +27,9 @@ final class SingleHireOnboarding {
     private final ActivationWorkflow workflow;
 
     SingleHireOnboarding(ProvisioningService provisioning, DeadLetterQueue deadLetters, ActivationWorkflow workflow) {
-        this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
-        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
-        this.workflow = Objects.requireNonNull(workflow, "workflow");
+        this.provisioning = provisioning;
+        this.deadLetters = deadLetters;
+        this.workflow = workflow;
     }
 
     MessageResult onboard(HireMessage hire, Deadline deadline) {

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +22,8 @@ final class SourceQueue {
     private final String url;
 
     SourceQueue(SqsCalls sqs, String url) {
-        this.sqs = Objects.requireNonNull(sqs, "sqs");
-        this.url = Objects.requireNonNull(url, "url");
-    }
-
-    private SourceQueue() {
-        this.sqs = null;
-        this.url = null;
+        this.sqs = sqs;
+        this.url = url;
     }
 
     /**
@@ -43,7 +37,7 @@ final class SourceQueue {
             return new SourceQueue(sqs, url);
         } catch (IllegalArgumentException e) {
             LOG.warn("The event names no SQS queue ARN; failed messages return after the queue's visibility timeout");
-            return new SourceQueue();
+            return new SourceQueue(null, null);
         }
     }
 
@@ -60,10 +54,7 @@ final class SourceQueue {
      */
     Set<String> resend(Map<QueueMessage, Copy> copies) {
         Set<String> accepted = new HashSet<>();
-        if (sqs == null) {
-            return accepted;
-        }
-        List<Map.Entry<QueueMessage, Copy>> pending = new ArrayList<>(copies.entrySet());
+        List<Map.Entry<QueueMessage, Copy>> pending = sqs == null ? List.of() : new ArrayList<>(copies.entrySet());
         for (int attempt = 1; attempt <= RESEND_ATTEMPTS && !pending.isEmpty(); attempt++) {
             List<Map.Entry<QueueMessage, Copy>> refused = new ArrayList<>();
             for (List<Map.Entry<QueueMessage, Copy>> chunk : chunks(pending)) {
@@ -109,10 +100,7 @@ final class SourceQueue {
      * timeout, later than planned but not lost.
      */
     void holdBack(Map<QueueMessage, Duration> visibility) {
-        if (sqs == null) {
-            return;
-        }
-        List<Map.Entry<QueueMessage, Duration>> all = new ArrayList<>(visibility.entrySet());
+        List<Map.Entry<QueueMessage, Duration>> all = sqs == null ? List.of() : new ArrayList<>(visibility.entrySet());
         for (List<Map.Entry<QueueMessage, Duration>> chunk : chunks(all)) {
             List<SqsCalls.VisibilityEntry> entries = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {

@@ -15,15 +15,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The three SQS actions the function makes — {@code SendMessage} (to the DLQ),
- * {@code SendMessageBatch} (delayed copies) and {@code ChangeMessageVisibilityBatch} — in SQS's AWS
- * JSON 1.0 protocol through {@link AwsJsonClient}: no AWS SDK in the jar. A call that gets no usable
- * answer throws (an {@code AwsCallException} from the client, or an {@link IllegalStateException}
- * for an answer that is not SQS's JSON); a batch answer lists what SQS took and what it did not.
+ * SendMessage (to the DLQ), SendMessageBatch (delayed copies) and ChangeMessageVisibilityBatch in SQS's
+ * JSON 1.0 protocol, no AWS SDK in the jar. A call without a usable answer throws.
  */
 public final class SqsCalls {
 
@@ -50,8 +46,8 @@ public final class SqsCalls {
     private final Optional<URI> endpointOverride;
 
     SqsCalls(AwsJsonClient client, Optional<URI> endpointOverride) {
-        this.client = Objects.requireNonNull(client, "client");
-        this.endpointOverride = Objects.requireNonNull(endpointOverride, "endpointOverride");
+        this.client = client;
+        this.endpointOverride = endpointOverride;
     }
 
     /** The endpoint the client was pointed at (ElasticMQ, moto_server, LocalStack), if any: queue URLs live under it. */
@@ -114,11 +110,12 @@ public final class SqsCalls {
     static BatchResult batchResult(byte[] answer) {
         JsonNode root;
         try {
+            // An empty answer reads as a MissingNode, never null.
             root = OktaJson.MAPPER.readTree(answer);
         } catch (IOException e) {
-            root = null;
+            throw new IllegalStateException("SQS's answer is not JSON");
         }
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             throw new IllegalStateException("SQS's answer is not a JSON object");
         }
         List<String> successful = new ArrayList<>();

@@ -17,9 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SQS client of the function: {@link SqsCalls} on the JDK's HTTP client (short connect timeout),
- * the function's region and credentials ({@link LambdaCredentials}), the call timeouts of
- * {@link AwsClientEnvironment} with the AWS SDK's standard retries, the invocation's trace header, and
+ * The function's {@link SqsCalls}: its region, credentials and call timeouts, the invocation's trace header, and
  * {@code AWS_ENDPOINT_URL_SQS} / {@code AWS_ENDPOINT_URL} when set (ElasticMQ, moto_server, LocalStack).
  */
 public final class SqsClients {

@@ -15,11 +15,8 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The function's one Step Functions call, {@code StartExecution}, without the AWS SDK: the project's
- * signed AWS JSON client with the function's region and credentials, the call timeouts of
- * {@link AwsClientEnvironment}, and {@code AWS_ENDPOINT_URL_SFN} / {@code AWS_ENDPOINT_URL} when set
- * (moto_server, the local runner); else the region's endpoint, FIPS when {@code AWS_USE_FIPS_ENDPOINT}
- * says so.
+ * The function's {@code StartExecution} client, as {@link SqsClients} builds SQS's, at {@code AWS_ENDPOINT_URL_SFN} /
+ * {@code AWS_ENDPOINT_URL} when set, else the region's endpoint (FIPS when {@code AWS_USE_FIPS_ENDPOINT} says so).
  */
 public final class StepFunctionsClients {
 

@@ -75,6 +75,11 @@ class ActivationWorkflowTest {
 
             assertThat(first).isEqualTo(ActivationWorkflow.Start.STARTED);
             assertThat(again).isIn(ActivationWorkflow.Start.ALREADY_STARTED, ActivationWorkflow.Start.STARTED);
+            String execution = sfn.listExecutions(b -> b.stateMachineArn(arn)).executions().get(0).executionArn();
+            sfn.stopExecution(b -> b.executionArn(execution));
+            assertThat(workflow.start("00u1", "ada@example.com", SCHEDULE, seconds(10)))
+                    .as("a redelivery after the hire's execution ended: Step Functions says ExecutionAlreadyExists")
+                    .isEqualTo(ActivationWorkflow.Start.ALREADY_STARTED);
             assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).singleElement()
                     .satisfies(e -> assertThat(e.name()).isEqualTo(ActivationWorkflow.executionName("ada@example.com",
                             SCHEDULE.startDate())));
@@ -89,6 +94,17 @@ class ActivationWorkflowTest {
                     .as("no time left: retried with the message").isNotNull();
             assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).hasSize(1);
         }
+    }
+
+    @Test
+    void noAwsCredentialsIsConfigurationAndNothingIsSent() {
+        Map<String, String> env = Map.of("AWS_REGION", MotoServer.REGION, "AWS_ENDPOINT_URL", "http://127.0.0.1:9");
+        ActivationWorkflow workflow = workflow(env, "arn:aws:states:us-east-1:123456789012:stateMachine:onboarding");
+
+        ConfigurationException refused = catchThrowableOfType(ConfigurationException.class,
+                () -> workflow.start("00u1", "ada@example.com", SCHEDULE, seconds(10)));
+
+        assertThat(refused.getMessage()).contains("no AWS credentials").contains("states:StartExecution");
     }
 
     @Test

@@ -155,13 +155,15 @@ class BatchStopsTest {
     void moreCopiesThanOneSqsCallTakesAreAllReSent() {
         FaultPlan slowFirstAnswer = FaultPlan.none().withLatency(Duration.ofSeconds(15), 0.0).withNext(Fault.LATENCY);
         try (OneBatch batch = new OneBatch(SQS, SimulatorOptions.defaults().withFaults(slowFirstAnswer), false)) {
-            SQSEvent event = batch.received(Hires.hires(1, 13));
+            SQSEvent event = batch.received(Hires.hires(1, 21));
 
             SQSBatchResponse response = batch.invoke(event, Duration.ofSeconds(20));
 
             assertThat(failures(response)).isEmpty();
-            assertThat(SQS.sqs().receiveAll(batch.queue.queueUrl())).as("12 copies: SendMessageBatch takes 10 at a time")
-                    .extracting(Message::body).containsExactlyInAnyOrderElementsOf(Hires.hires(2, 12));
+            assertThat(SQS.sqs().receiveAll(batch.queue.queueUrl())).as("20 copies: SendMessageBatch takes 10 at a time")
+                    .extracting(Message::body).containsExactlyInAnyOrderElementsOf(Hires.hires(2, 20));
+            assertThat(batch.lines()).as("two calls, no third empty one SQS would refuse")
+                    .noneSatisfy(line -> assertThat(line).contains("Could not re-send"));
         }
     }
 
@@ -175,7 +177,28 @@ class BatchStopsTest {
 
             assertThat(failures(response)).containsExactly(ids(event).get(1));
             assertThat(batch.settled(ids(event).get(1)).path("disposition").asText()).isEqualTo("RETURNED");
-            assertThat(batch.lines()).anySatisfy(line -> assertThat(line).contains("The event names no SQS queue ARN"));
+            assertThat(batch.lines()).anySatisfy(line -> assertThat(line).contains("The event names no SQS queue ARN"))
+                    .as("nothing tried without a queue").noneSatisfy(line -> assertThat(line).contains("Could not"));
+        }
+    }
+
+    @Test
+    void aSecretThatCannotBeReadStopsTheBatchAndEveryMessageComesBackWithABackoff() {
+        try (OneBatch batch = new OneBatch(SQS, SimulatorOptions.defaults(), false)) {
+            batch.env.remove("OKTA_API_TOKEN");
+            batch.env.put("OKTA_SECRET_ID", "okta-provisioning/okta");
+            batch.env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:9");
+            batch.env.put("ONBOARDING_RETRY_BASE_SECONDS", "8");
+            SQSEvent event = batch.received(Hires.hires(1, 2));
+
+            SQSBatchResponse response = batch.invoke(event, Duration.ofSeconds(20));
+
+            assertThat(failures(response)).containsExactlyElementsOf(ids(event));
+            assertThat(batch.settlement(ids(event).get(0))).isEqualTo("RETRY_LATER RETURNED 8 SECRETS_UNAVAILABLE");
+            assertThat(batch.settlement(ids(event).get(1))).as("not started: the secret is no more readable for it")
+                    .isEqualTo("RETRY_LATER RETURNED 8 SECRETS_UNAVAILABLE");
+            assertThat(batch.settled(ids(event).get(1)).path("message").asText()).contains("Not started: ");
+            assertThat(batch.okta.counters().totalRequests()).isZero();
         }
     }
 

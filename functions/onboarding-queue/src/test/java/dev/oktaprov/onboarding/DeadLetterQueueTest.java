@@ -50,6 +50,8 @@ class DeadLetterQueueTest {
                 "originalMessageId", "m-original",
                 "source", "ats"));
         assertThat(dead.messageAttributes().get("attempts").dataType()).isEqualTo("Number");
+        assertThat(dead.attributes()).as("a standard DLQ: no message group (SQS would make it a fair-queue tenant)")
+                .doesNotContainKey(MessageSystemAttributeName.MESSAGE_GROUP_ID);
     }
 
     @Test

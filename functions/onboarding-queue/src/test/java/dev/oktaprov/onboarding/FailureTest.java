@@ -9,6 +9,7 @@ import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.SecretsUnavailableException;
 import dev.oktaprov.errors.TransientUpstreamException;
+import dev.oktaprov.errors.UserNotActivatableException;
 import dev.oktaprov.onboarding.Failure.Kind;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,10 @@ class FailureTest {
         assertThat(conflict.oktaRequestId()).isEqualTo("req-409");
         assertThat(conflict.retryAfter()).isZero();
         assertThat(conflict.stopsTheBatch()).isFalse();
+        Failure deactivated = Failure.of(new UserNotActivatableException("00u1", "DEPROVISIONED", "req-403"));
+        assertThat(deactivated.kind()).as("a start date come for a user that cannot be activated")
+                .isEqualTo(Kind.PERMANENT);
+        assertThat(deactivated.oktaRequestId()).isEqualTo("req-403");
     }
 
     @Test

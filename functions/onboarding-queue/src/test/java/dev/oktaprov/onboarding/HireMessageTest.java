@@ -35,6 +35,9 @@ class HireMessageTest {
         assertThat(parse("{\"login\":\"a@b.co\"} {\"login\":\"c@d.co\"}").invalid().code()).isEqualTo("MALFORMED_JSON");
         assertThat(parse("{\"login\":\"a@b.co\",\"login\":\"c@d.co\"}").invalid().code()).isEqualTo("MALFORMED_JSON");
         assertThat(parse("").invalid().code()).isEqualTo("INVALID_INPUT");
+        assertThat(parse("{\"firstName\":" + "9".repeat(2000) + "}").invalid().message())
+                .as("beyond Jackson's number length: no location")
+                .isEqualTo("The message body is not well-formed JSON");
     }
 
     @Test

@@ -35,7 +35,7 @@ class MessageAttributesTest {
 
     @Test
     void charactersSqsRefusesBecomeTheReplacementCharacterAndEveryOtherIsKept() {
-        String allowed = "\t\n\r !~\u00e9\ud7ff\ue000\ufffd\uD83D\uDE00";
+        String allowed = "\t\n\r !~\u00e9\ud7ff\ue000\ufffd\uD800\uDC00\uD83D\uDE00";
         String refused = "\u0000\u0008\u000b\u000c\u000e\u001f\ufffe\uffff";
 
         assertThat(MessageAttributes.sqsText(allowed)).isEqualTo(allowed);
@@ -64,6 +64,20 @@ class MessageAttributesTest {
                 .as("the rest packed, none dropped, the forged errorCode not among them")
                 .containsExactly(Map.entry("p7", text("v7")), Map.entry("p8", text("v8")), Map.entry("p9", text("v9")));
         assertThat(ours).as("ours untouched").hasSize(2);
+    }
+
+    @Test
+    void producersThatExactlyFillTheRoomBesideOursTravelAsTheyAreWithNothingPacked() {
+        Map<String, SqsMessageAttribute> producers = new LinkedHashMap<>();
+        for (int i = 1; i <= 8; i++) {
+            producers.put("p" + i, text("v" + i));
+        }
+        Map<String, SqsMessageAttribute> ours = new LinkedHashMap<>();
+        MessageAttributes.putText(ours, MessageAttributes.ERROR_CODE, "INVALID_INPUT");
+        MessageAttributes.putText(ours, MessageAttributes.SOURCE_MESSAGE_ID, "m-1");
+
+        assertThat(MessageAttributes.withProducerAttributes(ours, message(producers)).keySet())
+                .containsExactly("errorCode", "sourceMessageId", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8");
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.entrypoints.InvocationContext;
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
+import dev.oktaprov.okta.CredentialSource;
+import dev.oktaprov.runtime.ProvisioningRuntime;
 import dev.oktaprov.simulator.FaultPlan;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SeedGroup;
@@ -17,6 +19,7 @@ import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.SqsInvocation;
+import dev.oktaprov.time.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -238,9 +241,13 @@ class OnboardingQueueHandlerTest {
         SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
         event.getRecords().forEach(record -> record.setEventSourceArn(null));
 
-        SQSBatchResponse response = invoke(new OnboardingQueueHandler(env), event);
+        try (CapturedLogs logs = new CapturedLogs()) {
+            SQSBatchResponse response = invoke(new OnboardingQueueHandler(env), event);
 
-        assertThat(response.getBatchItemFailures()).hasSize(3);
+            assertThat(response.getBatchItemFailures()).hasSize(3);
+            assertThat(logs.lines()).as("no visibility to change without a queue")
+                    .noneSatisfy(line -> assertThat(line).contains("Could not change the visibility"));
+        }
     }
 
     @Test
@@ -266,6 +273,53 @@ class OnboardingQueueHandlerTest {
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"outcome\":\"CREATED\"", "\"login\":\"g***@e***.com\""));
         assertThat(String.join("\n", lines)).doesNotContain("Pr1vate-Passw0rd!", "An0ther-Secret!",
                 "ada.lovelace@example.com", "grace.hopper@example.com", "soren.kierkegaard@example.com", "test-token");
+    }
+
+    @Test
+    void aBugIsLoggedWithItsStackTraceAndTheMessageComesBack() {
+        // A bug of ours, where the Okta token is read: nothing the function knows to expect.
+        CredentialSource buggy = new CredentialSource() {
+            @Override
+            public String authorizationHeader(Deadline deadline) {
+                throw new IllegalStateException("a bug");
+            }
+
+            @Override
+            public void invalidate(String rejectedHeader) {
+            }
+
+            @Override
+            public void invalidate() {
+            }
+        };
+        SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
+
+        try (CapturedLogs logs = new CapturedLogs()) {
+            SQSBatchResponse response = invoke(new OnboardingQueueHandler(OnboardingRuntime.of(
+                    ProvisioningRuntime.builder(env).credentials(buggy))), event);
+
+            assertThat(response.getBatchItemFailures()).hasSize(3);
+            for (SQSEvent.SQSMessage record : event.getRecords()) {
+                assertThat(logs.lines()).filteredOn(line -> line.contains("Unexpected failure onboarding message "
+                        + record.getMessageId())).singleElement().satisfies(line -> assertThat(line)
+                        .contains("\"level\":\"ERROR\"", "\"stack\":\"java.lang.IllegalStateException: a bug",
+                        "SingleHireOnboarding.onboard"));
+            }
+        }
+    }
+
+    @Test
+    void aBatchInterruptedWhileItsWorkersRunFailsWholeAndLeavesTheThreadInterrupted() {
+        OnboardingQueueHandler handler = new OnboardingQueueHandler(withParallelism(2));
+        SQSEvent event = EventLoader.loadSQSEvent(SAMPLE_BATCH);
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> invoke(handler, event)).hasStackTraceContaining("Interrupted while onboarding a batch");
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt kept for whoever runs the handler").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     private Map<String, String> withParallelism(int parallelism) {

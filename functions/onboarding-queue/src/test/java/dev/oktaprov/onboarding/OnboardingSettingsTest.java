@@ -69,7 +69,10 @@ class OnboardingSettingsTest {
 
     @Test
     void aDlqThatIsNotAQueueUrlIsRefused() {
-        for (String notAUrl : new String[] {"onboarding-dlq", "arn:aws:sqs:us-east-1:123456789012:dlq", "https://sqs.us-east-1.amazonaws.com/"}) {
+        for (String notAUrl : new String[] {"onboarding-dlq", "arn:aws:sqs:us-east-1:123456789012:dlq",
+                "https://sqs.us-east-1.amazonaws.com/", "sqs.us-east-1.amazonaws.com/123456789012/dlq",
+                "https:///123456789012/dlq", "ftp://sqs.us-east-1.amazonaws.com/123456789012/dlq",
+                "https://sqs.example.com/a b"}) {
             assertThatThrownBy(() -> OnboardingSettings.fromEnvironment(Map.of("ONBOARDING_DLQ_URL", notAUrl)))
                     .as(notAUrl)
                     .isInstanceOf(ConfigurationException.class)
@@ -77,5 +80,20 @@ class OnboardingSettingsTest {
         }
         assertThatThrownBy(() -> OnboardingSettings.fromEnvironment(Map.of("ONBOARDING_DLQ_URL", DLQ, "ONBOARDING_PARALLELISM", "two")))
                 .hasMessageContaining("ONBOARDING_PARALLELISM must be a whole number 1-10");
+        String local = "http://localhost:9324/000000000000/dlq";
+        assertThat(OnboardingSettings.fromEnvironment(Map.of("ONBOARDING_DLQ_URL", local)).deadLetterQueueUrl())
+                .as("a local SQS over plain HTTP").isEqualTo(local);
+    }
+
+    @Test
+    void aStateMachineArnIsOptionalButMustBeOne() {
+        assertThat(OnboardingSettings.fromEnvironment(Map.of("ONBOARDING_DLQ_URL", DLQ)).stateMachineArn()).isNull();
+        String arn = "arn:aws:states:eu-central-1:123456789012:stateMachine:onboarding";
+        assertThat(OnboardingSettings.fromEnvironment(Map.of("ONBOARDING_DLQ_URL", DLQ,
+                "ONBOARDING_STATE_MACHINE_ARN", arn)).stateMachineArn()).isEqualTo(arn);
+        assertThatThrownBy(() -> OnboardingSettings.fromEnvironment(Map.of("ONBOARDING_DLQ_URL", DLQ,
+                "ONBOARDING_STATE_MACHINE_ARN", "arn:aws:states:eu-central-1:123456789012:execution:onboarding")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("ONBOARDING_STATE_MACHINE_ARN must be a state machine ARN");
     }
 }

@@ -38,6 +38,7 @@ class QueueAddressTest {
     @Test
     void anythingButAnSqsArnIsRefused() {
         for (String notAnArn : new String[] {"", "arn:aws:sns:us-east-1:123456789012:topic", "arn:aws:sqs:us-east-1:123456789012",
+                "arn:aws:sqs::123456789012:q", "arn:aws:sqs:us-east-1::q", "arn:aws:sqs:us-east-1:123456789012:",
                 "https://sqs.us-east-1.amazonaws.com/123456789012/q"}) {
             assertThatThrownBy(() -> QueueAddress.fromArn(notAnArn)).as(notAnArn).isInstanceOf(IllegalArgumentException.class);
         }

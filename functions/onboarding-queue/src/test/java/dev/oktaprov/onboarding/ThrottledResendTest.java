@@ -13,15 +13,19 @@ import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.ForwardingHttpClient;
 import dev.oktaprov.testsupport.SqsInvocation;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,11 +103,30 @@ class ThrottledResendTest {
         RefusedSends refusals = new RefusedSends(1);
         SQSEvent batch = QueueBatches.sentAndReceived(sqs, queue, Hires.hires(1, 2));
 
-        SQSBatchResponse response = invoke(withSqs(refusals), batch);
+        try (CapturedLogs logs = new CapturedLogs()) {
+            SQSBatchResponse response = invoke(withSqs(refusals), batch);
 
-        assertThat(refusals.refused.get()).isEqualTo(1);
-        assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(onlyMessage().body()).isEqualTo(Hires.hire(2));
+            assertThat(refusals.refused.get()).isEqualTo(1);
+            assertThat(response.getBatchItemFailures()).isEmpty();
+            assertThat(onlyMessage().body()).isEqualTo(Hires.hire(2));
+            assertThat(logs.lines()).filteredOn(line -> line.contains("Could not re-send")).singleElement()
+                    .satisfies(line -> assertThat(line).contains("; sending it once more"));
+        }
+    }
+
+    @Test
+    void aCopyWhoseEntrySqsRefusesOnceIsSentAgainInTheNextCall() {
+        RefusedSends refusals = new RefusedSends(1, true);
+        SQSEvent batch = QueueBatches.sentAndReceived(sqs, queue, Hires.hires(1, 2));
+
+        try (CapturedLogs logs = new CapturedLogs()) {
+            SQSBatchResponse response = invoke(withSqs(refusals), batch);
+
+            assertThat(response.getBatchItemFailures()).isEmpty();
+            assertThat(onlyMessage().body()).isEqualTo(Hires.hire(2));
+            assertThat(logs.lines()).filteredOn(line -> line.contains("Could not re-send")).singleElement()
+                    .satisfies(line -> assertThat(line).contains("(InvalidParameterValue); sending it once more"));
+        }
     }
 
     @Test
@@ -111,7 +134,12 @@ class ThrottledResendTest {
         RefusedSends refusals = new RefusedSends(Integer.MAX_VALUE);
         SQSEvent batch = QueueBatches.sentAndReceived(sqs, queue, Hires.hires(1, 2));
 
-        SQSBatchResponse response = invoke(withSqs(refusals), batch);
+        SQSBatchResponse response;
+        try (CapturedLogs logs = new CapturedLogs()) {
+            response = invoke(withSqs(refusals), batch);
+            assertThat(logs.lines()).filteredOn(line -> line.contains("Could not re-send")).hasSize(2)
+                    .last().satisfies(line -> assertThat(line).contains("; it goes back to the queue"));
+        }
 
         assertThat(refusals.refused.get()).isEqualTo(2);
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
@@ -197,24 +225,69 @@ class ThrottledResendTest {
     /**
      * ElasticMQ refusing the first {@code count} SendMessageBatch calls: they reach it as an action it
      * does not know, which it refuses as SQS refuses a request it cannot take (HTTP 400, not retried).
+     * With {@code entries}, the call is taken but each of its entries refused: it asks for a delay
+     * beyond SQS's 900 s, which ElasticMQ, like SQS, refuses entry by entry.
      */
     private static final class RefusedSends extends ForwardingHttpClient {
         final AtomicInteger refused = new AtomicInteger();
         private final int count;
+        private final boolean entries;
 
         RefusedSends(int count) {
+            this(count, false);
+        }
+
+        RefusedSends(int count, boolean entries) {
             super(HttpClient.newHttpClient());
             this.count = count;
+            this.entries = entries;
         }
 
         @Override
         public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
             boolean batchSend = request.headers().firstValue("X-Amz-Target").orElse("").equals("AmazonSQS.SendMessageBatch");
-            if (batchSend && refused.getAndUpdate(n -> n < count ? n + 1 : n) < count) {
-                return delegate.sendAsync(HttpRequest.newBuilder(request, (name, value) -> true)
-                        .setHeader("X-Amz-Target", "AmazonSQS.RefusedByTheTest").build(), handler);
+            if (!batchSend || refused.getAndUpdate(n -> n < count ? n + 1 : n) >= count) {
+                return delegate.sendAsync(request, handler);
             }
-            return delegate.sendAsync(request, handler);
+            HttpRequest.Builder refusedRequest = HttpRequest.newBuilder(request, (name, value) -> true);
+            if (entries) {
+                String body = new String(bodyOf(request), StandardCharsets.UTF_8).replaceAll("\"DelaySeconds\":\\d+",
+                        "\"DelaySeconds\":901");
+                refusedRequest.POST(HttpRequest.BodyPublishers.ofString(body));
+            } else {
+                refusedRequest.setHeader("X-Amz-Target", "AmazonSQS.RefusedByTheTest");
+            }
+            return delegate.sendAsync(refusedRequest.build(), handler);
+        }
+
+        private static byte[] bodyOf(HttpRequest request) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            CompletableFuture<Void> read = new CompletableFuture<>();
+            request.bodyPublisher().orElseThrow().subscribe(new Flow.Subscriber<ByteBuffer>() {
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    subscription.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(ByteBuffer item) {
+                    byte[] bytes = new byte[item.remaining()];
+                    item.get(bytes);
+                    out.writeBytes(bytes);
+                }
+
+                @Override
+                public void onError(Throwable failure) {
+                    read.completeExceptionally(failure);
+                }
+
+                @Override
+                public void onComplete() {
+                    read.complete(null);
+                }
+            });
+            read.join();
+            return out.toByteArray();
         }
     }
 }
