@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes docs/mutation-testing.md from PIT's mutations.xml reports and docs/mutation-equivalents.txt.
+"""Writes bench/results/mutation-testing.md from PIT's mutations.xml reports and docs/mutation-equivalents.txt.
 
 Run after `mvn -B -Pmutation -pl shared,functions/onboarding-queue -am verify`:
     python3 docs/mutation-summary.py ["how long the run took, and on what"]
@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 REPORTS = ["shared/target/pit-reports/mutations.xml", "functions/onboarding-queue/target/pit-reports/mutations.xml"]
 EQUIVALENTS = ROOT / "docs/mutation-equivalents.txt"
-OUT = ROOT / "docs/mutation-testing.md"
+OUT = ROOT / "bench/results/mutation-testing.md"
 THRESHOLD = 85.0
 KILLED = {"KILLED", "TIMED_OUT", "MEMORY_ERROR", "RUN_ERROR"}
 COMMAND = "mvn -B -Pmutation -pl shared,functions/onboarding-queue -am verify"
