@@ -44,15 +44,14 @@ final class SqsEventReader {
             throw new IOException("an SQS record without a messageId");
         }
         Map<String, String> attributes = new LinkedHashMap<>();
-        record.path("attributes").fields().forEachRemaining(attribute -> {
+        for (Map.Entry<String, JsonNode> attribute : record.path("attributes").properties()) {
             String value = text(attribute.getValue());
             if (value != null) {
                 attributes.put(attribute.getKey(), value);
             }
-        });
+        }
         Map<String, SqsMessageAttribute> messageAttributes = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> attribute : (Iterable<Map.Entry<String, JsonNode>>) () -> record
-                .path("messageAttributes").fields()) {
+        for (Map.Entry<String, JsonNode> attribute : record.path("messageAttributes").properties()) {
             // stringListValues, binaryListValues: reserved by SQS, always empty.
             JsonNode value = attribute.getValue();
             String dataType = text(value.get("dataType"));
