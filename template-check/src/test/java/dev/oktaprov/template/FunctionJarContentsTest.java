@@ -26,11 +26,13 @@ class FunctionJarContentsTest {
      * Okta's SDK, other HTTP stacks, and what only the Lambda runtime's POJO serializer needed: the
      * functions are stream handlers that read their events with the project's Jackson, so neither
      * {@code aws-lambda-java-events}, its Joda-Time, nor the runtime's serialization library has a
-     * place in a jar.
+     * place in a jar. Nor has what runs on a laptop only: the local parts (the simulator, ElasticMQ's
+     * glue, the moto_server launcher) and test-support.
      */
     static final List<String> NEVER_IN_A_FUNCTION = List.of(
             "com/okta/sdk/", "com/okta/commons/", "org/apache/http/", "org/apache/hc/", "io/netty/",
-            "org/joda/", "com/amazonaws/services/lambda/runtime/events/", "com/amazonaws/services/lambda/runtime/serialization/");
+            "org/joda/", "com/amazonaws/services/lambda/runtime/events/", "com/amazonaws/services/lambda/runtime/serialization/",
+            "dev/oktaprov/local/", "dev/oktaprov/simulator/", "dev/oktaprov/testsupport/");
     /**
      * Every AWS call of the functions (Secrets Manager, SQS) is the project's own signed AWS JSON call
      * ({@code dev.oktaprov.runtime.aws}): no part of the AWS SDK, classes or resources.

@@ -1,38 +1,22 @@
 package dev.oktaprov.testsupport;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
+import dev.oktaprov.local.moto.MotoLauncher;
+import dev.oktaprov.local.moto.RunningMoto;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A real AWS API for tests: {@code moto_server} on a loopback port the operating system picks, or
  * whatever {@code AWS_ENDPOINT_URL} names (LocalStack, a moto started by CI). {@link #close()} stops a
  * server this class started, with its whole process tree.
  *
- * <p>moto is started with {@code -p 0} and its port is read from its own startup line
- * ({@code Running on http://127.0.0.1:PORT}), which it prints once it is listening: no port is chosen
- * before the process binds it, so two builds starting moto at once can never meet on one port, and an
- * answer on the port is always this process's.
- *
- * <p>{@code moto_server} is looked up on {@code PATH}, then at {@code ~/.pyenv/shims/moto_server}:
- * CI does not read {@code ~/.bashrc}.
+ * <p>moto is started by {@link MotoLauncher}: with {@code -p 0}, its port read from its own startup
+ * line, so two builds starting moto at once can never meet on one port and an answer on the port is
+ * always this process's; found on {@code PATH}, then in {@code ~/.pyenv/shims} (CI does not read
+ * {@code ~/.bashrc}); and ended with the test JVM even when that JVM is killed (PIT's timed-out
+ * minions, a cancelled build).
  */
 public final class MotoServer implements AutoCloseable {
 
@@ -41,15 +25,13 @@ public final class MotoServer implements AutoCloseable {
     public static final String SECRET_KEY = "testing";
     public static final String REGION = "us-east-1";
 
-    private static final Duration STARTUP = Duration.ofSeconds(60);
-    private static final Pattern LISTENING = Pattern.compile("Running on http://127\\.0\\.0\\.1:(\\d+)");
-
     private final URI endpoint;
-    private final Process process;
+    /** The moto_server this class started; null for {@code AWS_ENDPOINT_URL}'s. */
+    private final RunningMoto own;
 
-    private MotoServer(URI endpoint, Process process) {
+    private MotoServer(URI endpoint, RunningMoto own) {
         this.endpoint = endpoint;
-        this.process = process;
+        this.own = own;
     }
 
     /**
@@ -58,7 +40,7 @@ public final class MotoServer implements AutoCloseable {
      * (not skip) when a moto that is there does not start.
      */
     public static boolean available() {
-        return external().isPresent() || findExecutable().isPresent();
+        return external().isPresent() || MotoLauncher.find(System.getenv()).isPresent();
     }
 
     /** Uses {@code AWS_ENDPOINT_URL} when set, else starts {@code moto_server} and waits until it listens. */
@@ -67,7 +49,7 @@ public final class MotoServer implements AutoCloseable {
         if (external.isPresent()) {
             return new MotoServer(external.get(), null);
         }
-        return startOwn(Map.of());
+        return startOwn(System.getenv(), Map.of());
     }
 
     /**
@@ -77,41 +59,15 @@ public final class MotoServer implements AutoCloseable {
      * issued, and allowed by that user's policies (moto's {@code INITIAL_NO_AUTH_ACTION_COUNT}).
      */
     public static MotoServer startCheckingSignatures(int unauthenticatedActions) {
-        return startOwn(Map.of("INITIAL_NO_AUTH_ACTION_COUNT", Integer.toString(unauthenticatedActions)));
+        return startOwn(System.getenv(), Map.of("INITIAL_NO_AUTH_ACTION_COUNT", Integer.toString(unauthenticatedActions)));
     }
 
-    private static MotoServer startOwn(Map<String, String> settings) {
-        Path executable = findExecutable().orElseThrow(() -> new IllegalStateException(
-                "moto_server not found on PATH or in ~/.pyenv/shims; install it (pip install 'moto[server]')"
-                        + " or set AWS_ENDPOINT_URL"));
-        Path log;
-        Process process;
-        try {
-            log = Files.createTempFile("moto_server-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", "0")
-                    .redirectErrorStream(true);
-            Map<String, String> env = builder.environment();
-            env.putIfAbsent("PYENV_ROOT", System.getProperty("user.home") + "/.pyenv");
-            env.putAll(settings);
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start moto_server", e);
-        }
-        CompletableFuture<Integer> port = copyOutput(process, log);
-        MotoServer server = new MotoServer(null, process);
-        try {
-            return new MotoServer(URI.create("http://127.0.0.1:" + port.get(STARTUP.toSeconds(), TimeUnit.SECONDS)), process);
-        } catch (TimeoutException e) {
-            server.close();
-            throw new IllegalStateException("moto_server did not listen within " + STARTUP.toSeconds() + " s; see " + log);
-        } catch (ExecutionException e) {
-            server.close();
-            throw new IllegalStateException("moto_server " + e.getCause().getMessage() + "; see " + log);
-        } catch (InterruptedException e) {
-            server.close();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while moto_server started", e);
-        }
+    /** @param env where to look for moto_server (its {@code PATH} and {@code HOME}) */
+    static MotoServer startOwn(Map<String, String> env, Map<String, String> settings) {
+        Path executable = MotoLauncher.find(env).orElseThrow(() -> new IllegalStateException(
+                MotoLauncher.MISSING + " or set AWS_ENDPOINT_URL"));
+        RunningMoto moto = MotoLauncher.start(executable, settings);
+        return new MotoServer(moto.endpoint(), moto);
     }
 
     public URI endpoint() {
@@ -129,82 +85,13 @@ public final class MotoServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process == null) {
-            return;
+        if (own != null) {
+            own.close();
         }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The port of moto's (werkzeug's) startup line, if {@code line} is that line. */
-    static OptionalInt listeningPort(String line) {
-        Matcher matcher = LISTENING.matcher(line);
-        return matcher.find() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.empty();
-    }
-
-    static Optional<Path> findExecutable() {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(File.pathSeparator)) {
-                Path candidate = Path.of(dir, "moto_server");
-                if (Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        Path shim = Path.of(System.getProperty("user.home"), ".pyenv", "shims", "moto_server");
-        return Files.isExecutable(shim) ? Optional.of(shim) : Optional.empty();
     }
 
     private static Optional<URI> external() {
         String external = System.getenv("AWS_ENDPOINT_URL");
         return external == null || external.isBlank() ? Optional.empty() : Optional.of(URI.create(external.strip()));
-    }
-
-    /**
-     * Copies moto's output to {@code log} for as long as it runs (a full pipe would stall it) on a
-     * daemon thread that ends with the process; completes with the port moto says it listens on, or
-     * exceptionally when moto ends without saying so.
-     */
-    private static CompletableFuture<Integer> copyOutput(Process process, Path log) {
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread copier = new Thread(() -> {
-            try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                 Writer file = Files.newBufferedWriter(log)) {
-                for (String line = output.readLine(); line != null; line = output.readLine()) {
-                    file.write(line);
-                    file.write('\n');
-                    file.flush();
-                    OptionalInt listening = listeningPort(line);
-                    if (listening.isPresent() && listening.getAsInt() > 0) {
-                        port.complete(listening.getAsInt());
-                    }
-                }
-            } catch (IOException e) {
-                port.completeExceptionally(e);
-            }
-            port.completeExceptionally(new IllegalStateException("ended without listening (exit status "
-                    + exitStatus(process) + ")"));
-        }, "moto_server-output-" + process.pid());
-        copier.setDaemon(true);
-        copier.start();
-        return port;
-    }
-
-    private static String exitStatus(Process process) {
-        try {
-            return process.waitFor(5, TimeUnit.SECONDS) ? Integer.toString(process.exitValue()) : "still running";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.oktaprov.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -8,14 +9,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** moto_server is started on a port it binds itself, so servers started at once never share one. */
 class MotoServerTest {
@@ -25,10 +28,11 @@ class MotoServerTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void theStartupLineOfMotoGivesThePortItListensOn() {
-        assertThat(MotoServer.listeningPort(" * Running on http://127.0.0.1:40043")).isEqualTo(OptionalInt.of(40043));
-        assertThat(MotoServer.listeningPort("Press CTRL+C to quit")).isEmpty();
-        assertThat(MotoServer.listeningPort("WARNING: This is a development server.")).isEmpty();
+    void withoutMotoServerTheErrorNamesItHowToInstallItAndTheAlternative(@TempDir Path nowhere) {
+        assertThatThrownBy(() -> MotoServer.startOwn(Map.of("PATH", nowhere.toString(), "HOME", nowhere.toString()), Map.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("moto_server not found on PATH or in ~/.pyenv/shims; install it (pip install 'moto[server]')"
+                        + " or set AWS_ENDPOINT_URL");
     }
 
     @Test

@@ -2,11 +2,10 @@ package dev.oktaprov.local.workflow;
 
 import dev.oktaprov.local.TemplateSettings;
 import dev.oktaprov.local.functions.LocalFunction;
+import dev.oktaprov.local.moto.MotoLauncher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -77,12 +76,12 @@ public final class LocalWorkflow implements AutoCloseable {
         LambdaInvocations lambda = new LambdaInvocations(functions, region, clock, log);
         WorkflowFront front = WorkflowFront.listen();
         boolean schedulerAsked = "scheduler".equalsIgnoreCase(String.valueOf(shell.get(LOCAL_WORKFLOW)).strip());
-        Optional<Path> executable = schedulerAsked ? Optional.empty() : MotoProcess.find(shell);
+        Optional<Path> executable = schedulerAsked ? Optional.empty() : MotoLauncher.find(shell);
         String whyNoMoto = schedulerAsked ? LOCAL_WORKFLOW + "=scheduler" : "moto_server was not found on PATH or in ~/.pyenv/shims";
         if (executable.isPresent()) {
             MotoProcess moto = null;
             try {
-                moto = MotoProcess.start(executable.get(), freePort(), front.port());
+                moto = MotoProcess.start(executable.get(), front.port());
                 MotoProcess started = moto;
                 Runnable create = () -> createStateMachine(started.endpoint(), region, definition(region));
                 create.run();
@@ -159,14 +158,6 @@ public final class LocalWorkflow implements AutoCloseable {
         try (SfnClient sfn = client(moto, region)) {
             sfn.createStateMachine(b -> b.name(STATE_MACHINE_NAME).definition(definition)
                     .roleArn("arn:aws:iam::" + ACCOUNT + ":role/" + STATE_MACHINE_NAME));
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
