@@ -27,9 +27,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * the 300 a minute allowed; 429s seen; lost and duplicated hires; DLQ messages.
  *
  * <pre>
- * mvn -B -q install -pl functions/onboarding-queue -am -DskipTests
- * mvn -B -q -f functions/onboarding-queue exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.oktaprov.onboarding.OnboardingThroughputRun -Dexec.args="2000"
+ * mvn -B -q test-compile dependency:build-classpath -pl functions/onboarding-queue -am \
+ *   -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
+ * cd functions/onboarding-queue
+ * POWERTOOLS_LOG_LEVEL=WARN java -cp "target/test-classes:target/classes:$(cat target/test.classpath)" dev.oktaprov.onboarding.OnboardingThroughputRun 2000
  * </pre>
  *
  * Arguments (all optional): hires (2000), concurrent functions (2, the template's

@@ -19,7 +19,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        Terminal terminal = new Terminal(System.out, System.err, System.console() != null);
+        Terminal terminal = Terminal.ofProcess();
         Path home = Path.of(System.getProperty("oktaprov.local.home", ".")).toAbsolutePath().normalize();
         Lifecycle lifecycle = new Lifecycle();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -46,9 +46,10 @@ final class StartBanner {
             out.println(line("Try", "curl -s -X POST " + set.api().baseUrl() + "/users -H 'Content-Type: application/json' "
                     + "-d '{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada.lovelace@example.com\","
                     + "\"login\":\"ada.lovelace@example.com\"}'"));
+            // Only a set that serves until Ctrl-C takes more files: onboard's own set stops after its file.
+            out.println(line("", "./run-local onboard FILE --queue-url " + set.queues().queueUrl()
+                    + "   (another file, into this set)"));
         }
-        out.println(line("", "./run-local onboard FILE --queue-url " + set.queues().queueUrl()
-                + "   (another file, into this set)"));
         out.flush();
     }
 

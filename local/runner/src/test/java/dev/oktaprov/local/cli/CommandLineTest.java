@@ -86,6 +86,22 @@ class CommandLineTest {
     }
 
     @Test
+    void onboardWithoutAQueueUrlRunsItsOwnSetAndDoesNotOfferItForAnotherFile() throws Exception {
+        Path file = dir.resolve("hires.jsonl");
+        Files.writeString(file, "{\"firstName\": \"Ada\", \"lastName\": \"Lovelace\", \"email\": \"ada.lovelace@example.com\","
+                + " \"login\": \"ada.lovelace@example.com\"}\n", StandardCharsets.UTF_8);
+        InProcessRunner runner = new InProcessRunner(Map.of("LOCAL_WORKFLOW", "scheduler"));
+
+        int status = runner.run("onboard", file.toString(), "--okta-port", "0", "--batching-window", "0",
+                "--log-file", dir.resolve("handlers.log").toString());
+
+        assertThat(status).as(runner.err()).isZero();
+        assertThat(runner.out()).containsPattern("\\n +created +1\\n")
+                // The set stops with the run: a banner line offering its queue for another file would be a dead end.
+                .doesNotContain("into this set", "--queue-url");
+    }
+
+    @Test
     void startWithAnUnreadableFileStartsNothing() throws Exception {
         Path file = dir.resolve("hires.jsonl");
         Files.writeString(file, "{\"login\": \"a@example.com\"}\n{not json}\n", StandardCharsets.UTF_8);
