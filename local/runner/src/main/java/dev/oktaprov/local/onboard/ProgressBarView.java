@@ -1,16 +1,11 @@
 package dev.oktaprov.local.onboard;
 
 import java.io.PrintStream;
-import java.util.Optional;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
-/**
- * The live bar on a terminal: done / total, elapsed and ETA, then the counts:
- * {@code Onboarding 62% [=====>    ] 124/200 (0:00:21 / 0:00:13) created 118 · existed 2 · failed 4 · …}.
- */
+/** The live bar on a terminal, redrawn in place as {@link FittedProgressLine} writes it. */
 final class ProgressBarView implements ProgressView {
 
     private final ProgressBar bar;
@@ -20,17 +15,15 @@ final class ProgressBarView implements ProgressView {
         this.bar = new ProgressBarBuilder()
                 .setTaskName("Onboarding")
                 .setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(out))
+                .setRenderer(new FittedProgressLine(() -> last))
                 .setUpdateIntervalMillis(250)
-                .setEtaFunction(state -> last == null ? Optional.empty() : Optional.ofNullable(last.eta()))
                 .build();
     }
 
     @Override
     public void update(Tally tally) {
         last = tally;
-        bar.setExtraMessage(" " + ProgressView.shortCounts(tally));
         bar.stepTo(tally.done());
     }
 

@@ -19,18 +19,9 @@ public interface ProgressView extends AutoCloseable {
 
     /** "created 12 · already existed 1 · failed 2 · 310/min · rate-limit wait 0s" */
     static String counts(Tally tally) {
-        return counts(tally, "already existed", "rate-limit wait");
-    }
-
-    /** As {@link #counts(Tally)}, short enough to share a line with a bar: "created 12 · existed 1 · …". */
-    static String shortCounts(Tally tally) {
-        return counts(tally, "existed", "rate-limited");
-    }
-
-    private static String counts(Tally tally, String existedLabel, String waitLabel) {
         StringBuilder text = new StringBuilder();
         if (tally.distinguishesExisting()) {
-            text.append("created ").append(tally.created()).append(" · ").append(existedLabel).append(' ')
+            text.append("created ").append(tally.created()).append(" · already existed ")
                     .append(tally.alreadyExisted());
         } else {
             text.append("succeeded ").append(tally.succeeded());
@@ -38,7 +29,7 @@ public interface ProgressView extends AutoCloseable {
         text.append(" · failed ").append(tally.failed());
         text.append(" · ").append(String.format(Locale.ROOT, "%.0f/min", tally.perMinute()));
         if (tally.rateLimitWait() != null) {
-            text.append(" · ").append(waitLabel).append(' ').append(seconds(tally.rateLimitWait()));
+            text.append(" · rate-limit wait ").append(seconds(tally.rateLimitWait()));
         }
         return text.toString();
     }
