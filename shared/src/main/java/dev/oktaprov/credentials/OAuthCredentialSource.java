@@ -43,9 +43,8 @@ import org.slf4j.LoggerFactory;
  * an access token outside {@link CredentialCharacters} is refused by position, never quoted.
  *
  * <p>A DPoP-bound app (RFC 9449) is found out as Okta's SDK does: {@code invalid_dpop_proof} makes a
- * {@link DpopKey}, {@code use_dpop_nonce} gives the nonce, each answered by one more request. The key
- * and nonce are kept for the execution environment's life (dropped by {@link #invalidate()}), so later
- * fetches start with a proof; every API request then carries its own proof ({@link #headers}).
+ * {@link DpopKey}, {@code use_dpop_nonce} gives a nonce, both kept for the execution environment's life
+ * (until {@link #invalidate()}) so later fetches start with them; each API request gets its own proof.
  */
 public final class OAuthCredentialSource implements CredentialSource {
 
@@ -76,7 +75,12 @@ public final class OAuthCredentialSource implements CredentialSource {
     private String dpopNonce;
 
     /** {@code header} is the Authorization value; {@code boundTo} the key of a DPoP-bound token, else null. */
-    private record Token(String header, String value, DpopKey boundTo) {}
+    private record Token(String header, String value, DpopKey boundTo) {
+        @Override
+        public String toString() {
+            return "Token[***]";
+        }
+    }
 
     /**
      * @param orgUrl the org's origin; the token endpoint and the assertion's audience derive from it
@@ -114,7 +118,6 @@ public final class OAuthCredentialSource implements CredentialSource {
         }
     }
 
-    /** After a SnapStart restore: the token, the DPoP key and its nonce all go. */
     @Override
     public synchronized void invalidate() {
         token = null;
