@@ -111,8 +111,8 @@ final class CommandLineOptions {
     boolean tls;
 
     @Option(names = "--oauth-client", paramLabel = "FILE", order = 17,
-            description = "register OAuth service apps (JSON: clientId, keyId, publicKey as PEM or JWK, scopes) with"
-                    + " POST /oauth2/v1/token; repeatable")
+            description = "register OAuth service apps (JSON: clientId, keyId, publicKey as PEM or JWK, scopes, and"
+                    + " dpop_bound_access_tokens: true for one that requires DPoP) with POST /oauth2/v1/token; repeatable")
     List<Path> oauthClientFiles = new ArrayList<>();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, order = 18, description = "this text")

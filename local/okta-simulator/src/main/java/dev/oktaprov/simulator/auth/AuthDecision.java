@@ -7,8 +7,16 @@ public sealed interface AuthDecision {
     record Allowed(String principal) implements AuthDecision {
     }
 
-    /** The request is refused with an Okta error. */
-    record Denied(int status, String errorCode, String errorSummary) implements AuthDecision {
+    /**
+     * The request is refused with an Okta error.
+     *
+     * @param challenge the {@code WWW-Authenticate} value, or null for none
+     */
+    record Denied(int status, String errorCode, String errorSummary, String challenge) implements AuthDecision {
+
+        public Denied(int status, String errorCode, String errorSummary) {
+            this(status, errorCode, errorSummary, null);
+        }
     }
 
     static AuthDecision allowed(String principal) {
@@ -18,5 +26,10 @@ public sealed interface AuthDecision {
     /** 401 E0000011, what Okta answers a missing, malformed or unknown API token. */
     static AuthDecision invalidToken() {
         return new Denied(401, "E0000011", "Invalid token provided");
+    }
+
+    /** 401 E0000011 with {@code WWW-Authenticate: DPoP error="<error>"}, for DPoP-bound tokens. */
+    static AuthDecision dpopRefused(String error) {
+        return new Denied(401, "E0000011", "Invalid token provided", "DPoP error=\"" + error + "\"");
     }
 }

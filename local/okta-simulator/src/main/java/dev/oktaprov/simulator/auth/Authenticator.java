@@ -11,4 +11,9 @@ public interface Authenticator {
      * @param authorization the Authorization header, or null when absent
      */
     AuthDecision authenticate(String method, String path, String authorization);
+
+    /** The whole request's view; schemes that need more than the Authorization header (DPoP) override it. */
+    default AuthDecision authenticate(AuthRequest request) {
+        return authenticate(request.method(), request.path(), request.authorization());
+    }
 }

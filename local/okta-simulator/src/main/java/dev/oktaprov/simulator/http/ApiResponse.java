@@ -8,11 +8,17 @@ import java.util.List;
  *
  * @param body JSON, or null for no body
  * @param links values for Link headers, one header each ({@code <url>; rel="self"})
+ * @param headers further headers (a {@code dpop-nonce}, a {@code www-authenticate} challenge)
  */
-public record ApiResponse(int status, JsonNode body, List<String> links) {
+public record ApiResponse(int status, JsonNode body, List<String> links, List<ResponseHeader> headers) {
 
     public ApiResponse {
         links = List.copyOf(links);
+        headers = List.copyOf(headers);
+    }
+
+    public ApiResponse(int status, JsonNode body, List<String> links) {
+        this(status, body, links, List.of());
     }
 
     public static ApiResponse ok(JsonNode body) {

@@ -19,4 +19,9 @@ public final class RequestHeaders {
         List<String> list = values.get(name);
         return list == null || list.isEmpty() ? null : list.get(0);
     }
+
+    /** Every value of {@code name} (a header sent twice counts twice), or none. */
+    public List<String> all(String name) {
+        return List.copyOf(values.getOrDefault(name, List.of()));
+    }
 }

@@ -8,6 +8,7 @@ import dev.oktaprov.simulator.Fault;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.Sleeper;
 import dev.oktaprov.simulator.auth.AuthDecision;
+import dev.oktaprov.simulator.auth.AuthRequest;
 import dev.oktaprov.simulator.auth.Authenticator;
 import dev.oktaprov.simulator.directory.OktaIds;
 import dev.oktaprov.simulator.faults.FaultInjector;
@@ -164,11 +165,14 @@ public final class SimulatorServer implements AutoCloseable {
 
     private void serveAdmitted(Exchange exchange, String requestId, String method, String rawPath,
             RateLimitBucket bucket, RequestHeaders headers) throws IOException {
-        AuthDecision decision = pipeline.authenticator().authenticate(method, rawPath, headers.first("Authorization"));
+        AuthDecision decision = pipeline.authenticator().authenticate(new AuthRequest(method, rawPath,
+                baseUrl(headers) + rawPath, headers.first("Authorization"), headers.all("DPoP")));
         if (decision instanceof AuthDecision.Denied denied) {
+            List<ResponseHeader> challenge = denied.challenge() == null
+                    ? List.of() : List.of(new ResponseHeader("www-authenticate", denied.challenge()));
             sendError(exchange, requestId,
                     new OktaApiException(denied.status(), denied.errorCode(), denied.errorSummary(), List.of()),
-                    pipeline.rateLimiter().peek(bucket));
+                    pipeline.rateLimiter().peek(bucket), challenge);
             return;
         }
         String principal = ((AuthDecision.Allowed) decision).principal();
@@ -261,6 +265,11 @@ public final class SimulatorServer implements AutoCloseable {
 
     private void sendError(Exchange exchange, String requestId, OktaApiException error, Admission admission)
             throws IOException {
+        sendError(exchange, requestId, error, admission, List.of());
+    }
+
+    private void sendError(Exchange exchange, String requestId, OktaApiException error, Admission admission,
+            List<ResponseHeader> extraHeaders) throws IOException {
         ObjectNode body = pipeline.mapper().createObjectNode();
         body.put("errorCode", error.errorCode());
         body.put("errorSummary", error.errorSummary());
@@ -268,7 +277,7 @@ public final class SimulatorServer implements AutoCloseable {
         body.put("errorId", pipeline.ids().errorId());
         ArrayNode causes = body.putArray("errorCauses");
         error.causes().forEach(cause -> causes.addObject().put("errorSummary", cause));
-        send(exchange, requestId, new ApiResponse(error.status(), body, List.of()), admission);
+        send(exchange, requestId, new ApiResponse(error.status(), body, List.of(), extraHeaders), admission);
     }
 
     private void send(Exchange exchange, String requestId, ApiResponse response, Admission admission)
@@ -288,6 +297,7 @@ public final class SimulatorServer implements AutoCloseable {
                     Long.toString(resetOnWire(admission.windowEnd(), wireNow))));
         }
         response.links().forEach(link -> headers.add(new ResponseHeader(ResponseHeader.LINK, link)));
+        headers.addAll(response.headers());
         JsonNode body = response.body();
         exchange.respond(response.status(), headers, body == null ? null : pipeline.mapper().writeValueAsBytes(body));
     }

@@ -3,6 +3,8 @@ package dev.oktaprov.simulator.oauth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oktaprov.simulator.auth.AuthDecision;
+import dev.oktaprov.simulator.auth.AuthRequest;
+import dev.oktaprov.simulator.http.ResponseHeader;
 import dev.oktaprov.simulator.http.ApiRequest;
 import dev.oktaprov.simulator.http.ApiResponse;
 import java.net.URLDecoder;
@@ -29,9 +31,11 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code client_credentials} grant with a {@code private_key_jwt} client assertion. It issues opaque
  * Bearer access tokens (one hour, the granted scopes) that {@link #authenticate} then accepts on
  * /api requests, scope by scope (403 E0000006 when one is missing, 401 E0000011 once expired).
+ * A client registered with {@code dpop_bound_access_tokens} goes through the DPoP handshake
+ * instead and gets {@code token_type: DPoP} tokens that /api accepts only with a proof of their key.
  *
- * <p>Clients are registered in process ({@link #register}) or with the {@code --oauth-client}
- * option. Thread-safe.
+ * <p>Clients are registered in process ({@link #register}, {@link #requireDpop}) or with the
+ * {@code --oauth-client} option. Thread-safe.
  */
 public final class AuthorizationServer {
 
@@ -44,6 +48,7 @@ public final class AuthorizationServer {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final ClientAssertionVerifier verifier;
+    private final DpopBinding dpop;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
     private final Map<String, IssuedToken> tokens = new ConcurrentHashMap<>();
@@ -56,6 +61,7 @@ public final class AuthorizationServer {
         this.clock = clock;
         this.mapper = mapper;
         this.verifier = new ClientAssertionVerifier(clock);
+        this.dpop = new DpopBinding(clock);
     }
 
     // ---- registration
@@ -72,6 +78,18 @@ public final class AuthorizationServer {
     /** @param publicKey PEM ({@code -----BEGIN PUBLIC KEY-----}) or a JWK as JSON text */
     public RegisteredClient register(String clientId, String publicKey, String keyId, Collection<String> scopes) {
         return register(clientId, PublicKeys.parse(publicKey), keyId, scopes);
+    }
+
+    /**
+     * Ticks Okta's "Require DPoP header in token requests" ({@code dpop_bound_access_tokens}) for a
+     * registered client: its next tokens need the DPoP handshake and are bound to the proof's key.
+     *
+     * @throws IllegalArgumentException when no client has that id
+     */
+    public RegisteredClient requireDpop(String clientId) {
+        RegisteredClient client = client(clientId)
+                .orElseThrow(() -> new IllegalArgumentException("no OAuth client " + clientId + " is registered"));
+        return register(client.withDpopBoundAccessTokens(true));
     }
 
     public Optional<RegisteredClient> client(String clientId) {
@@ -119,6 +137,7 @@ public final class AuthorizationServer {
         issuedValues.clear();
         assertionsSeen.clear();
         verifier.reset();
+        dpop.reset();
         tokenRequests.reset();
         tokensIssued.reset();
     }
@@ -134,7 +153,9 @@ public final class AuthorizationServer {
             ObjectNode body = mapper.createObjectNode()
                     .put("error", e.error())
                     .put("error_description", e.description());
-            return new ApiResponse(e.status(), body, List.of());
+            List<ResponseHeader> headers = e.dpopNonce() == null
+                    ? List.of() : List.of(new ResponseHeader("dpop-nonce", e.dpopNonce()));
+            return new ApiResponse(e.status(), body, List.of(), headers);
         }
     }
 
@@ -164,6 +185,8 @@ public final class AuthorizationServer {
         if (clientIdParameter != null && !clientIdParameter.equals(client.clientId())) {
             throw OAuthError.invalidClient("The client_id does not match the client_assertion's subject.");
         }
+        // Only a client that requires DPoP is asked for it; others get Bearer tokens whatever they send.
+        String jkt = client.dpopBoundAccessTokens() ? dpop.bindingFor(request.headers().all("DPoP"), tokenUrl) : null;
         Set<String> scopes = scopes(form.get("scope"));
         if (!client.scopes().containsAll(scopes)) {
             Set<String> missing = new LinkedHashSet<>(scopes);
@@ -172,12 +195,12 @@ public final class AuthorizationServer {
         }
         String value = newTokenValue();
         Instant expiresAt = clock.instant().plus(TOKEN_LIFETIME);
-        tokens.put(value, new IssuedToken(client.clientId(), scopes, expiresAt));
+        tokens.put(value, new IssuedToken(client.clientId(), scopes, expiresAt, jkt));
         issuedValues.add(value);
         forgetExpiredTokens();
         tokensIssued.increment();
         ObjectNode body = mapper.createObjectNode()
-                .put("token_type", "Bearer")
+                .put("token_type", jkt == null ? "Bearer" : DpopBinding.SCHEME)
                 .put("expires_in", TOKEN_LIFETIME.toSeconds())
                 .put("access_token", value)
                 .put("scope", String.join(" ", scopes));
@@ -192,13 +215,18 @@ public final class AuthorizationServer {
         return scopes;
     }
 
-    // ---- bearer tokens on /api
+    // ---- access tokens on /api
 
     /**
-     * The decision for {@code Authorization: Bearer <token>}, or empty when the token is not one this
-     * server issued (the next authenticator decides).
+     * The decision for {@code Authorization: Bearer <token>} or {@code DPoP <token>} (with its proof),
+     * or empty when the token is not one this server issued (the next authenticator decides).
      */
-    public Optional<AuthDecision> authenticate(String method, String rawPath, String token) {
+    public Optional<AuthDecision> authenticate(AuthRequest request) {
+        Optional<String> scheme = DpopBinding.scheme(request.authorization());
+        if (scheme.isEmpty()) {
+            return Optional.empty();
+        }
+        String token = request.authorization().substring(scheme.get().length()).trim();
         IssuedToken issued = tokens.get(token);
         if (issued == null) {
             return Optional.empty();
@@ -206,7 +234,11 @@ public final class AuthorizationServer {
         if (!clock.instant().isBefore(issued.expiresAt())) {
             return Optional.of(AuthDecision.invalidToken());
         }
-        Optional<String> needed = ScopePolicy.requiredScope(method, rawPath);
+        Optional<AuthDecision> refused = dpop.refusal(issued, token, scheme.get(), request);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        Optional<String> needed = ScopePolicy.requiredScope(request.method(), request.path());
         if (needed.isPresent() && !issued.scopes().contains(needed.get())) {
             return Optional.of(new AuthDecision.Denied(403, "E0000006",
                     "You do not have permission to perform the requested action"));

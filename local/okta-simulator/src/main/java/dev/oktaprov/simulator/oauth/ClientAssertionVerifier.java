@@ -1,19 +1,14 @@
 package dev.oktaprov.simulator.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Checks a {@code private_key_jwt} client assertion the way Okta's token endpoint does: a compact
@@ -27,8 +22,6 @@ final class ClientAssertionVerifier {
     /** Leeway for clocks that disagree a little about {@code iat} and {@code nbf}. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
     private final Clock clock;
     private final Map<String, Instant> usedJtis = new ConcurrentHashMap<>();
@@ -44,12 +37,10 @@ final class ClientAssertionVerifier {
      * @throws OAuthError 401 invalid_client for any assertion that does not pass
      */
     RegisteredClient verify(String assertion, String tokenUrl, Function<String, RegisteredClient> clients) {
-        String[] parts = assertion.split("\\.", -1);
-        if (parts.length != 3) {
-            throw OAuthError.invalidClient("The client_assertion is not a valid JWT.");
-        }
-        JsonNode header = json(parts[0]);
-        JsonNode claims = json(parts[1]);
+        Supplier<OAuthError> malformed = () -> OAuthError.invalidClient("The client_assertion is not a valid JWT.");
+        CompactJws jws = CompactJws.parse(assertion, malformed);
+        JsonNode header = jws.header();
+        JsonNode claims = jws.claims();
         String issuer = claims.path("iss").asText("");
         if (issuer.isEmpty() || !issuer.equals(claims.path("sub").asText(""))) {
             throw OAuthError.invalidClient("The client_assertion token must have iss and sub equal to the client_id.");
@@ -69,8 +60,7 @@ final class ClientAssertionVerifier {
         if (header.has("typ") && !header.path("typ").asText("").equalsIgnoreCase("JWT")) {
             throw OAuthError.invalidClient("The client_assertion token's typ must be JWT.");
         }
-        byte[] signature = decode(parts[2]);
-        if (!signatureValid(client, (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII), signature)) {
+        if (!jws.signedBy(client.algorithm(), client.publicKey(), malformed)) {
             throw OAuthError.invalidClient("The client_assertion signature is invalid.");
         }
         if (!audienceIs(claims.get("aud"), tokenUrl)) {
@@ -108,25 +98,6 @@ final class ClientAssertionVerifier {
         usedJtis.clear();
     }
 
-    private static boolean signatureValid(RegisteredClient client, byte[] signingInput, byte[] signature) {
-        try {
-            Signature verifier;
-            if (client.algorithm().equals("ES256")) {
-                // JWS carries R||S (64 bytes for P-256), not DER: the JDK reads that form as "P1363".
-                if (signature.length != 64) {
-                    return false;
-                }
-                verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
-            } else {
-                verifier = Signature.getInstance("SHA256withRSA");
-            }
-            verifier.initVerify(client.publicKey());
-            verifier.update(signingInput);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
 
     private static boolean audienceIs(JsonNode audience, String tokenUrl) {
         if (audience == null) {
@@ -161,29 +132,6 @@ final class ClientAssertionVerifier {
             if (!expiries.next().isAfter(now)) {
                 expiries.remove();
             }
-        }
-    }
-
-    private static JsonNode json(String part) {
-        try {
-            JsonNode node = JSON.readTree(decode(part));
-            if (node == null || !node.isObject()) {
-                throw OAuthError.invalidClient("The client_assertion is not a valid JWT.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw OAuthError.invalidClient("The client_assertion is not a valid JWT.");
-        }
-    }
-
-    private static byte[] decode(String part) {
-        if (part.isEmpty() || part.contains("=")) {
-            throw OAuthError.invalidClient("The client_assertion is not a valid JWT.");
-        }
-        try {
-            return BASE64URL.decode(part);
-        } catch (IllegalArgumentException e) {
-            throw OAuthError.invalidClient("The client_assertion is not a valid JWT.");
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Service apps for {@code --oauth-client FILE}: one JSON object, or an array of them, each
- * {@code {"clientId", "keyId", "publicKey": PEM text or a JWK object, "scopes": [..] or "a b"}}.
+ * {@code {"clientId", "keyId", "publicKey": PEM text or a JWK object, "scopes": [..] or "a b"}}, and
+ * optionally {@code "dpop_bound_access_tokens": true} (Okta's app setting) for a client that requires DPoP.
  */
 public final class OAuthClientFiles {
 
@@ -51,6 +52,6 @@ public final class OAuthClientFiles {
             scopes.addAll(List.of(scopeNode.asText().strip().split("[\\s,]+")));
         }
         return new RegisteredClient(node.path("clientId").asText(""), publicKey,
-                node.path("keyId").asText(""), scopes);
+                node.path("keyId").asText(""), scopes, node.path("dpop_bound_access_tokens").asBoolean(false));
     }
 }

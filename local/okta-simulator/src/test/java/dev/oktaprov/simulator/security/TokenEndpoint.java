@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,13 @@ final class TokenEndpoint {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Answer(int status, String body) {
+    record Answer(int status, String body, HttpHeaders headers) {
+
+        /** The first value of the response header {@code name} (any case), or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return TestServiceApp.JSON.readTree(body);
@@ -56,11 +63,18 @@ final class TokenEndpoint {
     }
 
     Answer post(Map<String, String> form) {
+        return post(form, Map.of());
+    }
+
+    /** The form with further request headers, such as a {@code DPoP} proof. */
+    Answer post(Map<String, String> form, Map<String, String> headers) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(url()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url()));
+        headers.forEach(request::header);
+        return send(request
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -72,8 +86,14 @@ final class TokenEndpoint {
 
     /** An /api request with {@code Authorization}. */
     Answer api(String method, String pathAndQuery, String authorization, String json) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-                .header("Accept", "application/json")
+        return api(method, pathAndQuery, authorization, json, Map.of());
+    }
+
+    /** An /api request with {@code Authorization} and further headers, such as a {@code DPoP} proof. */
+    Answer api(String method, String pathAndQuery, String authorization, String json, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery));
+        headers.forEach(builder::header);
+        builder.header("Accept", "application/json")
                 .header("Authorization", authorization);
         if (json != null) {
             builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
@@ -87,7 +107,7 @@ final class TokenEndpoint {
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
