@@ -37,16 +37,24 @@ public final class ClientAssertion {
                 .put("iat", issuedAt)
                 .put("exp", issuedAt + LIFETIME.toSeconds())
                 .put("jti", jti.toString());
+        return compact(app.signingKey(), header, claims);
+    }
+
+    /** The compact JWS of {@code header} and {@code claims}, signed with {@code key}; also signs DPoP proofs. */
+    static String compact(SigningKey key, ObjectNode header, ObjectNode claims) {
         String signingInput = encode(header) + "." + encode(claims);
-        byte[] signature = app.signingKey().sign(signingInput.getBytes(StandardCharsets.US_ASCII));
-        return signingInput + "." + BASE64URL.encodeToString(signature);
+        return signingInput + "." + base64url(key.sign(signingInput.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    static String base64url(byte[] bytes) {
+        return BASE64URL.encodeToString(bytes);
     }
 
     private static String encode(ObjectNode json) {
         try {
-            return BASE64URL.encodeToString(OktaJson.MAPPER.writeValueAsBytes(json));
+            return base64url(OktaJson.MAPPER.writeValueAsBytes(json));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the client assertion", e);
+            throw new IllegalStateException("cannot write a JWS", e);
         }
     }
 }

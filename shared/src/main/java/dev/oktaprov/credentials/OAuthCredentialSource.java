@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -31,9 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code Authorization: Bearer <access token>} for an Okta OAuth 2.0 service app: the
- * {@code client_credentials} grant at the org authorization server ({@code <org>/oauth2/v1/token}),
- * authenticated by a {@link ClientAssertion} signed with the app's private key.
+ * {@code Authorization: Bearer <access token>}, or {@code DPoP <access token>} with a proof, for an
+ * Okta OAuth 2.0 service app: the {@code client_credentials} grant at the org authorization server
+ * ({@code <org>/oauth2/v1/token}), authenticated by a {@link ClientAssertion} signed with the app's key.
  *
  * <p>The access token is kept until shortly before it expires (by the injected clock) and dropped by
  * {@link #invalidate(String)} when the API refuses it (only if it is still the current one). Fetches
@@ -41,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * N. The assertion and the token are credentials: neither is logged nor put in an exception message;
  * an access token outside {@link CredentialCharacters} is refused by position, never quoted.
  *
- * <p>DPoP-bound apps ({@code use_dpop_nonce}, {@code token_type: DPoP}) are not supported: the app
- * must have "Require Demonstrating Proof of Possession" turned off.
+ * <p>A DPoP-bound app (RFC 9449) is found out as Okta's SDK does: {@code invalid_dpop_proof} makes a
+ * {@link DpopKey}, {@code use_dpop_nonce} gives a nonce, both kept for the execution environment's life
+ * (until {@link #invalidate()}) so later fetches start with them; each API request gets its own proof.
  */
 public final class OAuthCredentialSource implements CredentialSource {
 
@@ -52,6 +54,8 @@ public final class OAuthCredentialSource implements CredentialSource {
     static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
     /** Used when the answer lacks expires_in: short, so a wrong guess costs little. */
     static final Duration UNSTATED_LIFETIME = Duration.ofMinutes(5);
+    /** Without a proof, with a new key's proof, with a fresh nonce: no fetch needs more. */
+    static final int MAX_TOKEN_REQUESTS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuthCredentialSource.class);
     /** Long base64url runs (tokens, assertions) are cut out of anything Okta's errors might echo. */
@@ -63,9 +67,20 @@ public final class OAuthCredentialSource implements CredentialSource {
     private final HttpClient http;
     private final Clock clock;
     private final Duration requestTimeout;
-    /** {@code Bearer <access token>}, or null before the first fetch and after a refusal. */
-    private String header;
+    /** The access token, or null before the first fetch and after a refusal. */
+    private Token token;
     private Instant refreshAt;
+    /** Null until Okta asks this app for DPoP; then kept, with the last nonce Okta gave. */
+    private DpopKey dpopKey;
+    private String dpopNonce;
+
+    /** {@code header} is the Authorization value; {@code boundTo} the key of a DPoP-bound token, else null. */
+    private record Token(String header, String value, DpopKey boundTo) {
+        @Override
+        public String toString() {
+            return "Token[***]";
+        }
+    }
 
     /**
      * @param orgUrl the org's origin; the token endpoint and the assertion's audience derive from it
@@ -84,26 +99,64 @@ public final class OAuthCredentialSource implements CredentialSource {
     }
 
     @Override
-    public synchronized String authorizationHeader(Deadline deadline) {
-        if (header == null || !clock.instant().isBefore(refreshAt)) {
-            fetch(deadline);
-        }
-        return header;
+    public String authorizationHeader(Deadline deadline) {
+        return current(deadline).header();
+    }
+
+    /** A DPoP-bound token goes with a fresh proof for this request, signed outside the lock. */
+    @Override
+    public Map<String, String> headers(String method, URI uri, Deadline deadline) {
+        Token current = current(deadline);
+        return current.boundTo() == null ? Map.of("Authorization", current.header()) : Map.of("Authorization",
+                current.header(), "DPoP", current.boundTo().proof(method, uri, clock.instant(), null, current.value()));
     }
 
     @Override
     public synchronized void invalidate(String rejectedHeader) {
-        if (header != null && header.equals(rejectedHeader)) {
-            header = null;
+        if (token != null && token.header().equals(rejectedHeader)) {
+            token = null;
         }
     }
 
     @Override
     public synchronized void invalidate() {
-        header = null;
+        token = null;
+        dpopKey = null;
+        dpopNonce = null;
+    }
+
+    private synchronized Token current(Deadline deadline) {
+        if (token == null || !clock.instant().isBefore(refreshAt)) {
+            fetch(deadline);
+        }
+        return token;
     }
 
     private void fetch(Deadline deadline) {
+        boolean nonceTaken = false;
+        for (int request = 1; ; request++) {
+            HttpResponse<byte[]> response = send(deadline);
+            String requestId = response.headers().firstValue("X-Okta-Request-Id").orElse(null);
+            if (response.statusCode() == 200) {
+                keepAccessToken(response.body(), requestId, clock.instant());
+                return;
+            }
+            String error = oauthError(jsonObject(response.body()));
+            String nonce = response.headers().firstValue("DPoP-Nonce").filter(n -> !n.isBlank()).orElse(null);
+            boolean mayRetry = request < MAX_TOKEN_REQUESTS && response.statusCode() == 400;
+            if (mayRetry && error.equals("invalid_dpop_proof") && dpopKey == null) {
+                dpopKey = DpopKey.generate();
+            } else if (mayRetry && error.equals("use_dpop_nonce") && dpopKey != null && nonce != null && !nonceTaken) {
+                dpopNonce = nonce;
+                nonceTaken = true;
+            } else {
+                throw failure(response, requestId);
+            }
+            LOG.info("Okta's token endpoint asked client {} for DPoP ({}, request id {})", app.clientId(), error, requestId);
+        }
+    }
+
+    private HttpResponse<byte[]> send(Deadline deadline) {
         Duration left = deadline.remaining(clock);
         if (left.isZero()) {
             throw new TransientUpstreamException("No time left before the deadline to get an Okta access token", null);
@@ -114,16 +167,20 @@ public final class OAuthCredentialSource implements CredentialSource {
                 + "&scope=" + formEncode(String.join(" ", scopes))
                 + "&client_assertion_type=" + formEncode(ASSERTION_TYPE)
                 + "&client_assertion=" + formEncode(assertion);
-        HttpRequest request = HeaderSafeRequests.build(() -> HttpRequest.newBuilder(tokenEndpoint)
-                .timeout(min(requestTimeout, left))
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("User-Agent", OktaClientSettings.DEFAULT_USER_AGENT)
-                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.US_ASCII))
-                .build());
-        HttpResponse<byte[]> response;
+        String proof = dpopKey == null ? null : dpopKey.proof("POST", tokenEndpoint, now, dpopNonce, null);
+        HttpRequest request = HeaderSafeRequests.build(() -> {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(tokenEndpoint)
+                    .timeout(min(requestTimeout, left))
+                    .header("Accept", "application/json")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("User-Agent", OktaClientSettings.DEFAULT_USER_AGENT);
+            if (proof != null) {
+                builder.header("DPoP", proof);
+            }
+            return builder.POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.US_ASCII)).build();
+        });
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             LOG.warn("Okta's token endpoint could not be reached ({})", e.getClass().getSimpleName());
             throw new TransientUpstreamException("Could not reach Okta's token endpoint to get an access token", null, e);
@@ -131,11 +188,6 @@ public final class OAuthCredentialSource implements CredentialSource {
             Thread.currentThread().interrupt();
             throw new TransientUpstreamException("Interrupted while getting an Okta access token", null, e);
         }
-        String requestId = response.headers().firstValue("X-Okta-Request-Id").orElse(null);
-        if (response.statusCode() != 200) {
-            throw failure(response, requestId);
-        }
-        keepAccessToken(response.body(), requestId, clock.instant());
     }
 
     private void keepAccessToken(byte[] body, String requestId, Instant receivedAt) {
@@ -144,10 +196,8 @@ public final class OAuthCredentialSource implements CredentialSource {
             throw new UnexpectedOktaException("Okta's token endpoint answered with JSON we could not read", requestId);
         }
         String type = json.path("token_type").asText("");
-        if (type.equalsIgnoreCase("DPoP")) {
-            throw dpopRequired();
-        }
-        if (!type.equalsIgnoreCase("Bearer")) {
+        boolean bound = type.equalsIgnoreCase("DPoP") && dpopKey != null;
+        if (!bound && !type.equalsIgnoreCase("Bearer")) {
             throw new UnexpectedOktaException("Okta's token endpoint issued a token of an unknown type", requestId);
         }
         String value = json.path("access_token").asText("");
@@ -165,7 +215,7 @@ public final class OAuthCredentialSource implements CredentialSource {
         Duration margin = min(REFRESH_MARGIN, lifetime.dividedBy(10));
         LOG.info("Got an Okta access token for client {} (scopes {}, valid {} s, request id {})",
                 app.clientId(), json.path("scope").asText(String.join(" ", scopes)), lifetime.toSeconds(), requestId);
-        header = "Bearer " + value;
+        token = new Token((bound ? "DPoP " : "Bearer ") + value, value, bound ? dpopKey : null);
         refreshAt = receivedAt.plus(lifetime).minus(margin);
     }
 
@@ -188,12 +238,16 @@ public final class OAuthCredentialSource implements CredentialSource {
         }
         // Without a readable body the status alone decides below.
         JsonNode json = jsonObject(response.body());
-        String error = json == null ? "" : safe(json.path("error").asText(""), 64);
+        String error = oauthError(json);
         String description = json == null ? "" : safe(json.path("error_description").asText(""), 200);
         LOG.warn("Okta's token endpoint refused client {}: HTTP {} {} {} (request id {})",
                 app.clientId(), status, error, description, requestId);
+        if (error.equals("use_dpop_nonce") && response.headers().firstValue("DPoP-Nonce").isEmpty()) {
+            return new ConfigurationException("Okta's token endpoint asked for a DPoP nonce (use_dpop_nonce) but sent none");
+        }
         if (error.equals("use_dpop_nonce") || error.equals("invalid_dpop_proof")) {
-            return dpopRequired();
+            return new ConfigurationException("Okta's token endpoint refused the service app's DPoP proof ("
+                    + error + (description.isEmpty() ? "" : ": " + description) + ")");
         }
         if (error.equals("invalid_scope")) {
             return new OktaAccessDeniedException(403, "invalid_scope", requestId);
@@ -219,9 +273,8 @@ public final class OAuthCredentialSource implements CredentialSource {
         }
     }
 
-    private static ConfigurationException dpopRequired() {
-        return new ConfigurationException("The Okta service app requires DPoP, which this version does not support;"
-                + " turn off \"Require Demonstrating Proof of Possession\" for the app");
+    private static String oauthError(JsonNode json) {
+        return json == null ? "" : safe(json.path("error").asText(""), 64);
     }
 
     /** Printable, short, and with anything token-shaped cut out: Okta's text may echo what it got. */

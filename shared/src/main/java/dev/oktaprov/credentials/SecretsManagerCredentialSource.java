@@ -5,9 +5,11 @@ import dev.oktaprov.aws.SecretsManagerReader;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.time.Deadline;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -68,13 +70,15 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
 
     @Override
     public synchronized String authorizationHeader(Deadline deadline) {
-        String current = read(deadline);
-        if (!current.equals(sourceText)) {
-            source = sourceFor(current);
-            sourceText = current;
-        }
-        lastHeader = source.authorizationHeader(deadline);
+        lastHeader = current(deadline).authorizationHeader(deadline);
         return lastHeader;
+    }
+
+    @Override
+    public synchronized Map<String, String> headers(String method, URI uri, Deadline deadline) {
+        Map<String, String> headers = current(deadline).headers(method, uri, deadline);
+        lastHeader = headers.get("Authorization");
+        return headers;
     }
 
     @Override
@@ -101,6 +105,15 @@ public final class SecretsManagerCredentialSource implements CredentialSource {
     @Override
     public void prime() {
         SecretsManagerReader.prime();
+    }
+
+    private CredentialSource current(Deadline deadline) {
+        String current = read(deadline);
+        if (!current.equals(sourceText)) {
+            source = sourceFor(current);
+            sourceText = current;
+        }
+        return source;
     }
 
     private String read(Deadline deadline) {

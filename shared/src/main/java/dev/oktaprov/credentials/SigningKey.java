@@ -98,7 +98,7 @@ public final class SigningKey {
             return signature.sign();
         } catch (GeneralSecurityException e) {
             // The JDK's messages do not quote keys; the class name is enough to diagnose.
-            throw new IllegalStateException("cannot sign the client assertion with " + algorithm
+            throw new IllegalStateException("cannot sign a JWS with " + algorithm
                     + " (" + e.getClass().getSimpleName() + ")");
         }
     }

@@ -1,11 +1,13 @@
 package dev.oktaprov.okta;
 
 import dev.oktaprov.time.Deadline;
+import java.net.URI;
+import java.util.Map;
 
 /**
- * Where the client gets its {@code Authorization} header. Implementations cache. When Okta answers
- * 401 the client calls {@link #invalidate(String)} with the header it sent, then asks again (a rotated
- * token, an expired OAuth access token).
+ * Where the client gets the headers that authorize a request. Implementations cache. When Okta answers
+ * 401 the client calls {@link #invalidate(String)} with the {@code Authorization} value it sent, then
+ * asks again (a rotated token, an expired OAuth access token).
  */
 public interface CredentialSource {
 
@@ -14,6 +16,14 @@ public interface CredentialSource {
      * secret, an access token) it fetches within {@code deadline}, or fails with a transient error.
      */
     String authorizationHeader(Deadline deadline);
+
+    /**
+     * The headers for one request, {@code method} on {@code uri}: {@code Authorization}, and for a
+     * DPoP-bound token a fresh {@code DPoP} proof. Never logged. A source that wraps another passes this on.
+     */
+    default Map<String, String> headers(String method, URI uri, Deadline deadline) {
+        return Map.of("Authorization", authorizationHeader(deadline));
+    }
 
     /**
      * Okta refused {@code rejectedHeader}: forget the cached credential if it is still that one, so

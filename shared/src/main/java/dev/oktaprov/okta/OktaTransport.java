@@ -20,6 +20,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +79,7 @@ final class OktaTransport {
         for (attempts.attempt = 1; attempts.attempt <= retryPolicy.maxAttempts(); attempts.attempt++) {
             awaitBudget(call.bucket(), deadline);
             timeLeft(deadline, attempts.lastFailure);
-            String authorization = credentials.authorizationHeader(deadline);
+            Map<String, String> authorization = credentials.headers(call.method(), call.uri(), deadline);
             // Fetching the credential may have taken time: the request gets what is left after it.
             Duration left = timeLeft(deadline, attempts.lastFailure);
             HttpRequest request = HeaderSafeRequests.build(() ->
@@ -112,7 +113,7 @@ final class OktaTransport {
             if (status == 429) {
                 waitOutRateLimit(call, limits, receivedAt, requestId, attempts, deadline);
             } else if (status == 401 && mayRefreshCredentials(attempts)) {
-                refreshCredentials(call, authorization, requestId, attempts);
+                refreshCredentials(call, authorization.get("Authorization"), requestId, attempts);
             } else {
                 OktaProvisioningException failure =
                         OktaErrors.toException(status, response.body(), requestId, call.notFoundWhat());
@@ -223,12 +224,10 @@ final class OktaTransport {
         }
     }
 
-    private HttpRequest request(Call call, String authorization, Attempts attempts, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri())
-                .timeout(timeout)
-                .header("Authorization", authorization)
-                .header("Accept", "application/json")
-                .header("User-Agent", settings.userAgent());
+    private HttpRequest request(Call call, Map<String, String> authorization, Attempts attempts, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri()).timeout(timeout);
+        authorization.forEach(builder::header);
+        builder.header("Accept", "application/json").header("User-Agent", settings.userAgent());
         if (attempts.attempt > 1) {
             if (attempts.firstFailureRequestId != null) {
                 builder.header("X-Okta-Retry-For", attempts.firstFailureRequestId);

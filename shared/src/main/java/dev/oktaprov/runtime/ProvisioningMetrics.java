@@ -5,10 +5,12 @@ import dev.oktaprov.okta.CredentialSource;
 import dev.oktaprov.okta.OktaListener;
 import dev.oktaprov.provisioning.CreateOutcome;
 import dev.oktaprov.time.Deadline;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -148,8 +150,17 @@ public final class ProvisioningMetrics implements OktaListener {
 
         @Override
         public String authorizationHeader(Deadline deadline) {
+            return counted(() -> source.authorizationHeader(deadline));
+        }
+
+        @Override
+        public Map<String, String> headers(String method, URI uri, Deadline deadline) {
+            return counted(() -> source.headers(method, uri, deadline));
+        }
+
+        private <T> T counted(Supplier<T> credentials) {
             try {
-                return source.authorizationHeader(deadline);
+                return credentials.get();
             } catch (OktaAccessDeniedException refused) {
                 oktaAuthorizationFailure();
                 throw refused;

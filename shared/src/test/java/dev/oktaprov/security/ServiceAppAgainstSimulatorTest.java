@@ -95,6 +95,23 @@ class ServiceAppAgainstSimulatorTest {
     }
 
     @Test
+    void aDpopBoundAppCreatesAndReadsUsersAfterOneHandshake() {
+        register(EC, OAuthScopes.ALL);
+        okta.oauth().requireDpop(CLIENT_ID);
+        OktaClient client = client(source(EC, OAuthScopes.ALL));
+
+        User created = client.createUser(newHire("a+b@example.com"), false, null, Deadline.none());
+        User byLogin = client.getUser("a+b@example.com", Deadline.none());
+        okta.oauth().revokeAll();
+        User afterRevocation = client.getUser(created.id(), Deadline.none());
+
+        assertThat(byLogin.id()).isEqualTo(created.id());
+        assertThat(afterRevocation.profile().login()).isEqualTo("a+b@example.com");
+        assertThat(okta.oauth().tokenRequests()).as("the handshake's three, then one with the kept key and nonce").isEqualTo(4);
+        assertThat(okta.oauth().tokensIssued()).isEqualTo(2);
+    }
+
+    @Test
     void theTokenIsKeptUntilAMinuteBeforeItExpires() {
         register(EC, OAuthScopes.READ_USERS);
         OAuthCredentialSource source = source(EC, OAuthScopes.READ_USERS);

@@ -65,6 +65,7 @@ public final class LeakWatch implements AutoCloseable {
         SHAPES.put("private key armour", Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----"));
         SHAPES.put("an SSWS credential", Pattern.compile("(?i)\\bSSWS\\s+[A-Za-z0-9_\\-]{8,}"));
         SHAPES.put("a Bearer credential", Pattern.compile("(?i)\\bBearer\\s+[A-Za-z0-9_\\-.~+/]{8,}"));
+        SHAPES.put("a DPoP credential", Pattern.compile("\\bDPoP\\s+[A-Za-z0-9_\\-.~+/]{8,}"));
     }
 
     private final List<Line> lines = new ArrayList<>();

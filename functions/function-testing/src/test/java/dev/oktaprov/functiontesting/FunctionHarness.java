@@ -18,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -217,6 +218,12 @@ public final class FunctionHarness implements AutoCloseable {
         public String authorizationHeader(Deadline deadline) {
             headersGiven.incrementAndGet();
             return delegate.authorizationHeader(deadline);
+        }
+
+        @Override
+        public Map<String, String> headers(String method, URI uri, Deadline deadline) {
+            headersGiven.incrementAndGet();
+            return delegate.headers(method, uri, deadline);
         }
 
         @Override

@@ -68,10 +68,12 @@ class LeakWatchTest {
             LOG.info("assertion {}", jwt);
             LOG.info("Authorization: Bearer sim.AbCdEfGh12345678");
             LOG.info("Authorization: SSWS 00AbCdEfGh12345678");
+            LOG.info("Authorization: DPoP sim.AbCdEfGh12345678");
             LOG.info("-----BEGIN PRIVATE KEY-----");
+            LOG.info("the app asked for a DPoP proof (use_dpop_nonce)");
 
-            assertThatThrownBy(watch::assertNoLeaks).hasMessageContaining("4 leak(s)")
-                    .hasMessageContaining("a signed JWT").hasMessageContaining("a Bearer credential")
+            assertThatThrownBy(watch::assertNoLeaks).hasMessageContaining("5 leak(s)")
+                    .hasMessageContaining("a signed JWT").hasMessageContaining("a Bearer credential").hasMessageContaining("a DPoP credential")
                     .hasMessageContaining("an SSWS credential").hasMessageContaining("private key armour");
         }
     }

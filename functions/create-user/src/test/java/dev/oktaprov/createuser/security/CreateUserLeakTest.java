@@ -131,6 +131,8 @@ class CreateUserLeakTest {
         String ecPem = pem("PRIVATE KEY", ec.getPrivate().getEncoded());
         okta.oauth().register("0oaCREATE", pem("PUBLIC KEY", rsa.getPublic().getEncoded()), "rsa-1", OAuthScopes.ALL);
         okta.oauth().register("0oaNARROW", pem("PUBLIC KEY", ec.getPublic().getEncoded()), "ec-1", List.of("okta.users.read"));
+        okta.oauth().register("0oaDPOP", pem("PUBLIC KEY", ec.getPublic().getEncoded()), "ec-1", OAuthScopes.ALL);
+        okta.oauth().requireDpop("0oaDPOP");
 
         try (LeakWatch watch = LeakWatch.start()) {
             // API token.
@@ -179,6 +181,10 @@ class CreateUserLeakTest {
             assertThat(http(watch, "OAuth: the same person again", oauth, httpEvent(linus, Map.of()))).isEqualTo(200);
             assertThat(direct(watch, "OAuth direct: conflict", oauth, Map.of("firstName", "Not", "lastName", "Linus",
                     "email", linus, "login", linus))).isEqualTo("LoginConflictException");
+            CreateUserHandler dpop = new CreateUserHandler(withSecret(serviceApp("0oaDPOP", "ec-1", ecPem)));
+            String grace = rememberLogin("grace-dpop");
+            assertThat(http(watch, "DPoP-bound app: created", dpop, httpEvent(grace, Map.of("password", PASSWORD)))).isEqualTo(201);
+            assertThat(http(watch, "DPoP-bound app: the same person again", dpop, httpEvent(grace, Map.of()))).isEqualTo(200);
             assertThat(http(watch, "OAuth: an unregistered key", new CreateUserHandler(withSecret(serviceApp("0oaCREATE", "rsa-1", ecPem))),
                     httpEvent(login("unregistered"), Map.of()))).isEqualTo(502);
             assertThat(http(watch, "OAuth: a scope the app lacks", new CreateUserHandler(withSecret(serviceApp("0oaNARROW", "ec-1", ecPem))),
