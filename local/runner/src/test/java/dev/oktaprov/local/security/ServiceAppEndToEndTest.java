@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * OAuth end to end: an OAuth service app's secret in Secrets Manager (moto_server), the create and
  * get functions behind the local HTTP API, and Okta played by the simulator, whose token endpoint
  * verifies the assertions they sign with an RSA or an EC key made here. Each function gets a token
- * with its own scopes only.
+ * with its own scopes only. "EC+DPoP" is an app as Okta makes new service apps today, with "Require
+ * DPoP" ticked: every token is bound to a key of the function's own.
  */
 class ServiceAppEndToEndTest {
 
@@ -60,11 +61,16 @@ class ServiceAppEndToEndTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"RSA", "EC"})
-    void createThenGetWithAServiceApp(String keyType) throws Exception {
+    @ValueSource(strings = {"RSA", "EC", "EC+DPoP"})
+    void createThenGetWithAServiceApp(String app) throws Exception {
+        String keyType = app.replace("+DPoP", "");
+        boolean dpop = app.endsWith("+DPoP");
         KeyPair keys = keyPair(keyType);
         try (OktaSimulator okta = OktaSimulator.start(SimulatorOptions.defaults())) {
             okta.oauth().register("0oaLOCAL", pem("PUBLIC KEY", keys.getPublic().getEncoded()), "kid-" + keyType, OAuthScopes.ALL);
+            if (dpop) {
+                okta.oauth().requireDpop("0oaLOCAL");
+            }
             String secretId = "okta/provisioning/" + UUID.randomUUID();
             String secret = write(Map.of("clientId", "0oaLOCAL", "keyId", "kid-" + keyType,
                     "privateKey", pem("PRIVATE KEY", keys.getPrivate().getEncoded())));
@@ -87,6 +93,7 @@ class ServiceAppEndToEndTest {
                                 + login + "\",\"login\":\"" + login + "\"}")));
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
                 Set<String> createScopes = scopesOfTheOneActiveToken(okta);
+                boolean createTokenBound = okta.oauth().activeTokens().get(0).dpopBound();
 
                 okta.oauth().revokeAll();
                 String id = JSON.readTree(created.body()).path("id").asText();
@@ -98,7 +105,10 @@ class ServiceAppEndToEndTest {
                 assertThat(user.path("groups").isArray()).isTrue();
                 assertThat(createScopes).containsExactlyInAnyOrderElementsOf(OAuthScopes.CREATE_USERS);
                 assertThat(scopesOfTheOneActiveToken(okta)).containsExactlyInAnyOrderElementsOf(OAuthScopes.READ_USERS);
-                assertThat(okta.oauth().receivedAssertions()).hasSize(2);
+                assertThat(createTokenBound).as("create-user's token is DPoP-bound").isEqualTo(dpop);
+                assertThat(okta.oauth().activeTokens().get(0).dpopBound()).as("get-user's token is DPoP-bound").isEqualTo(dpop);
+                // Each function's handshake: without a proof, with a new key's proof, with the nonce.
+                assertThat(okta.oauth().receivedAssertions()).hasSize(dpop ? 6 : 2);
             }
         }
     }
