@@ -17,6 +17,7 @@ import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
+import dev.oktaprov.simulator.oauth.IssuedToken;
 import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
@@ -176,6 +177,8 @@ class OnboardingLeakTest {
         String rsaPem = pem("PRIVATE KEY", rsa.getPrivate().getEncoded());
         String ecPem = pem("PRIVATE KEY", ec.getPrivate().getEncoded());
         okta.oauth().register("0oaONBOARD", pem("PUBLIC KEY", rsa.getPublic().getEncoded()), "rsa-1", OAuthScopes.CREATE_USERS);
+        okta.oauth().register("0oaDPOP", pem("PUBLIC KEY", ec.getPublic().getEncoded()), "ec-1", OAuthScopes.CREATE_USERS);
+        okta.oauth().requireDpop("0oaDPOP");
 
         try (LeakWatch watch = LeakWatch.start()) {
             String taken = hire("taken", Map.of("password", PASSWORD));
@@ -211,6 +214,10 @@ class OnboardingLeakTest {
                     batch(hire("oauth", Map.of("activate", true, "password", PASSWORD))))).isZero();
             assertThat(run(watch, "OAuth: an unregistered key", withSecret(serviceApp("0oaONBOARD", "rsa-1", ecPem)),
                     batch(hire("unregistered", Map.of("password", PASSWORD))))).isZero();
+            int usersBefore = okta.userCount();
+            assertThat(run(watch, "DPoP-bound app: created", withSecret(serviceApp("0oaDPOP", "ec-1", ecPem)),
+                    batch(hire("dpop", Map.of("activate", true, "password", PASSWORD)), hire("dpop2", Map.of())))).isZero();
+            assertThat(okta.userCount()).as("both hires of the DPoP-bound app created").isEqualTo(usersBefore + 2);
 
             List<Message> deadLetters = sqs.receiveAll(queue.dlqUrl());
             assertThat(deadLetters).as("conflict, invalid, malformed, emoji").hasSizeGreaterThanOrEqualTo(4);
@@ -226,8 +233,9 @@ class OnboardingLeakTest {
             logins.forEach(watch::personal);
 
             assertThat(okta.oauth().issuedTokenValues()).as("service-app batches ran").isNotEmpty();
-            assertThat(okta.oauth().activeTokens().get(0).scopes()).as("onboarding asks for create-user's scopes")
-                    .containsExactlyInAnyOrderElementsOf(OAuthScopes.CREATE_USERS);
+            assertThat(okta.oauth().activeTokens()).as("onboarding asks for create-user's scopes")
+                    .allSatisfy(token -> assertThat(token.scopes()).containsExactlyInAnyOrderElementsOf(OAuthScopes.CREATE_USERS));
+            assertThat(okta.oauth().activeTokens()).as("the DPoP-bound app's token").anyMatch(IssuedToken::dpopBound);
             watch.assertNoLeaks();
         }
     }
