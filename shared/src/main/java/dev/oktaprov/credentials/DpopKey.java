@@ -67,9 +67,8 @@ final class DpopKey {
 
     /** The URI without query and fragment, percent-decoded and re-escaped as Okta's SDK sends it. */
     static String htu(URI uri) {
-        String raw = uri.toString();
-        int end = raw.indexOf('?') >= 0 ? raw.indexOf('?') : raw.indexOf('#');
-        return URLDecoder.decode(end >= 0 ? raw.substring(0, end) : raw, StandardCharsets.UTF_8)
+        String raw = uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
+        return URLDecoder.decode(raw, StandardCharsets.UTF_8)
                 .replace("%", "%25").replace(" ", "%20").replace("\"", "%22").replace("#", "%23");
     }
 
@@ -88,10 +87,5 @@ final class DpopKey {
         int length = Math.min(bytes.length, 32);
         System.arraycopy(bytes, bytes.length - length, fixed, 32 - length, length);
         return ClientAssertion.base64url(fixed);
-    }
-
-    @Override
-    public String toString() {
-        return "DpopKey[ES256, ***]";
     }
 }

@@ -54,8 +54,6 @@ public final class OAuthCredentialSource implements CredentialSource {
     static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
     /** Used when the answer lacks expires_in: short, so a wrong guess costs little. */
     static final Duration UNSTATED_LIFETIME = Duration.ofMinutes(5);
-    /** Without a proof, with a new key's proof, with a fresh nonce: no fetch needs more. */
-    static final int MAX_TOKEN_REQUESTS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuthCredentialSource.class);
     /** Long base64url runs (tokens, assertions) are cut out of anything Okta's errors might echo. */
@@ -134,7 +132,8 @@ public final class OAuthCredentialSource implements CredentialSource {
 
     private void fetch(Deadline deadline) {
         boolean nonceTaken = false;
-        for (int request = 1; ; request++) {
+        // At most three requests: a key is made once (while there is none) and a nonce taken once per fetch.
+        while (true) {
             HttpResponse<byte[]> response = send(deadline);
             String requestId = response.headers().firstValue("X-Okta-Request-Id").orElse(null);
             if (response.statusCode() == 200) {
@@ -142,8 +141,8 @@ public final class OAuthCredentialSource implements CredentialSource {
                 return;
             }
             String error = oauthError(jsonObject(response.body()));
-            String nonce = response.headers().firstValue("DPoP-Nonce").filter(n -> !n.isBlank()).orElse(null);
-            boolean mayRetry = request < MAX_TOKEN_REQUESTS && response.statusCode() == 400;
+            String nonce = response.headers().firstValue("DPoP-Nonce").orElse(null);
+            boolean mayRetry = response.statusCode() == 400;
             if (mayRetry && error.equals("invalid_dpop_proof") && dpopKey == null) {
                 dpopKey = DpopKey.generate();
             } else if (mayRetry && error.equals("use_dpop_nonce") && dpopKey != null && nonce != null && !nonceTaken) {
