@@ -22,8 +22,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The simulator's command line on picocli, like the runner's, parsed into {@link SimulatorOptions}.
  * An option given twice takes its later value, so a caller may put defaults first (the runner does).
  */
-@Command(name = "okta-simulator", customSynopsis = "java -jar okta-simulator.jar [options]", sortOptions = false,
-        usageHelpWidth = 110,
+@Command(name = "okta-simulator", sortOptions = false, usageHelpWidth = 110,
+        customSynopsis = {"java -jar okta-simulator.jar [options]", "./run-local simulator [options]   (the same, from a checkout)"},
         description = {"", "Serves Okta's Users API on 127.0.0.1 for local runs and tests.", ""},
         footer = {"", "Admin endpoints (no auth, loopback only): GET /__sim/counters, POST /__sim/reset,",
             "GET|PUT /__sim/limits, GET|PUT /__sim/faults, GET /__sim/users, GET|POST /__sim/groups,",

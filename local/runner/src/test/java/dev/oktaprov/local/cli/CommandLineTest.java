@@ -121,7 +121,7 @@ class CommandLineTest {
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("okta-simulator.jar", "--port", "--token", "--seed");
+        assertThat(output).contains("okta-simulator.jar", "./run-local simulator [options]", "--port", "--token", "--seed");
     }
 
     @Test
