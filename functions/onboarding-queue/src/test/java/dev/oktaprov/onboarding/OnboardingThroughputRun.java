@@ -49,12 +49,17 @@ public final class OnboardingThroughputRun {
 
         @Override
         public String toString() {
+            String pace = Double.isNaN(usersPerMinute)
+                    ? String.format(Locale.ROOT, "sustained=n/a allowed=%.0f/min (all in one rate-limit window: the limit never applied)",
+                            allowedPerMinute)
+                    : String.format(Locale.ROOT, "sustained=%.1f/min allowed=%.0f/min (%.1f %% of the budget)",
+                            usersPerMinute, allowedPerMinute, 100 * shareOfBudget());
             return String.format(Locale.ROOT,
                     "hires=%d created=%d distinct=%d lost=%d duplicated=%d dlq=%d 429s=%d elapsed=%ds (%.1f/min end to end)"
-                            + " sustained=%.1f/min allowed=%.0f/min (%.1f %% of the budget) invocations=%d deliveries=%d",
+                            + " %s invocations=%d deliveries=%d",
                     hires, usersCreated, distinctLogins, hires - distinctLogins, usersCreated - distinctLogins,
                     deadLetters, tooManyRequests, elapsed.toSeconds(), usersCreated * 60_000.0 / elapsed.toMillis(),
-                    usersPerMinute, allowedPerMinute, 100 * shareOfBudget(), mapping.invocations(), mapping.messagesReceived());
+                    pace, mapping.invocations(), mapping.messagesReceived());
         }
     }
 
@@ -130,18 +135,18 @@ public final class OnboardingThroughputRun {
      * Creates per minute over whole rate-limit windows: from the first create to the first create
      * of the last window (found as the last pause of 20 s or more), so a last, partly filled window
      * does not flatter the figure. Without any pause (everything fit in one window, so the rate limit
-     * never applied): first to last, a figure that says nothing about the budget.
+     * never applied): NaN, as no pace says anything about the budget then.
      */
     static double sustainedPerMinute(List<Instant> created) {
-        if (created.size() < 2) {
-            return 0;
-        }
-        int lastWindowStart = created.size() - 1;
+        int lastWindowStart = 0;
         for (int i = created.size() - 1; i > 0; i--) {
             if (Duration.between(created.get(i - 1), created.get(i)).toSeconds() >= 20) {
                 lastWindowStart = i;
                 break;
             }
+        }
+        if (lastWindowStart == 0) {
+            return Double.NaN;
         }
         double minutes = Math.max(1, Duration.between(created.get(0), created.get(lastWindowStart)).toMillis()) / 60_000.0;
         return lastWindowStart / minutes;
