@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The credentials held in the Okta secret, parsed in this one place. Either an API token,
  * {@code {"apiToken": "..."}}, or an OAuth 2.0 service app,
- * {@code {"clientId", "privateKey" (PEM PKCS#8, RSA or EC P-256), "keyId", "scopes" (optional)}}.
+ * {@code {"clientId", "privateKey" (PEM PKCS#8 or a private JWK, RSA or EC P-256), "keyId" (optional
+ * when the JWK has a kid), "scopes" (optional)}}.
  */
 public sealed interface OktaCredentials {
 
@@ -78,22 +79,44 @@ public sealed interface OktaCredentials {
 
     private static ServiceApp serviceApp(JsonNode json, String secretName) {
         String clientId = text(json, "clientId", secretName);
-        String privateKey = text(json, "privateKey", secretName);
-        String keyId = text(json, "keyId", secretName);
+        String statedKeyId = json.has("keyId") ? text(json, "keyId", secretName) : null;
+        PrivateJwk key = privateKey(json, secretName);
+        String keyId = statedKeyId != null ? statedKeyId : key.keyId().orElseGet(() -> text(json, "keyId", secretName));
+        if (key.keyId().isPresent() && !key.keyId().get().equals(keyId)) {
+            throw new ConfigurationException("The secret " + secretName + " has a keyId that differs from its"
+                    + " privateKey's kid; Okta looks the key up by the kid the assertion names, so keep one of them");
+        }
         // Both go into the signed assertion, and from there into a request: the token rule holds for them too.
         requireTokenCharacters(clientId, "a clientId", secretName);
         requireTokenCharacters(keyId, "a keyId", secretName);
-        SigningKey key;
         try {
-            key = SigningKey.fromPem(privateKey);
-        } catch (IllegalArgumentException e) {
-            // SigningKey's messages describe the problem and never quote the key.
-            throw new ConfigurationException("The secret " + secretName + " has an unusable privateKey: " + e.getMessage());
-        }
-        try {
-            return new ServiceApp(new ServiceAppCredentials(clientId, key, keyId), scopes(json.get("scopes"), secretName));
+            return new ServiceApp(new ServiceAppCredentials(clientId, key.key(), keyId), scopes(json.get("scopes"), secretName));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("The secret " + secretName + " has an unusable service app: " + e.getMessage());
+        }
+    }
+
+    /** PEM PKCS#8 text, or a JWK: as an object, or as the JSON text Okta's console copies. */
+    private static PrivateJwk privateKey(JsonNode json, String secretName) {
+        JsonNode value = json.get("privateKey");
+        String text = value != null && value.isObject() ? null : text(json, "privateKey", secretName);
+        try {
+            if (text == null) {
+                return PrivateJwk.read(value);
+            }
+            return text.startsWith("{") ? PrivateJwk.read(jwkText(text)) : new PrivateJwk(SigningKey.fromPem(text), Optional.empty());
+        } catch (IllegalArgumentException e) {
+            // SigningKey's and PrivateJwk's messages describe the problem and never quote the key.
+            throw new ConfigurationException("The secret " + secretName + " has an unusable privateKey: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode jwkText(String text) {
+        try {
+            return OktaJson.MAPPER.readTree(text);
+        } catch (IOException e) {
+            // The parser's message may quote the key: leave it out.
+            throw new IllegalArgumentException("it starts like a JWK but is not JSON");
         }
     }
 
@@ -110,7 +133,7 @@ public sealed interface OktaCredentials {
         JsonNode value = json.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw new ConfigurationException("The secret " + secretName + " has an empty or non-text " + field
-                    + "; an OAuth service app needs clientId, privateKey and keyId");
+                    + "; an OAuth service app needs clientId, privateKey and keyId (or a JWK privateKey with a kid)");
         }
         return value.asText().strip();
     }

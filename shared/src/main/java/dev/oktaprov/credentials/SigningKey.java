@@ -17,7 +17,7 @@ import java.util.Objects;
 /**
  * A service app's private key and the JWS algorithm it signs with: RS256 for RSA (2048 bits or
  * more, as Okta requires), ES256 for EC keys on P-256. Built from PEM PKCS#8 text with the JDK's
- * own crypto. Error messages describe the problem, never the key.
+ * own crypto, or from a JWK ({@link PrivateJwk}). Error messages describe the problem, never the key.
  */
 public final class SigningKey {
 
@@ -118,13 +118,17 @@ public final class SigningKey {
     }
 
     private static boolean isP256(ECParameterSpec params) {
+        ECParameterSpec expected = p256();
+        return params.getOrder().equals(expected.getOrder())
+                && params.getGenerator().equals(expected.getGenerator())
+                && params.getCurve().equals(expected.getCurve());
+    }
+
+    static ECParameterSpec p256() {
         try {
             AlgorithmParameters p256 = AlgorithmParameters.getInstance("EC");
             p256.init(new ECGenParameterSpec("secp256r1"));
-            ECParameterSpec expected = p256.getParameterSpec(ECParameterSpec.class);
-            return params.getOrder().equals(expected.getOrder())
-                    && params.getGenerator().equals(expected.getGenerator())
-                    && params.getCurve().equals(expected.getCurve());
+            return p256.getParameterSpec(ECParameterSpec.class);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks the P-256 curve");
         }

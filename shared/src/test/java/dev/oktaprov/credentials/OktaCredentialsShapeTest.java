@@ -65,7 +65,7 @@ class OktaCredentialsShapeTest {
     void anyServiceAppFieldMakesItAServiceAppThatNamesWhatIsMissing(String secret, String field) {
         assertThat(refusal(json(secret))).isExactlyInstanceOf(ConfigurationException.class)
                 .hasMessage("The secret named by OKTA_SECRET_ID has an empty or non-text " + field
-                        + "; an OAuth service app needs clientId, privateKey and keyId");
+                        + "; an OAuth service app needs clientId, privateKey and keyId (or a JWK privateKey with a kid)");
     }
 
     @ParameterizedTest

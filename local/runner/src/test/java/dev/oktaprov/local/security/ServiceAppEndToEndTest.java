@@ -12,16 +12,20 @@ import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.simulator.oauth.IssuedToken;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +42,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * get functions behind the local HTTP API, and Okta played by the simulator, whose token endpoint
  * verifies the assertions they sign with an RSA or an EC key made here. Each function gets a token
  * with its own scopes only. "EC+DPoP" is an app as Okta makes new service apps today, with "Require
- * DPoP" ticked: every token is bound to a key of the function's own.
+ * DPoP" ticked: every token is bound to a key of the function's own. "RSA-JWK+DPoP" stores the key
+ * as Okta's console shows it first when it generates one: a private JWK whose kid stands for keyId.
  */
 class ServiceAppEndToEndTest {
 
@@ -61,9 +66,9 @@ class ServiceAppEndToEndTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"RSA", "EC", "EC+DPoP"})
+    @ValueSource(strings = {"RSA", "EC", "EC+DPoP", "RSA-JWK+DPoP"})
     void createThenGetWithAServiceApp(String app) throws Exception {
-        String keyType = app.replace("+DPoP", "");
+        String keyType = app.replace("+DPoP", "").replace("-JWK", "");
         boolean dpop = app.endsWith("+DPoP");
         KeyPair keys = keyPair(keyType);
         try (OktaSimulator okta = OktaSimulator.start(SimulatorOptions.defaults())) {
@@ -72,8 +77,10 @@ class ServiceAppEndToEndTest {
                 okta.oauth().requireDpop("0oaLOCAL");
             }
             String secretId = "okta/provisioning/" + UUID.randomUUID();
-            String secret = write(Map.of("clientId", "0oaLOCAL", "keyId", "kid-" + keyType,
-                    "privateKey", pem("PRIVATE KEY", keys.getPrivate().getEncoded())));
+            String secret = write(app.contains("-JWK")
+                    ? Map.of("clientId", "0oaLOCAL", "privateKey", privateJwk((RSAPrivateCrtKey) keys.getPrivate(), "kid-" + keyType))
+                    : Map.of("clientId", "0oaLOCAL", "keyId", "kid-" + keyType,
+                            "privateKey", pem("PRIVATE KEY", keys.getPrivate().getEncoded())));
             secrets.createSecret(b -> b.name(secretId).secretString(secret));
             Map<String, String> shell = new HashMap<>();
             shell.put("OKTA_ORG_URL", okta.baseUrl());
@@ -131,6 +138,30 @@ class ServiceAppEndToEndTest {
             generator.initialize(2048);
         }
         return generator.generateKeyPair();
+    }
+
+    /** The members Okta's console shows for a generated RSA key (RFC 7518 section 6.3). */
+    private static Map<String, String> privateJwk(RSAPrivateCrtKey key, String kid) {
+        Map<String, String> jwk = new LinkedHashMap<>();
+        jwk.put("kty", "RSA");
+        jwk.put("kid", kid);
+        jwk.put("alg", "RS256");
+        jwk.put("use", "sig");
+        jwk.put("n", base64url(key.getModulus()));
+        jwk.put("e", base64url(key.getPublicExponent()));
+        jwk.put("d", base64url(key.getPrivateExponent()));
+        jwk.put("p", base64url(key.getPrimeP()));
+        jwk.put("q", base64url(key.getPrimeQ()));
+        jwk.put("dp", base64url(key.getPrimeExponentP()));
+        jwk.put("dq", base64url(key.getPrimeExponentQ()));
+        jwk.put("qi", base64url(key.getCrtCoefficient()));
+        return jwk;
+    }
+
+    private static String base64url(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        int skip = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOfRange(bytes, skip, bytes.length));
     }
 
     private static String pem(String label, byte[] der) {
