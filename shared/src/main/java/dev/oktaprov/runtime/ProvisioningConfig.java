@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The function's configuration, read from environment variables (see the README's configuration
@@ -38,6 +40,10 @@ public record ProvisioningConfig(
     public static final String OKTA_REQUEST_TIMEOUT_MS = "OKTA_REQUEST_TIMEOUT_MS";
     public static final String SECRET_CACHE_TTL_SECONDS = "SECRET_CACHE_TTL_SECONDS";
     public static final String DEADLINE_SAFETY_MARGIN_MS = "DEADLINE_SAFETY_MARGIN_MS";
+
+    /** The Admin Console's host: the org's, with "-admin" before Okta's domain (acme-admin.okta.com). */
+    private static final Pattern ADMIN_CONSOLE_HOST =
+            Pattern.compile("(.+)-admin(\\.(?:okta|oktapreview|okta-emea|okta-gov|trexcloud)\\.com|\\.okta\\.mil)");
 
     public static ProvisioningConfig fromEnvironment(Map<String, String> env) {
         EnvironmentReader read = new EnvironmentReader(env);
@@ -101,6 +107,11 @@ public record ProvisioningConfig(
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             problems.add(OKTA_ORG_URL + " must not have a query or fragment");
+        }
+        Matcher admin = ADMIN_CONSOLE_HOST.matcher(uri.getHost().toLowerCase(Locale.ROOT));
+        if (admin.matches()) {
+            // Copied from the browser's address bar; the token endpoint's audience is the org's host, not this.
+            problems.add(OKTA_ORG_URL + " is the Admin Console's host; the API is at https://" + admin.group(1) + admin.group(2));
         }
         problems.forEach(read::problem);
         return problems.isEmpty() ? URI.create(scheme + "://" + uri.getRawAuthority()) : null;

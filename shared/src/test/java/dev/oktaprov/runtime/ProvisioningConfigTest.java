@@ -62,7 +62,8 @@ class ProvisioningConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:8080", "http://localhost:9000/", "http://[::1]:8443", "HTTPS://Acme.Okta.com"})
+    @ValueSource(strings = {"http://127.0.0.1:8080", "http://localhost:9000/", "http://[::1]:8443", "HTTPS://Acme.Okta.com",
+        "https://login-admin.example.com", "https://acme-admin-tools.okta.com"})
     void acceptedOrgUrls(String url) {
         assertThat(ProvisioningConfig.fromEnvironment(env(url)).orgUrl()).isNotNull();
     }
@@ -79,7 +80,11 @@ class ProvisioningConfigTest {
         "https://acme.okta.com?x=1|must not have a query or fragment",
         "https://acme.okta.com#frag|must not have a query or fragment",
         "acme.okta.com|absolute URL with a host",
-        "https://acme okta.com|not a valid URL"})
+        "https://acme okta.com|not a valid URL",
+        "https://acme-admin.okta.com|is the Admin Console's host; the API is at https://acme.okta.com",
+        "https://Dev-123456-Admin.OktaPreview.com/|the API is at https://dev-123456.oktapreview.com",
+        "https://acme-admin.okta-emea.com|the API is at https://acme.okta-emea.com",
+        "https://agency-admin.okta.mil|the API is at https://agency.okta.mil"})
     void refusedOrgUrls(String url, String reason) {
         ConfigurationException e = failure(env(url));
 
