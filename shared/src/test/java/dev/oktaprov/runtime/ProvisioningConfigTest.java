@@ -1,9 +1,10 @@
 package dev.oktaprov.runtime;
 
-import dev.oktaprov.credentials.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.okta.commons.configcheck.ConfigurationValidator;
+import dev.oktaprov.credentials.Secret;
 import dev.oktaprov.errors.ConfigurationException;
 import java.net.URI;
 import java.time.Duration;
@@ -90,6 +91,17 @@ class ProvisioningConfigTest {
 
         assertThat(e.getMessage()).contains("OKTA_ORG_URL").contains(reason);
         assertThat(e.code()).isEqualTo("CONFIGURATION");
+    }
+
+    /** Okta's own SDK refuses these too (okta-config-check: "should not contain -admin"). */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://acme-admin.okta.com", "https://acme-admin.oktapreview.com", "https://acme-admin.okta-emea.com"})
+    void adminConsoleHostsAreRefusedAsOktasSdkRefusesThem(String url) {
+        assertThat(ConfigurationValidator.validateOrgUrl(url).isValid()).as("Okta's SDK").isFalse();
+        assertThat(failure(env(url)).getMessage()).contains("is the Admin Console's host");
+        String orgHost = url.replace("-admin", "");
+        assertThat(ConfigurationValidator.validateOrgUrl(orgHost).isValid()).as("Okta's SDK").isTrue();
+        assertThat(ProvisioningConfig.fromEnvironment(env(orgHost)).orgUrl()).hasToString(orgHost);
     }
 
     @Test
