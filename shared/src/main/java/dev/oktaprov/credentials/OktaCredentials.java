@@ -79,8 +79,12 @@ public sealed interface OktaCredentials {
 
     private static ServiceApp serviceApp(JsonNode json, String secretName) {
         String clientId = text(json, "clientId", secretName);
-        String statedKeyId = json.has("keyId") ? text(json, "keyId", secretName) : null;
-        PrivateJwk key = privateKey(json, secretName);
+        JsonNode keyValue = json.get("privateKey");
+        String keyText = keyValue != null && keyValue.isObject() ? null : text(json, "privateKey", secretName);
+        // Only a JWK can name its kid: without one, a missing keyId is the first problem to report.
+        boolean jwk = keyText == null || keyText.startsWith("{");
+        String statedKeyId = json.has("keyId") || !jwk ? text(json, "keyId", secretName) : null;
+        PrivateJwk key = privateKey(keyValue, keyText, secretName);
         String keyId = statedKeyId != null ? statedKeyId : key.keyId().orElseGet(() -> text(json, "keyId", secretName));
         if (key.keyId().isPresent() && !key.keyId().get().equals(keyId)) {
             throw new ConfigurationException("The secret " + secretName + " has a keyId that differs from its"
@@ -97,9 +101,7 @@ public sealed interface OktaCredentials {
     }
 
     /** PEM PKCS#8 text, or a JWK: as an object, or as the JSON text Okta's console copies. */
-    private static PrivateJwk privateKey(JsonNode json, String secretName) {
-        JsonNode value = json.get("privateKey");
-        String text = value != null && value.isObject() ? null : text(json, "privateKey", secretName);
+    private static PrivateJwk privateKey(JsonNode value, String text, String secretName) {
         try {
             if (text == null) {
                 return PrivateJwk.read(value);
