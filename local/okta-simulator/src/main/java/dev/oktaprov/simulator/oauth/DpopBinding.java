@@ -2,9 +2,9 @@ package dev.oktaprov.simulator.oauth;
 
 import dev.oktaprov.simulator.auth.AuthDecision;
 import dev.oktaprov.simulator.auth.AuthRequest;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
