@@ -85,7 +85,7 @@ public sealed interface OktaCredentials {
         boolean jwk = keyText == null || keyText.startsWith("{");
         String statedKeyId = json.has("keyId") || !jwk ? text(json, "keyId", secretName) : null;
         PrivateJwk key = privateKey(keyValue, keyText, secretName);
-        String keyId = statedKeyId != null ? statedKeyId : key.keyId().orElseGet(() -> text(json, "keyId", secretName));
+        String keyId = statedKeyId != null ? statedKeyId : key.keyId().orElseThrow(() -> missing("keyId", secretName));
         if (key.keyId().isPresent() && !key.keyId().get().equals(keyId)) {
             throw new ConfigurationException("The secret " + secretName + " has a keyId that differs from its"
                     + " privateKey's kid; Okta looks the key up by the kid the assertion names, so keep one of them");
@@ -134,10 +134,14 @@ public sealed interface OktaCredentials {
     private static String text(JsonNode json, String field, String secretName) {
         JsonNode value = json.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new ConfigurationException("The secret " + secretName + " has an empty or non-text " + field
-                    + "; an OAuth service app needs clientId, privateKey and keyId (or a JWK privateKey with a kid)");
+            throw missing(field, secretName);
         }
         return value.asText().strip();
+    }
+
+    private static ConfigurationException missing(String field, String secretName) {
+        return new ConfigurationException("The secret " + secretName + " has an empty or non-text " + field
+                + "; an OAuth service app needs clientId, privateKey and keyId (or a JWK privateKey with a kid)");
     }
 
     /** {@code "a b"}, {@code "a,b"} or {@code ["a", "b"]}; absent or null means "not stated". */

@@ -87,9 +87,4 @@ record PrivateJwk(SigningKey key, Optional<String> keyId) {
             throw new IllegalArgumentException("the JDK refuses the " + kty + " JWK (" + e.getClass().getSimpleName() + ")");
         }
     }
-
-    @Override
-    public String toString() {
-        return "PrivateJwk[" + key + ", kid=" + keyId.orElse("-") + "]";
-    }
 }
