@@ -1,5 +1,6 @@
 package dev.oktaprov.credentials;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.OktaJson;
@@ -45,7 +46,9 @@ public sealed interface OktaCredentials {
     static OktaCredentials parse(String secretText, String secretName) {
         JsonNode json;
         try {
-            json = secretText == null ? null : OktaJson.MAPPER.readTree(secretText);
+            // A PEM pasted into a hand-written secret file keeps its line breaks inside the string: read it anyway.
+            json = secretText == null ? null
+                    : OktaJson.MAPPER.reader().with(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).readTree(secretText);
         } catch (IOException e) {
             // The parser's message may quote the secret: leave it (and the cause) out.
             throw new ConfigurationException("The secret " + secretName + " is not JSON; " + EXPECTED);

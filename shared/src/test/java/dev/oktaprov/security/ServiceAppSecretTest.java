@@ -45,6 +45,16 @@ class ServiceAppSecretTest {
     }
 
     @Test
+    void aPemPastedWithItsLineBreaksIntoAHandWrittenSecretFileIsRead() {
+        String handWritten = "{\"clientId\": \"0oa1abc\", \"keyId\": \"kid-1\",\n \"privateKey\": \"" + PEM + "\"}\n";
+
+        OktaCredentials.ServiceApp app = (OktaCredentials.ServiceApp) OktaCredentials.parse(handWritten, "named by OKTA_SECRET_ID");
+
+        assertThat(handWritten).contains("-----\n");
+        assertThat(app.app().signingKey().algorithm()).isEqualTo(JwsAlgorithm.RS256);
+    }
+
+    @Test
     void anEcKeyMeansEs256() {
         OktaCredentials.ServiceApp app = (OktaCredentials.ServiceApp) parse(secret().put("privateKey", TestKeys.privatePem(TestKeys.ec())));
 
