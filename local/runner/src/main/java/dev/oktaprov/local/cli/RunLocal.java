@@ -31,6 +31,7 @@ public final class RunLocal implements Callable<Integer> {
         CommandLine cli = new CommandLine(new RunLocal())
                 .addSubcommand(new StartCommand(context))
                 .addSubcommand(new OnboardCommand(context))
+                .addSubcommand(new CheckCommand(context))
                 .addSubcommand(new SimulatorCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(context.terminal().out(), true))

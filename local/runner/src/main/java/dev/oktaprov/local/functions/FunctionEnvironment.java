@@ -26,7 +26,7 @@ public final class FunctionEnvironment {
 
     /**
      * @param shell the runner's own environment
-     * @param region the region the local queues live in
+     * @param region the region the local queues live in; null leaves {@code AWS_REGION} as the shell has it
      */
     public FunctionEnvironment(Map<String, String> shell, OktaTarget okta, String region) {
         this.shell = Map.copyOf(shell);
@@ -60,7 +60,9 @@ public final class FunctionEnvironment {
                 env.put(name, value);
             }
         });
-        env.put("AWS_REGION", region);
+        if (region != null) {
+            env.put("AWS_REGION", region);
+        }
         env.putAll(okta.environment());
         env.putAll(decided);
         return env;

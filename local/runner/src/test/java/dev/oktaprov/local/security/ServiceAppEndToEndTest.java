@@ -12,20 +12,13 @@ import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.simulator.oauth.IssuedToken;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,17 +63,16 @@ class ServiceAppEndToEndTest {
     void createThenGetWithAServiceApp(String app) throws Exception {
         String keyType = app.replace("+DPoP", "").replace("-JWK", "");
         boolean dpop = app.endsWith("+DPoP");
-        KeyPair keys = keyPair(keyType);
+        KeyPair keys = ServiceAppKeys.keyPair(keyType);
         try (OktaSimulator okta = OktaSimulator.start(SimulatorOptions.defaults())) {
-            okta.oauth().register("0oaLOCAL", pem("PUBLIC KEY", keys.getPublic().getEncoded()), "kid-" + keyType, OAuthScopes.ALL);
+            okta.oauth().register("0oaLOCAL", ServiceAppKeys.publicPem(keys), "kid-" + keyType, OAuthScopes.ALL);
             if (dpop) {
                 okta.oauth().requireDpop("0oaLOCAL");
             }
             String secretId = "okta/provisioning/" + UUID.randomUUID();
             String secret = write(app.contains("-JWK")
-                    ? Map.of("clientId", "0oaLOCAL", "privateKey", privateJwk((RSAPrivateCrtKey) keys.getPrivate(), "kid-" + keyType))
-                    : Map.of("clientId", "0oaLOCAL", "keyId", "kid-" + keyType,
-                            "privateKey", pem("PRIVATE KEY", keys.getPrivate().getEncoded())));
+                    ? Map.of("clientId", "0oaLOCAL", "privateKey", ServiceAppKeys.privateJwk(keys, "kid-" + keyType))
+                    : Map.of("clientId", "0oaLOCAL", "keyId", "kid-" + keyType, "privateKey", ServiceAppKeys.privatePem(keys)));
             secrets.createSecret(b -> b.name(secretId).secretString(secret));
             Map<String, String> shell = new HashMap<>();
             shell.put("OKTA_ORG_URL", okta.baseUrl());
@@ -128,44 +120,6 @@ class ServiceAppEndToEndTest {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static KeyPair keyPair(String type) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance(type);
-        if (type.equals("EC")) {
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-        } else {
-            generator.initialize(2048);
-        }
-        return generator.generateKeyPair();
-    }
-
-    /** The members Okta's console shows for a generated RSA key (RFC 7518 section 6.3). */
-    private static Map<String, String> privateJwk(RSAPrivateCrtKey key, String kid) {
-        Map<String, String> jwk = new LinkedHashMap<>();
-        jwk.put("kty", "RSA");
-        jwk.put("kid", kid);
-        jwk.put("alg", "RS256");
-        jwk.put("use", "sig");
-        jwk.put("n", base64url(key.getModulus()));
-        jwk.put("e", base64url(key.getPublicExponent()));
-        jwk.put("d", base64url(key.getPrivateExponent()));
-        jwk.put("p", base64url(key.getPrimeP()));
-        jwk.put("q", base64url(key.getPrimeQ()));
-        jwk.put("dp", base64url(key.getPrimeExponentP()));
-        jwk.put("dq", base64url(key.getPrimeExponentQ()));
-        jwk.put("qi", base64url(key.getCrtCoefficient()));
-        return jwk;
-    }
-
-    private static String base64url(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        int skip = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOfRange(bytes, skip, bytes.length));
-    }
-
-    private static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + label + "-----\n";
     }
 
     private static String write(Object value) throws Exception {
