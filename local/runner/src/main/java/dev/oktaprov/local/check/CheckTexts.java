@@ -1,5 +1,6 @@
 package dev.oktaprov.local.check;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.oktaprov.aws.AwsCallException;
 import dev.oktaprov.credentials.OAuthScopes;
 import dev.oktaprov.credentials.OktaCredentials;
@@ -44,7 +45,8 @@ final class CheckTexts {
 
     private static boolean statesKeyId(String secretText) {
         try {
-            return OktaJson.MAPPER.readTree(secretText).has("keyId");
+            // As leniently as the core read it: a PEM pasted with its line breaks is still a PEM with a keyId.
+            return OktaJson.MAPPER.reader().with(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).readTree(secretText).has("keyId");
         } catch (IOException e) {
             return false;
         }

@@ -77,6 +77,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void aHandWrittenSecretFileWithThePemPastedAsItIsHolds() throws Exception {
+        KeyPair keys = registeredApp("RSA", "kid-rsa", OAuthScopes.ALL);
+        String handWritten = "{\"clientId\": \"" + CLIENT + "\", \"keyId\": \"kid-rsa\",\n \"privateKey\": \""
+                + ServiceAppKeys.privatePem(keys) + "\"}\n";
+
+        Checked run = check(orgWithSecretFile(), "--secret-file", secretFile(handWritten).toString());
+
+        assertThat(run.status()).as(run.out()).isZero();
+        assertThat(run.lines()).contains("  ok    secret         an OAuth service app: client 0oaCHECK, RS256 key, kid kid-rsa, no scopes stated");
+    }
+
+    @Test
     void anEcAppThatRequiresDpopHoldsAndIsSaidToBeDpopBound() throws Exception {
         KeyPair keys = registeredApp("EC", "kid-ec", OAuthScopes.ALL);
         okta.oauth().requireDpop(CLIENT);
