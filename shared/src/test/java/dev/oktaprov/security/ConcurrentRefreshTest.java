@@ -13,6 +13,7 @@ import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.RecordingHttpClient;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
+import dev.oktaprov.testsupport.TestKeys;
 import dev.oktaprov.time.Deadline;
 import java.security.KeyPair;
 import java.time.Duration;

@@ -22,6 +22,7 @@ import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.MutableClock;
+import dev.oktaprov.testsupport.TestKeys;
 import dev.oktaprov.time.Deadline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -30,6 +30,7 @@ import dev.oktaprov.okta.OktaListener;
 import dev.oktaprov.testing.OktaBodies;
 import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.testsupport.MutableClock;
+import dev.oktaprov.testsupport.TestKeys;
 import dev.oktaprov.time.Deadline;
 import java.math.BigInteger;
 import java.net.URI;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oktaprov.credentials.JwsAlgorithm;
 import dev.oktaprov.credentials.SigningKey;
+import dev.oktaprov.testsupport.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.Signature;

@@ -9,6 +9,7 @@ import dev.oktaprov.credentials.ClientAssertion;
 import dev.oktaprov.credentials.JwsAlgorithm;
 import dev.oktaprov.credentials.OktaCredentials;
 import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.testsupport.TestKeys;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;

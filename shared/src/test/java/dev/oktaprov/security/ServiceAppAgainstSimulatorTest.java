@@ -22,6 +22,7 @@ import dev.oktaprov.simulator.SimulatedGroup;
 import dev.oktaprov.simulator.SimulatedUser;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.MutableClock;
+import dev.oktaprov.testsupport.TestKeys;
 import dev.oktaprov.time.Deadline;
 import java.security.KeyPair;
 import java.time.Duration;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oktaprov.credentials.JwsAlgorithm;
 import dev.oktaprov.credentials.OktaCredentials;
 import dev.oktaprov.errors.ConfigurationException;
+import dev.oktaprov.testsupport.TestKeys;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.Optional;

@@ -15,6 +15,7 @@ import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.simulator.oauth.IssuedToken;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
+import dev.oktaprov.testsupport.TestKeys;
 import dev.oktaprov.time.Deadline;
 import java.security.KeyPair;
 import java.util.HashMap;

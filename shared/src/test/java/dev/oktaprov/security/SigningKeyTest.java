@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.oktaprov.credentials.JwsAlgorithm;
 import dev.oktaprov.credentials.SigningKey;
+import dev.oktaprov.testsupport.TestKeys;
 import java.security.KeyPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -24,6 +24,7 @@ import dev.oktaprov.errors.TransientUpstreamException;
 import dev.oktaprov.errors.UnexpectedOktaException;
 import dev.oktaprov.okta.OktaClient;
 import dev.oktaprov.testsupport.MutableClock;
+import dev.oktaprov.testsupport.TestKeys;
 import dev.oktaprov.time.Deadline;
 import java.net.URI;
 import java.net.URLDecoder;

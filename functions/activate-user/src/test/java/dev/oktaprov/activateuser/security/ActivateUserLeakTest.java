@@ -13,12 +13,10 @@ import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatedUser;
 import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.entrypoints.InvocationContext;
+import dev.oktaprov.testsupport.TestKeys;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,12 +72,10 @@ class ActivateUserLeakTest {
 
     @Test
     void noScenarioLeaksACredentialOrAnUnmaskedLogin() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair ec = generator.generateKeyPair();
-        String ecPem = pem("PRIVATE KEY", ec.getPrivate().getEncoded());
-        okta.oauth().register("0oaACTIVATE", pem("PUBLIC KEY", ec.getPublic().getEncoded()), "ec-1", OAuthScopes.ACTIVATE_USERS);
-        okta.oauth().register("0oaREADER", pem("PUBLIC KEY", ec.getPublic().getEncoded()), "ec-1", List.of("okta.users.read"));
+        KeyPair ec = TestKeys.ec();
+        String ecPem = TestKeys.privatePem(ec);
+        okta.oauth().register("0oaACTIVATE", TestKeys.publicPem(ec), "ec-1", OAuthScopes.ACTIVATE_USERS);
+        okta.oauth().register("0oaREADER", TestKeys.publicPem(ec), "ec-1", List.of("okta.users.read"));
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         List<String> logins = List.of("jane.doe." + suffix + "@example.com", "it/ops." + suffix + "@example.com",
                 "a+b." + suffix + "@example.com", "gone." + suffix + "@example.com");
@@ -123,10 +119,5 @@ class ActivateUserLeakTest {
 
     private static String serviceApp(String clientId, String privateKey) throws Exception {
         return JSON.writeValueAsString(Map.of("clientId", clientId, "keyId", "ec-1", "privateKey", privateKey));
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 }

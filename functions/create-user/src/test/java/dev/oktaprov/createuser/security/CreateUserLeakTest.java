@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.createuser.CreateUserHandler;
 import dev.oktaprov.credentials.OAuthScopes;
+import dev.oktaprov.entrypoints.InvocationContext;
 import dev.oktaprov.functiontesting.OddTokenScenarios;
 import dev.oktaprov.functiontesting.SecretsAndOkta;
 import dev.oktaprov.runtime.ProvisioningRuntime;
@@ -16,14 +17,11 @@ import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.testsupport.LeakWatch;
-import dev.oktaprov.entrypoints.InvocationContext;
+import dev.oktaprov.testsupport.TestKeys;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,13 +123,13 @@ class CreateUserLeakTest {
 
     @Test
     void noScenarioLeaksACredentialOrAnUnmaskedLogin() throws Exception {
-        KeyPair rsa = keyPair("RSA");
-        KeyPair ec = keyPair("EC");
-        String rsaPem = pem("PRIVATE KEY", rsa.getPrivate().getEncoded());
-        String ecPem = pem("PRIVATE KEY", ec.getPrivate().getEncoded());
-        okta.oauth().register("0oaCREATE", pem("PUBLIC KEY", rsa.getPublic().getEncoded()), "rsa-1", OAuthScopes.ALL);
-        okta.oauth().register("0oaNARROW", pem("PUBLIC KEY", ec.getPublic().getEncoded()), "ec-1", List.of("okta.users.read"));
-        okta.oauth().register("0oaDPOP", pem("PUBLIC KEY", ec.getPublic().getEncoded()), "ec-1", OAuthScopes.ALL);
+        KeyPair rsa = TestKeys.rsa();
+        KeyPair ec = TestKeys.ec();
+        String rsaPem = TestKeys.privatePem(rsa);
+        String ecPem = TestKeys.privatePem(ec);
+        okta.oauth().register("0oaCREATE", TestKeys.publicPem(rsa), "rsa-1", OAuthScopes.ALL);
+        okta.oauth().register("0oaNARROW", TestKeys.publicPem(ec), "ec-1", List.of("okta.users.read"));
+        okta.oauth().register("0oaDPOP", TestKeys.publicPem(ec), "ec-1", OAuthScopes.ALL);
         okta.oauth().requireDpop("0oaDPOP");
 
         try (LeakWatch watch = LeakWatch.start()) {
@@ -240,19 +238,5 @@ class CreateUserLeakTest {
 
     private static String serviceApp(String clientId, String keyId, String privateKey) {
         return write(Map.of("clientId", clientId, "keyId", keyId, "privateKey", privateKey));
-    }
-
-    private static KeyPair keyPair(String algorithm) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
-        if (algorithm.equals("EC")) {
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-        } else {
-            generator.initialize(2048);
-        }
-        return generator.generateKeyPair();
-    }
-
-    private static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + label + "-----\n";
     }
 }

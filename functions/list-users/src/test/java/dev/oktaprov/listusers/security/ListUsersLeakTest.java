@@ -16,13 +16,11 @@ import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.entrypoints.InvocationContext;
+import dev.oktaprov.testsupport.TestKeys;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -104,12 +102,12 @@ class ListUsersLeakTest {
 
     @Test
     void noScenarioLeaksACredentialOrAnUnmaskedLogin() throws Exception {
-        KeyPair rsa = keyPair("RSA");
-        KeyPair ec = keyPair("EC");
-        String rsaPem = pem("PRIVATE KEY", rsa.getPrivate().getEncoded());
-        String ecPem = pem("PRIVATE KEY", ec.getPrivate().getEncoded());
-        okta.oauth().register("0oaREAD", pem("PUBLIC KEY", ec.getPublic().getEncoded()), "ec-1", OAuthScopes.ALL);
-        okta.oauth().register("0oaNARROW", pem("PUBLIC KEY", rsa.getPublic().getEncoded()), "rsa-1", List.of("okta.groups.read"));
+        KeyPair rsa = TestKeys.rsa();
+        KeyPair ec = TestKeys.ec();
+        String rsaPem = TestKeys.privatePem(rsa);
+        String ecPem = TestKeys.privatePem(ec);
+        okta.oauth().register("0oaREAD", TestKeys.publicPem(ec), "ec-1", OAuthScopes.ALL);
+        okta.oauth().register("0oaNARROW", TestKeys.publicPem(rsa), "rsa-1", List.of("okta.groups.read"));
         List<String> logins = new ArrayList<>();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         for (String login : List.of("jane.doe." + suffix + "@example.com", "it/ops." + suffix + "@example.com", "a+b." + suffix + "@example.com")) {
@@ -188,19 +186,5 @@ class ListUsersLeakTest {
 
     private static String serviceApp(String clientId, String keyId, String privateKey) {
         return write(Map.of("clientId", clientId, "keyId", keyId, "privateKey", privateKey));
-    }
-
-    private static KeyPair keyPair(String algorithm) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
-        if (algorithm.equals("EC")) {
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-        } else {
-            generator.initialize(2048);
-        }
-        return generator.generateKeyPair();
-    }
-
-    private static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + label + "-----\n";
     }
 }

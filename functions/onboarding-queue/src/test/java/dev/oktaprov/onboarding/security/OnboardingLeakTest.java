@@ -23,14 +23,12 @@ import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
 import dev.oktaprov.testsupport.SqsInvocation;
 import dev.oktaprov.entrypoints.InvocationContext;
+import dev.oktaprov.testsupport.TestKeys;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,12 +170,12 @@ class OnboardingLeakTest {
 
     @Test
     void noBatchLeaksACredentialOrAPasswordOrAnUnmaskedLogin() throws Exception {
-        KeyPair rsa = keyPair("RSA");
-        KeyPair ec = keyPair("EC");
-        String rsaPem = pem("PRIVATE KEY", rsa.getPrivate().getEncoded());
-        String ecPem = pem("PRIVATE KEY", ec.getPrivate().getEncoded());
-        okta.oauth().register("0oaONBOARD", pem("PUBLIC KEY", rsa.getPublic().getEncoded()), "rsa-1", OAuthScopes.CREATE_USERS);
-        okta.oauth().register("0oaDPOP", pem("PUBLIC KEY", ec.getPublic().getEncoded()), "ec-1", OAuthScopes.CREATE_USERS);
+        KeyPair rsa = TestKeys.rsa();
+        KeyPair ec = TestKeys.ec();
+        String rsaPem = TestKeys.privatePem(rsa);
+        String ecPem = TestKeys.privatePem(ec);
+        okta.oauth().register("0oaONBOARD", TestKeys.publicPem(rsa), "rsa-1", OAuthScopes.CREATE_USERS);
+        okta.oauth().register("0oaDPOP", TestKeys.publicPem(ec), "ec-1", OAuthScopes.CREATE_USERS);
         okta.oauth().requireDpop("0oaDPOP");
 
         try (LeakWatch watch = LeakWatch.start()) {
@@ -242,19 +240,5 @@ class OnboardingLeakTest {
 
     private static String serviceApp(String clientId, String keyId, String privateKey) {
         return write(Map.of("clientId", clientId, "keyId", keyId, "privateKey", privateKey));
-    }
-
-    private static KeyPair keyPair(String algorithm) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
-        if (algorithm.equals("EC")) {
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-        } else {
-            generator.initialize(2048);
-        }
-        return generator.generateKeyPair();
-    }
-
-    private static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + label + "-----\n";
     }
 }

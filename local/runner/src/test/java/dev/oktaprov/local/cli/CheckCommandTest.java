@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oktaprov.credentials.OAuthScopes;
-import dev.oktaprov.local.security.ServiceAppKeys;
 import dev.oktaprov.simulator.OktaSimulator;
 import dev.oktaprov.simulator.SeedUser;
 import dev.oktaprov.simulator.SimulatedUser;
@@ -15,6 +14,7 @@ import dev.oktaprov.simulator.oauth.IssuedToken;
 import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
+import dev.oktaprov.testsupport.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +80,7 @@ class CheckCommandTest {
     void aHandWrittenSecretFileWithThePemPastedAsItIsHolds() throws Exception {
         KeyPair keys = registeredApp("RSA", "kid-rsa", OAuthScopes.ALL);
         String handWritten = "{\"clientId\": \"" + CLIENT + "\", \"keyId\": \"kid-rsa\",\n \"privateKey\": \""
-                + ServiceAppKeys.privatePem(keys) + "\"}\n";
+                + TestKeys.privatePem(keys) + "\"}\n";
 
         Checked run = check(orgWithSecretFile(), "--secret-file", secretFile(handWritten).toString());
 
@@ -108,7 +108,7 @@ class CheckCommandTest {
     @Test
     void aPrivateJwkWithoutKeyIdHoldsWithTheJwksKid() throws Exception {
         KeyPair keys = registeredApp("RSA", "kid-jwk", OAuthScopes.ALL);
-        Map<String, String> jwk = ServiceAppKeys.privateJwk(keys, "kid-jwk");
+        Map<String, String> jwk = TestKeys.privateJwk(keys, "kid-jwk");
         for (String member : List.of("d", "p", "q", "dp", "dq", "qi")) {
             notShown.put("the JWK's private member " + member, jwk.get(member));
         }
@@ -125,9 +125,9 @@ class CheckCommandTest {
     @ValueSource(strings = {"a wrong kid", "a key not registered"})
     void aKeyOktaDoesNotKnowIsInvalidClientWithTheFix(String mistake) throws Exception {
         KeyPair registered = registeredApp("RSA", "kid-1", OAuthScopes.ALL);
-        KeyPair stored = mistake.equals("a wrong kid") ? registered : ServiceAppKeys.keyPair("RSA");
+        KeyPair stored = mistake.equals("a wrong kid") ? registered : TestKeys.rsa();
         String kid = mistake.equals("a wrong kid") ? "kid-2" : "kid-1";
-        privateKeys.add(ServiceAppKeys.privatePem(stored));
+        privateKeys.add(TestKeys.privatePem(stored));
 
         Checked run = check(orgWithSecretFile(), "--secret-file", secretFile(pemSecret(stored, kid)).toString());
 
@@ -377,9 +377,9 @@ class CheckCommandTest {
 
     private KeyPair registeredApp(String keyType, String kid, List<String> scopes) {
         okta = seeded(SimulatorOptions.defaults());
-        KeyPair keys = ServiceAppKeys.keyPair(keyType);
-        okta.oauth().register(CLIENT, ServiceAppKeys.publicPem(keys), kid, scopes);
-        privateKeys.add(ServiceAppKeys.privatePem(keys));
+        KeyPair keys = TestKeys.keyPair(keyType);
+        okta.oauth().register(CLIENT, TestKeys.publicPem(keys), kid, scopes);
+        privateKeys.add(TestKeys.privatePem(keys));
         return keys;
     }
 
@@ -388,7 +388,7 @@ class CheckCommandTest {
     }
 
     private static String pemSecret(KeyPair keys, String kid) throws Exception {
-        return JSON.writeValueAsString(Map.of("clientId", CLIENT, "keyId", kid, "privateKey", ServiceAppKeys.privatePem(keys)));
+        return JSON.writeValueAsString(Map.of("clientId", CLIENT, "keyId", kid, "privateKey", TestKeys.privatePem(keys)));
     }
 
     private Path secretFile(String json) throws Exception {

@@ -12,6 +12,7 @@ import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.simulator.oauth.IssuedToken;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
+import dev.oktaprov.testsupport.TestKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,16 +64,16 @@ class ServiceAppEndToEndTest {
     void createThenGetWithAServiceApp(String app) throws Exception {
         String keyType = app.replace("+DPoP", "").replace("-JWK", "");
         boolean dpop = app.endsWith("+DPoP");
-        KeyPair keys = ServiceAppKeys.keyPair(keyType);
+        KeyPair keys = TestKeys.keyPair(keyType);
         try (OktaSimulator okta = OktaSimulator.start(SimulatorOptions.defaults())) {
-            okta.oauth().register("0oaLOCAL", ServiceAppKeys.publicPem(keys), "kid-" + keyType, OAuthScopes.ALL);
+            okta.oauth().register("0oaLOCAL", TestKeys.publicPem(keys), "kid-" + keyType, OAuthScopes.ALL);
             if (dpop) {
                 okta.oauth().requireDpop("0oaLOCAL");
             }
             String secretId = "okta/provisioning/" + UUID.randomUUID();
             String secret = write(app.contains("-JWK")
-                    ? Map.of("clientId", "0oaLOCAL", "privateKey", ServiceAppKeys.privateJwk(keys, "kid-" + keyType))
-                    : Map.of("clientId", "0oaLOCAL", "keyId", "kid-" + keyType, "privateKey", ServiceAppKeys.privatePem(keys)));
+                    ? Map.of("clientId", "0oaLOCAL", "privateKey", TestKeys.privateJwk(keys, "kid-" + keyType))
+                    : Map.of("clientId", "0oaLOCAL", "keyId", "kid-" + keyType, "privateKey", TestKeys.privatePem(keys)));
             secrets.createSecret(b -> b.name(secretId).secretString(secret));
             Map<String, String> shell = new HashMap<>();
             shell.put("OKTA_ORG_URL", okta.baseUrl());
