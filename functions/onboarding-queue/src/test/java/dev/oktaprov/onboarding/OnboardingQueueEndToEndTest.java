@@ -223,7 +223,9 @@ class OnboardingQueueEndToEndTest {
                             throttledEnough.countDown();
                         }
                     });
+            // The first becomes a user alone: in one batch the two would race for the one create a minute.
             stack.send(first);
+            assertThat(stack.awaitDrained(DRAINED)).isTrue();
             stack.send(second);
 
             assertThat(throttledEnough.await(30, TimeUnit.SECONDS)).isTrue();
