@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Service apps for {@code --oauth-client FILE}: one JSON object, or an array of them, each
- * {@code {"clientId", "keyId", "publicKey": PEM text or a JWK object, "scopes": [..] or "a b"}}, and
+ * {@code {"clientId", "keyId", "publicKey": PEM text or a JWK object (whose kid may stand for keyId),
+ * "scopes": [..] or "a b"}}, and
  * optionally {@code "dpop_bound_access_tokens": true} (Okta's app setting) for a client that requires DPoP.
  */
 public final class OAuthClientFiles {
@@ -51,7 +52,8 @@ public final class OAuthClientFiles {
         } else if (scopeNode.isTextual()) {
             scopes.addAll(List.of(scopeNode.asText().strip().split("[\\s,]+")));
         }
+        // A public JWK copied from Okta's console carries its kid: it stands for keyId, as in the functions' secret.
         return new RegisteredClient(node.path("clientId").asText(""), publicKey,
-                node.path("keyId").asText(""), scopes, node.path("dpop_bound_access_tokens").asBoolean(false));
+                node.path("keyId").asText(key.path("kid").asText("")), scopes, node.path("dpop_bound_access_tokens").asBoolean(false));
     }
 }

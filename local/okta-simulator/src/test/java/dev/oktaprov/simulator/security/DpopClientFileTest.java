@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --oauth-client FILE} with Okta's {@code dpop_bound_access_tokens}: on for the app that says so, off otherwise. */
+/** {@code --oauth-client FILE}: Okta's {@code dpop_bound_access_tokens} on for the app that says so only; a public JWK's kid as keyId. */
 class DpopClientFileTest {
 
     @Test
@@ -39,6 +39,26 @@ class DpopClientFileTest {
 
             assertThat(dpopAnswer.error()).isEqualTo("invalid_dpop_proof");
             assertThat(plainAnswer.json().path("token_type").asText()).isEqualTo("Bearer");
+        }
+    }
+
+    @Test
+    void aPublicJwkCopiedFromOktaNamesTheKeyByItsKid(@TempDir Path dir) throws Exception {
+        TestServiceApp app = TestServiceApp.ec("0oaFILEKID");
+        Path file = dir.resolve("clients.json");
+        Files.writeString(file, TestServiceApp.JSON.writeValueAsString(TestServiceApp.JSON.createObjectNode()
+                .put("clientId", app.clientId).put("scopes", "okta.users.read")
+                .set("publicKey", app.publicJwk().put("kid", app.keyId))));
+
+        List<RegisteredClient> clients = OAuthClientFiles.read(file);
+
+        assertThat(clients).extracting(RegisteredClient::keyId).containsExactly(app.keyId);
+        try (OktaSimulator okta = OktaSimulator.start(SimulatorOptions.defaults())) {
+            clients.forEach(okta.oauth()::register);
+            TokenEndpoint endpoint = new TokenEndpoint(okta.baseUrl());
+            TokenEndpoint.Answer answer = endpoint.token("okta.users.read", app.assertion(endpoint.url(), Instant.now()));
+
+            assertThat(answer.json().path("token_type").asText()).as(answer.body()).isEqualTo("Bearer");
         }
     }
 }
