@@ -2,6 +2,7 @@ package dev.oktaprov.credentials;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.oktaprov.errors.ConfigurationException;
 import dev.oktaprov.okta.OktaJson;
 import java.io.IOException;
@@ -16,6 +17,9 @@ import java.util.Optional;
  * when the JWK has a kid), "scopes" (optional)}}.
  */
 public sealed interface OktaCredentials {
+
+    /** How the secret's text is read: a PEM pasted into a hand-written file keeps its line breaks inside the string. */
+    ObjectReader SECRET_JSON = OktaJson.MAPPER.reader().with(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS);
 
     String EXPECTED = "expected {\"apiToken\": \"...\"} or {\"clientId\", \"privateKey\", \"keyId\"}";
 
@@ -46,9 +50,7 @@ public sealed interface OktaCredentials {
     static OktaCredentials parse(String secretText, String secretName) {
         JsonNode json;
         try {
-            // A PEM pasted into a hand-written secret file keeps its line breaks inside the string: read it anyway.
-            json = secretText == null ? null
-                    : OktaJson.MAPPER.reader().with(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).readTree(secretText);
+            json = secretText == null ? null : SECRET_JSON.readTree(secretText);
         } catch (IOException e) {
             // The parser's message may quote the secret: leave it (and the cause) out.
             throw new ConfigurationException("The secret " + secretName + " is not JSON; " + EXPECTED);

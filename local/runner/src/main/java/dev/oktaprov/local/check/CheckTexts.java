@@ -1,6 +1,5 @@
 package dev.oktaprov.local.check;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.oktaprov.aws.AwsCallException;
 import dev.oktaprov.credentials.OAuthScopes;
 import dev.oktaprov.credentials.OktaCredentials;
@@ -9,7 +8,6 @@ import dev.oktaprov.errors.OktaAccessDeniedException;
 import dev.oktaprov.errors.OktaProvisioningException;
 import dev.oktaprov.errors.RateLimitedException;
 import dev.oktaprov.errors.TransientUpstreamException;
-import dev.oktaprov.okta.OktaJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -45,8 +43,7 @@ final class CheckTexts {
 
     private static boolean statesKeyId(String secretText) {
         try {
-            // As leniently as the core read it: a PEM pasted with its line breaks is still a PEM with a keyId.
-            return OktaJson.MAPPER.reader().with(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).readTree(secretText).has("keyId");
+            return OktaCredentials.SECRET_JSON.readTree(secretText).has("keyId");
         } catch (IOException e) {
             return false;
         }
