@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -91,6 +98,45 @@ class FunctionJarContentsTest {
                         .as(jar(function) + " must not contain " + AWS_SDK).isEmpty();
             }
         }));
+    }
+
+    /**
+     * Amazon Inspector and other scanners name a jar's libraries by their {@code pom.properties}: a
+     * shaded jar without them reports no vulnerable library at all. Jackson (it parses every event)
+     * and Log4j (it writes every log line) are the ones with advisories to follow.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyFunctionJarNamesTheJacksonAndLog4jItCarriesForScanners() throws IOException {
+        String parentPom = Files.readString(Path.of("..", "pom.xml"));
+        Map<String, String> pinned = Map.of(
+                "com.fasterxml.jackson.core/jackson-core", property(parentPom, "jackson.version"),
+                "com.fasterxml.jackson.core/jackson-databind", property(parentPom, "jackson.version"),
+                "org.apache.logging.log4j/log4j-core", property(parentPom, "log4j.version"),
+                "org.apache.logging.log4j/log4j-api", property(parentPom, "log4j.version"));
+        return Stream.concat(API.stream(), Stream.of("onboarding-queue")).map(function -> DynamicTest.dynamicTest(function, () -> {
+            assumeTrue(hasSources(function), function + " has no sources yet");
+            assertThat(jar(function)).as("built by the function's module before this one (mvn verify)").isRegularFile();
+            try (JarFile file = new JarFile(jar(function).toFile())) {
+                Map<String, String> named = new TreeMap<>();
+                for (String library : pinned.keySet()) {
+                    JarEntry entry = file.getJarEntry("META-INF/maven/" + library + "/pom.properties");
+                    if (entry != null) {
+                        Properties properties = new Properties();
+                        try (InputStream in = file.getInputStream(entry)) {
+                            properties.load(in);
+                        }
+                        named.put(library, properties.getProperty("version"));
+                    }
+                }
+                assertThat(named).as(jar(function) + ": the versions a scanner reads").isEqualTo(new TreeMap<>(pinned));
+            }
+        }));
+    }
+
+    private static String property(String pom, String name) {
+        Matcher matcher = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+        assertThat(matcher.find()).as(name + " in the parent pom").isTrue();
+        return matcher.group(1);
     }
 
     private static List<String> classesUnder(Path jar, List<String> prefixes) throws IOException {
