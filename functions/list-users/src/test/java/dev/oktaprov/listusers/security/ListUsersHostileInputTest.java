@@ -93,12 +93,18 @@ class ListUsersHostileInputTest {
                 net.jqwik.api.Tuple.of(1, huge));
     }
 
+    private static boolean wellFormed(String text) {
+        return text.codePoints().noneMatch(codePoint -> Character.getType(codePoint) == Character.SURROGATE);
+    }
+
     @Provide
     Arbitrary<Map<String, String>> queries() {
         Arbitrary<String> names = Arbitraries.oneOf(
                 Arbitraries.of("q", "filter", "search", "status", "limit", "after", "profile.lastName", "profile.email",
                         "profile.department", "profile.", "profile.a.b", "profile.x y", "sortBy", "../admin"),
-                hostile().map(name -> "profile." + name));
+                // A name is a key of the event's JSON: a lone surrogate there makes the whole event unreadable
+                // (Jackson refuses it in a key), and API Gateway never writes one; values keep them.
+                hostile().filter(ListUsersHostileInputTest::wellFormed).map(name -> "profile." + name));
         Arbitrary<String> limits = Arbitraries.oneOf(Arbitraries.integers().between(-5, 300).map(String::valueOf), hostile());
         Arbitrary<String> statuses = Arbitraries.oneOf(Arbitraries.of("ACTIVE", "staged", " Deprovisioned "), hostile());
         Arbitrary<Map.Entry<String, String>> entry = names.flatMap(name -> switch (name) {
