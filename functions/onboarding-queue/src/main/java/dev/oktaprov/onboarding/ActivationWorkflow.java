@@ -17,8 +17,10 @@ import java.util.function.Supplier;
 
 /**
  * Starts the onboarding workflow for a user created STAGED whose start date is ahead: one execution
- * per hire, named after its login and start date, so a redelivered message meets its own execution
- * instead of starting a second (Step Functions refuses a name it knows; that is success here). The
+ * per hire, named after its Okta user and start date, so a redelivered message meets its own execution
+ * instead of starting a second (Step Functions refuses a name it knows; that is success here). Not
+ * after its login: a user deleted and created again under it is another user, whose activation the
+ * first execution (holding the deleted id) would never do. The
  * input is {@code {id, activateAt, waitsForStartDate}}: no form, no password, no login. One signed
  * {@code StartExecution} ({@link StepFunctionsStarter}), bounded by the invocation's deadline.
  */
@@ -53,13 +55,12 @@ final class ActivationWorkflow {
     }
 
     /**
-     * @param loginKey the login as Okta compares it (case and diacritics aside)
      * @throws ConfigurationException when Step Functions refuses the deployment (no such state
      *     machine, no permission)
      * @throws WorkflowUnavailableException when Step Functions failed this time
      */
-    Start start(String userId, String loginKey, StartSchedule schedule, Deadline deadline) {
-        String name = executionName(loginKey, schedule.startDate());
+    Start start(String userId, StartSchedule schedule, Deadline deadline) {
+        String name = executionName(userId, schedule.startDate());
         try {
             stepFunctions.get().startExecution(stateMachineArn, name, input(userId, schedule), deadline.remaining(clock));
             return Start.STARTED;
@@ -85,13 +86,13 @@ final class ActivationWorkflow {
     }
 
     /**
-     * {@code hire-<40 hex of SHA-256 of the login>-<start date>}, 56 characters of what Step
-     * Functions allows: the same for every delivery of one hire, and no login in clear in the
-     * execution's name, ARN or the console.
+     * {@code hire-<40 hex of SHA-256 of the user id>-<start date>}, 56 characters of what Step
+     * Functions allows whatever Okta's id holds: the same for every delivery of one hire (each finds
+     * the same user), and no login in the execution's name, ARN or the console.
      */
-    static String executionName(String loginKey, LocalDate startDate) {
+    static String executionName(String userId, LocalDate startDate) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(loginKey.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
             return "hire-" + HexFormat.of().formatHex(digest, 0, 20) + "-" + startDate;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

@@ -70,27 +70,27 @@ class ActivationWorkflowTest {
                     .stateMachineArn();
             ActivationWorkflow workflow = workflow(moto.environment(), arn);
 
-            ActivationWorkflow.Start first = workflow.start("00u1", "ada@example.com", SCHEDULE, seconds(10));
-            ActivationWorkflow.Start again = workflow.start("00u1", "ada@example.com", SCHEDULE, seconds(10));
+            ActivationWorkflow.Start first = workflow.start("00u1", SCHEDULE, seconds(10));
+            ActivationWorkflow.Start again = workflow.start("00u1", SCHEDULE, seconds(10));
 
             assertThat(first).isEqualTo(ActivationWorkflow.Start.STARTED);
             assertThat(again).isIn(ActivationWorkflow.Start.ALREADY_STARTED, ActivationWorkflow.Start.STARTED);
             String execution = sfn.listExecutions(b -> b.stateMachineArn(arn)).executions().get(0).executionArn();
             sfn.stopExecution(b -> b.executionArn(execution));
-            assertThat(workflow.start("00u1", "ada@example.com", SCHEDULE, seconds(10)))
+            assertThat(workflow.start("00u1", SCHEDULE, seconds(10)))
                     .as("a redelivery after the hire's execution ended: Step Functions says ExecutionAlreadyExists")
                     .isEqualTo(ActivationWorkflow.Start.ALREADY_STARTED);
             assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).singleElement()
-                    .satisfies(e -> assertThat(e.name()).isEqualTo(ActivationWorkflow.executionName("ada@example.com",
+                    .satisfies(e -> assertThat(e.name()).isEqualTo(ActivationWorkflow.executionName("00u1",
                             SCHEDULE.startDate())));
 
             String missing = arn.replaceFirst("onboarding-[^:]+$", "deleted-" + UUID.randomUUID());
             ConfigurationException refused = catchThrowableOfType(ConfigurationException.class,
-                    () -> workflow(moto.environment(), missing).start("00u2", "grace@example.com", SCHEDULE, seconds(10)));
+                    () -> workflow(moto.environment(), missing).start("00u2", SCHEDULE, seconds(10)));
             assertThat(refused.getMessage()).contains("StateMachineDoesNotExist").contains("ONBOARDING_STATE_MACHINE_ARN");
 
             assertThat(catchThrowableOfType(ActivationWorkflow.WorkflowUnavailableException.class,
-                    () -> workflow.start("00u3", "alan@example.com", SCHEDULE, Deadline.at(Instant.now().minusSeconds(1)))))
+                    () -> workflow.start("00u3", SCHEDULE, Deadline.at(Instant.now().minusSeconds(1)))))
                     .as("no time left: retried with the message").isNotNull();
             assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).hasSize(1);
         }
@@ -102,7 +102,7 @@ class ActivationWorkflowTest {
         ActivationWorkflow workflow = workflow(env, "arn:aws:states:us-east-1:123456789012:stateMachine:onboarding");
 
         ConfigurationException refused = catchThrowableOfType(ConfigurationException.class,
-                () -> workflow.start("00u1", "ada@example.com", SCHEDULE, seconds(10)));
+                () -> workflow.start("00u1", SCHEDULE, seconds(10)));
 
         assertThat(refused.getMessage()).contains("no AWS credentials").contains("states:StartExecution");
     }
@@ -129,10 +129,10 @@ class ActivationWorkflowTest {
             Map<String, String> wrong = new HashMap<>(right);
             wrong.put("AWS_SECRET_ACCESS_KEY", "not-" + key.secretAccessKey());
 
-            assertThat(workflow(right, arn).start("00u1", "ada@example.com", SCHEDULE, seconds(10)))
+            assertThat(workflow(right, arn).start("00u1", SCHEDULE, seconds(10)))
                     .isEqualTo(ActivationWorkflow.Start.STARTED);
             ConfigurationException refused = catchThrowableOfType(ConfigurationException.class,
-                    () -> workflow(wrong, arn).start("00u2", "grace@example.com", SCHEDULE, seconds(10)));
+                    () -> workflow(wrong, arn).start("00u2", SCHEDULE, seconds(10)));
             assertThat(refused.getMessage()).contains("HTTP 4").doesNotContain(key.secretAccessKey());
         }
     }
