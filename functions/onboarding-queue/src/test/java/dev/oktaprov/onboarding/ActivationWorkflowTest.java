@@ -74,15 +74,22 @@ class ActivationWorkflowTest {
             ActivationWorkflow.Start again = workflow.start("00u1", SCHEDULE, seconds(10));
 
             assertThat(first).isEqualTo(ActivationWorkflow.Start.STARTED);
-            assertThat(again).isIn(ActivationWorkflow.Start.ALREADY_STARTED, ActivationWorkflow.Start.STARTED);
-            String execution = sfn.listExecutions(b -> b.stateMachineArn(arn)).executions().get(0).executionArn();
-            sfn.stopExecution(b -> b.executionArn(execution));
-            assertThat(workflow.start("00u1", SCHEDULE, seconds(10)))
-                    .as("a redelivery after the hire's execution ended: Step Functions says ExecutionAlreadyExists")
-                    .isEqualTo(ActivationWorkflow.Start.ALREADY_STARTED);
+            assertThat(again).as("the same name and input while it runs: Step Functions takes it again")
+                    .isEqualTo(ActivationWorkflow.Start.STARTED);
             assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).singleElement()
                     .satisfies(e -> assertThat(e.name()).isEqualTo(ActivationWorkflow.executionName("00u1",
                             SCHEDULE.startDate())));
+            String execution = sfn.listExecutions(b -> b.stateMachineArn(arn)).executions().get(0).executionArn();
+            sfn.stopExecution(b -> b.executionArn(execution));
+            assertThat(workflow.start("00u1", SCHEDULE, seconds(10)))
+                    .as("its execution was stopped (a start date moved away and back): nothing would activate the user")
+                    .isEqualTo(ActivationWorkflow.Start.STARTED_AGAIN);
+            assertThat(workflow.start("00u1", SCHEDULE, seconds(10))).as("and that run is found again")
+                    .isEqualTo(ActivationWorkflow.Start.STARTED_AGAIN);
+            assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions())
+                    .extracting(e -> e.name() + " " + e.statusAsString()).containsExactlyInAnyOrder(
+                            ActivationWorkflow.executionName("00u1", SCHEDULE.startDate()) + " ABORTED",
+                            ActivationWorkflow.executionName("00u1", SCHEDULE.startDate()) + "-2 RUNNING");
 
             String missing = arn.replaceFirst("onboarding-[^:]+$", "deleted-" + UUID.randomUUID());
             ConfigurationException refused = catchThrowableOfType(ConfigurationException.class,
@@ -92,7 +99,7 @@ class ActivationWorkflowTest {
             assertThat(catchThrowableOfType(ActivationWorkflow.WorkflowUnavailableException.class,
                     () -> workflow.start("00u3", SCHEDULE, Deadline.at(Instant.now().minusSeconds(1)))))
                     .as("no time left: retried with the message").isNotNull();
-            assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).hasSize(1);
+            assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).hasSize(2);
         }
     }
 

@@ -173,6 +173,35 @@ class StartDateOnboardingTest {
     }
 
     @Test
+    void aStartDateMovedAwayAndBackGetsARunningExecutionAgain() throws InterruptedException {
+        try (OnboardingStack stack = stack(true).start()) {
+            stack.send(hire("ada@example.com", "2026-04-01"));
+            assertThat(stack.awaitDrained(DRAINED)).isTrue();
+            // operations.md: to move a start date, stop the execution and send the hire with the new date. Twice.
+            stopRunning();
+            stack.send(hire("ada@example.com", "2026-04-08"));
+            assertThat(stack.awaitDrained(DRAINED)).isTrue();
+            stopRunning();
+            stack.send(hire("ada@example.com", "2026-04-01"));
+            assertThat(stack.awaitDrained(DRAINED)).isTrue();
+            stack.send(hire("ada@example.com", "2026-04-01"));
+            assertThat(stack.awaitDrained(DRAINED)).isTrue();
+
+            SimulatedUser ada = stack.okta.findByLogin("ada@example.com").orElseThrow();
+            assertThat(ada.status()).isEqualTo("STAGED");
+            assertThat(executions()).filteredOn(e -> e.statusAsString().equals("RUNNING")).singleElement()
+                    .extracting(e -> sfn.describeExecution(b -> b.executionArn(e.executionArn())).input()).asString()
+                    .contains("\"id\":\"" + ada.id() + "\"", "2026-04-01T06:00:00Z");
+            assertThat(stack.deadLetters()).isEmpty();
+        }
+    }
+
+    private void stopRunning() {
+        executions().stream().filter(e -> e.statusAsString().equals("RUNNING"))
+                .forEach(e -> sfn.stopExecution(b -> b.executionArn(e.executionArn())));
+    }
+
+    @Test
     void withoutAWorkflowAHireWhoseStartDateIsAheadGoesToTheDlqUncreatedWithTheReason() throws InterruptedException {
         try (OnboardingStack stack = stack(false).start()) {
             stack.send(hire("ada@example.com", "2026-04-01"));
