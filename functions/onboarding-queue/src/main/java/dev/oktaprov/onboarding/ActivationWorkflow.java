@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  * per hire, named after its Okta user and start date, so a redelivered message meets its own running
  * execution (Step Functions takes the same name and input again while it runs) instead of starting a
  * second. Not after its login: a user deleted and created again under it is another user, whose
- * activation the first execution (holding the deleted id) would never do. The
- * input is {@code {id, activateAt, waitsForStartDate}}: no form, no password, no login. One signed
+ * activation the first execution (holding the deleted id) would never do. The input is
+ * {@code {id, activateAt, waitsForStartDate}}: no form, no password, no login. One signed
  * {@code StartExecution} ({@link StepFunctionsStarter}), bounded by the invocation's deadline.
  */
 final class ActivationWorkflow {
@@ -35,7 +35,7 @@ final class ActivationWorkflow {
     }
 
     /** Runs of one hire's name before the message is given up to redrive: each is an execution someone stopped. */
-    static final int MAX_RUNS = 10;
+    private static final int MAX_RUNS = 10;
 
     /** Refusals that only a change to the deployment fixes: the backlog waits for it. */
     private static final Set<String> DEPLOYMENT_FAULTS = Set.of("AccessDeniedException", "StateMachineDoesNotExist",

@@ -104,6 +104,25 @@ class ActivationWorkflowTest {
     }
 
     @Test
+    void aHireWhoseTenRunsWereAllStoppedComesBackInsteadOfPassingForStarted() {
+        try (MotoServer moto = MotoServer.start(); SfnClient sfn = admin(moto)) {
+            String arn = sfn.createStateMachine(b -> b.name("onboarding-" + UUID.randomUUID()).roleArn(ROLE).definition(DEFINITION))
+                    .stateMachineArn();
+            ActivationWorkflow workflow = workflow(moto.environment(), arn);
+            for (int run = 1; run <= 10; run++) {
+                workflow.start("00u1", SCHEDULE, seconds(10));
+                sfn.listExecutions(b -> b.stateMachineArn(arn).statusFilter("RUNNING")).executions()
+                        .forEach(e -> sfn.stopExecution(b -> b.executionArn(e.executionArn())));
+            }
+
+            assertThat(catchThrowableOfType(ActivationWorkflow.WorkflowUnavailableException.class,
+                    () -> workflow.start("00u1", SCHEDULE, seconds(10)))).hasMessageContaining("by hand");
+            assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).hasSize(10)
+                    .allSatisfy(e -> assertThat(e.statusAsString()).isEqualTo("ABORTED"));
+        }
+    }
+
+    @Test
     void noAwsCredentialsIsConfigurationAndNothingIsSent() {
         Map<String, String> env = Map.of("AWS_REGION", MotoServer.REGION, "AWS_ENDPOINT_URL", "http://127.0.0.1:9");
         ActivationWorkflow workflow = workflow(env, "arn:aws:states:us-east-1:123456789012:stateMachine:onboarding");
