@@ -17,19 +17,25 @@ import java.util.function.Supplier;
 
 /**
  * Starts the onboarding workflow for a user created STAGED whose start date is ahead: one execution
- * per hire, named after its login and start date, so a redelivered message meets its own execution
- * instead of starting a second (Step Functions refuses a name it knows; that is success here). The
- * input is {@code {id, activateAt, waitsForStartDate}}: no form, no password, no login. One signed
+ * per hire, named after its Okta user and start date, so a redelivered message meets its own running
+ * execution (Step Functions takes the same name and input again while it runs) instead of starting a
+ * second. Not after its login: a user deleted and created again under it is another user, whose
+ * activation the first execution (holding the deleted id) would never do. The input is
+ * {@code {id, activateAt, waitsForStartDate}}: no form, no password, no login. One signed
  * {@code StartExecution} ({@link StepFunctionsStarter}), bounded by the invocation's deadline.
  */
 final class ActivationWorkflow {
 
     /** What a start did. */
     enum Start {
+        /** Started, or found running: a redelivery, or a retry after a lost answer. */
         STARTED,
-        /** A redelivery, or a retry after a lost answer: the hire's execution exists. */
-        ALREADY_STARTED
+        /** The hire's earlier execution had ended (stopped, failed) without activating the STAGED user: a new run. */
+        STARTED_AGAIN
     }
+
+    /** Runs of one hire's name before the message is given up to redrive: each is an execution someone stopped. */
+    private static final int MAX_RUNS = 10;
 
     /** Refusals that only a change to the deployment fixes: the backlog waits for it. */
     private static final Set<String> DEPLOYMENT_FAULTS = Set.of("AccessDeniedException", "StateMachineDoesNotExist",
@@ -53,26 +59,35 @@ final class ActivationWorkflow {
     }
 
     /**
-     * @param loginKey the login as Okta compares it (case and diacritics aside)
      * @throws ConfigurationException when Step Functions refuses the deployment (no such state
      *     machine, no permission)
      * @throws WorkflowUnavailableException when Step Functions failed this time
      */
-    Start start(String userId, String loginKey, StartSchedule schedule, Deadline deadline) {
-        String name = executionName(loginKey, schedule.startDate());
-        try {
-            stepFunctions.get().startExecution(stateMachineArn, name, input(userId, schedule), deadline.remaining(clock));
-            return Start.STARTED;
-        } catch (AwsCallException failed) {
-            if (ALREADY_EXISTS.equals(failed.errorCode())) {
-                return Start.ALREADY_STARTED;
+    Start start(String userId, StartSchedule schedule, Deadline deadline) {
+        String name = executionName(userId, schedule.startDate());
+        for (int run = 1; run <= MAX_RUNS; run++) {
+            try {
+                stepFunctions.get().startExecution(stateMachineArn, run == 1 ? name : name + "-" + run,
+                        input(userId, schedule), deadline.remaining(clock));
+                return run == 1 ? Start.STARTED : Start.STARTED_AGAIN;
+            } catch (AwsCallException failed) {
+                // A running execution of this name and input would have been taken: refused, it has ended (stopped
+                // to move the date, failed) or waits for another time, and nothing will activate this STAGED user.
+                if (!ALREADY_EXISTS.equals(failed.errorCode())) {
+                    throw refusal(failed);
+                }
             }
-            if (isDeploymentFault(failed)) {
-                throw new ConfigurationException("Step Functions refused to start the onboarding workflow (" + failed.getMessage()
-                        + "): check ONBOARDING_STATE_MACHINE_ARN and the function role's states:StartExecution");
-            }
-            throw new WorkflowUnavailableException(failed.getMessage());
         }
+        throw new WorkflowUnavailableException("every one of the hire's " + MAX_RUNS + " execution names has ended;"
+                + " start the workflow for the user by hand");
+    }
+
+    private static RuntimeException refusal(AwsCallException failed) {
+        if (isDeploymentFault(failed)) {
+            return new ConfigurationException("Step Functions refused to start the onboarding workflow (" + failed.getMessage()
+                    + "): check ONBOARDING_STATE_MACHINE_ARN and the function role's states:StartExecution");
+        }
+        return new WorkflowUnavailableException(failed.getMessage());
     }
 
     /**
@@ -85,13 +100,13 @@ final class ActivationWorkflow {
     }
 
     /**
-     * {@code hire-<40 hex of SHA-256 of the login>-<start date>}, 56 characters of what Step
-     * Functions allows: the same for every delivery of one hire, and no login in clear in the
-     * execution's name, ARN or the console.
+     * {@code hire-<40 hex of SHA-256 of the user id>-<start date>}, 56 characters of what Step
+     * Functions allows whatever Okta's id holds: the same for every delivery of one hire (each finds
+     * the same user), and no login in the execution's name, ARN or the console.
      */
-    static String executionName(String loginKey, LocalDate startDate) {
+    static String executionName(String userId, LocalDate startDate) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(loginKey.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
             return "hire-" + HexFormat.of().formatHex(digest, 0, 20) + "-" + startDate;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

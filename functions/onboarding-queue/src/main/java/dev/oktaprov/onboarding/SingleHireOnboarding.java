@@ -81,7 +81,7 @@ final class SingleHireOnboarding {
             LOG.info("Start date {} of message {} has come: Okta user {} {}", schedule.startDate(),
                     hire.message().messageId(), userId, activation.outcome());
         } else if ("STAGED".equals(created.user().status())) {
-            ActivationWorkflow.Start start = workflow.start(userId, hire.loginKey(), schedule, deadline);
+            ActivationWorkflow.Start start = workflow.start(userId, schedule, deadline);
             LOG.info("Okta user {} of message {} stays STAGED until {}: activation workflow {}", userId,
                     hire.message().messageId(), schedule.activateAt(), start);
         } else {

@@ -70,29 +70,55 @@ class ActivationWorkflowTest {
                     .stateMachineArn();
             ActivationWorkflow workflow = workflow(moto.environment(), arn);
 
-            ActivationWorkflow.Start first = workflow.start("00u1", "ada@example.com", SCHEDULE, seconds(10));
-            ActivationWorkflow.Start again = workflow.start("00u1", "ada@example.com", SCHEDULE, seconds(10));
+            ActivationWorkflow.Start first = workflow.start("00u1", SCHEDULE, seconds(10));
+            ActivationWorkflow.Start again = workflow.start("00u1", SCHEDULE, seconds(10));
 
             assertThat(first).isEqualTo(ActivationWorkflow.Start.STARTED);
-            assertThat(again).isIn(ActivationWorkflow.Start.ALREADY_STARTED, ActivationWorkflow.Start.STARTED);
+            assertThat(again).as("the same name and input while it runs: Step Functions takes it again")
+                    .isEqualTo(ActivationWorkflow.Start.STARTED);
+            assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).singleElement()
+                    .satisfies(e -> assertThat(e.name()).isEqualTo(ActivationWorkflow.executionName("00u1",
+                            SCHEDULE.startDate())));
             String execution = sfn.listExecutions(b -> b.stateMachineArn(arn)).executions().get(0).executionArn();
             sfn.stopExecution(b -> b.executionArn(execution));
-            assertThat(workflow.start("00u1", "ada@example.com", SCHEDULE, seconds(10)))
-                    .as("a redelivery after the hire's execution ended: Step Functions says ExecutionAlreadyExists")
-                    .isEqualTo(ActivationWorkflow.Start.ALREADY_STARTED);
-            assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).singleElement()
-                    .satisfies(e -> assertThat(e.name()).isEqualTo(ActivationWorkflow.executionName("ada@example.com",
-                            SCHEDULE.startDate())));
+            assertThat(workflow.start("00u1", SCHEDULE, seconds(10)))
+                    .as("its execution was stopped (a start date moved away and back): nothing would activate the user")
+                    .isEqualTo(ActivationWorkflow.Start.STARTED_AGAIN);
+            assertThat(workflow.start("00u1", SCHEDULE, seconds(10))).as("and that run is found again")
+                    .isEqualTo(ActivationWorkflow.Start.STARTED_AGAIN);
+            assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions())
+                    .extracting(e -> e.name() + " " + e.statusAsString()).containsExactlyInAnyOrder(
+                            ActivationWorkflow.executionName("00u1", SCHEDULE.startDate()) + " ABORTED",
+                            ActivationWorkflow.executionName("00u1", SCHEDULE.startDate()) + "-2 RUNNING");
 
             String missing = arn.replaceFirst("onboarding-[^:]+$", "deleted-" + UUID.randomUUID());
             ConfigurationException refused = catchThrowableOfType(ConfigurationException.class,
-                    () -> workflow(moto.environment(), missing).start("00u2", "grace@example.com", SCHEDULE, seconds(10)));
+                    () -> workflow(moto.environment(), missing).start("00u2", SCHEDULE, seconds(10)));
             assertThat(refused.getMessage()).contains("StateMachineDoesNotExist").contains("ONBOARDING_STATE_MACHINE_ARN");
 
             assertThat(catchThrowableOfType(ActivationWorkflow.WorkflowUnavailableException.class,
-                    () -> workflow.start("00u3", "alan@example.com", SCHEDULE, Deadline.at(Instant.now().minusSeconds(1)))))
+                    () -> workflow.start("00u3", SCHEDULE, Deadline.at(Instant.now().minusSeconds(1)))))
                     .as("no time left: retried with the message").isNotNull();
-            assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).hasSize(1);
+            assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aHireWhoseTenRunsWereAllStoppedComesBackInsteadOfPassingForStarted() {
+        try (MotoServer moto = MotoServer.start(); SfnClient sfn = admin(moto)) {
+            String arn = sfn.createStateMachine(b -> b.name("onboarding-" + UUID.randomUUID()).roleArn(ROLE).definition(DEFINITION))
+                    .stateMachineArn();
+            ActivationWorkflow workflow = workflow(moto.environment(), arn);
+            for (int run = 1; run <= 10; run++) {
+                workflow.start("00u1", SCHEDULE, seconds(10));
+                sfn.listExecutions(b -> b.stateMachineArn(arn).statusFilter("RUNNING")).executions()
+                        .forEach(e -> sfn.stopExecution(b -> b.executionArn(e.executionArn())));
+            }
+
+            assertThat(catchThrowableOfType(ActivationWorkflow.WorkflowUnavailableException.class,
+                    () -> workflow.start("00u1", SCHEDULE, seconds(10)))).hasMessageContaining("by hand");
+            assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).hasSize(10)
+                    .allSatisfy(e -> assertThat(e.statusAsString()).isEqualTo("ABORTED"));
         }
     }
 
@@ -102,7 +128,7 @@ class ActivationWorkflowTest {
         ActivationWorkflow workflow = workflow(env, "arn:aws:states:us-east-1:123456789012:stateMachine:onboarding");
 
         ConfigurationException refused = catchThrowableOfType(ConfigurationException.class,
-                () -> workflow.start("00u1", "ada@example.com", SCHEDULE, seconds(10)));
+                () -> workflow.start("00u1", SCHEDULE, seconds(10)));
 
         assertThat(refused.getMessage()).contains("no AWS credentials").contains("states:StartExecution");
     }
@@ -129,10 +155,10 @@ class ActivationWorkflowTest {
             Map<String, String> wrong = new HashMap<>(right);
             wrong.put("AWS_SECRET_ACCESS_KEY", "not-" + key.secretAccessKey());
 
-            assertThat(workflow(right, arn).start("00u1", "ada@example.com", SCHEDULE, seconds(10)))
+            assertThat(workflow(right, arn).start("00u1", SCHEDULE, seconds(10)))
                     .isEqualTo(ActivationWorkflow.Start.STARTED);
             ConfigurationException refused = catchThrowableOfType(ConfigurationException.class,
-                    () -> workflow(wrong, arn).start("00u2", "grace@example.com", SCHEDULE, seconds(10)));
+                    () -> workflow(wrong, arn).start("00u2", SCHEDULE, seconds(10)));
             assertThat(refused.getMessage()).contains("HTTP 4").doesNotContain(key.secretAccessKey());
         }
     }

@@ -92,8 +92,8 @@ class StartDateOnboardingTest {
         return sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions();
     }
 
-    private static String loginKey(String login) {
-        return login.toLowerCase();
+    private String executionOf(OnboardingStack stack, String login) {
+        return ActivationWorkflow.executionName(stack.okta.findByLogin(login).orElseThrow().id(), LocalDate.parse("2026-04-01"));
     }
 
     @Test
@@ -111,11 +111,10 @@ class StartDateOnboardingTest {
             assertThat(stack.okta.users()).extracting(SimulatedUser::status).containsExactly("STAGED", "STAGED");
             assertThat(stack.okta.users()).allSatisfy(user -> assertThat(user.groupIds()).contains(engineering));
             assertThat(executions()).extracting(ExecutionListItem::name).containsExactlyInAnyOrder(
-                    ActivationWorkflow.executionName(loginKey("ada@example.com"), LocalDate.parse("2026-04-01")),
-                    ActivationWorkflow.executionName(loginKey("grace@example.com"), LocalDate.parse("2026-04-01")));
+                    executionOf(stack, "ada@example.com"), executionOf(stack, "grace@example.com"));
             SimulatedUser adaUser = stack.okta.findByLogin("ada@example.com").orElseThrow();
             String input = sfn.describeExecution(b -> b.executionArn(executions().stream()
-                    .filter(e -> e.name().equals(ActivationWorkflow.executionName("ada@example.com", LocalDate.parse("2026-04-01"))))
+                    .filter(e -> e.name().equals(executionOf(stack, "ada@example.com")))
                     .findFirst().orElseThrow().executionArn())).input();
             assertThat(input).isEqualTo("{\"id\":\"" + adaUser.id() + "\",\"activateAt\":\"2026-04-01T06:00:00Z\","
                     + "\"waitsForStartDate\":true}");
@@ -150,6 +149,59 @@ class StartDateOnboardingTest {
     }
 
     @Test
+    void aHireSentAgainAfterItsUserWasDeletedGetsAnExecutionForItsNewUser() throws InterruptedException {
+        try (OnboardingStack stack = stack(true).start()) {
+            stack.send(hire("ada@example.com", "2026-04-01"));
+            assertThat(stack.awaitDrained(DRAINED)).isTrue();
+            String deleted = stack.okta.findByLogin("ada@example.com").orElseThrow().id();
+            // Someone deletes that user (a typo in the name, a cancelled hire) and HR sends the hire again. The
+            // simulator has no DELETE: a reset forgets every user, and another user takes the old id.
+            stack.okta.reset();
+            engineering = stack.okta.addGroup("Engineering", "All engineers").id();
+            stack.okta.seedUsers(SeedUser.of("someone.else@example.com", "Some", "One"));
+            stack.send(hire("ada@example.com", "2026-04-01"));
+            assertThat(stack.awaitDrained(DRAINED)).isTrue();
+
+            SimulatedUser ada = stack.okta.findByLogin("ada@example.com").orElseThrow();
+            assertThat(ada.id()).isNotEqualTo(deleted);
+            assertThat(ada.status()).isEqualTo("STAGED");
+            // The first execution finds its deleted user on the day (HIRE_CANCELLED): the new user needs its own.
+            assertThat(executions()).extracting(e -> sfn.describeExecution(b -> b.executionArn(e.executionArn())).input())
+                    .hasSize(2).anySatisfy(input -> assertThat(input).contains("\"id\":\"" + ada.id() + "\""));
+            assertThat(stack.deadLetters()).isEmpty();
+        }
+    }
+
+    @Test
+    void aStartDateMovedAwayAndBackGetsARunningExecutionAgain() throws InterruptedException {
+        try (OnboardingStack stack = stack(true).start()) {
+            stack.send(hire("ada@example.com", "2026-04-01"));
+            assertThat(stack.awaitDrained(DRAINED)).isTrue();
+            // operations.md: to move a start date, stop the execution and send the hire with the new date. Twice.
+            stopRunning();
+            stack.send(hire("ada@example.com", "2026-04-08"));
+            assertThat(stack.awaitDrained(DRAINED)).isTrue();
+            stopRunning();
+            stack.send(hire("ada@example.com", "2026-04-01"));
+            assertThat(stack.awaitDrained(DRAINED)).isTrue();
+            stack.send(hire("ada@example.com", "2026-04-01"));
+            assertThat(stack.awaitDrained(DRAINED)).isTrue();
+
+            SimulatedUser ada = stack.okta.findByLogin("ada@example.com").orElseThrow();
+            assertThat(ada.status()).isEqualTo("STAGED");
+            assertThat(executions()).filteredOn(e -> e.statusAsString().equals("RUNNING")).singleElement()
+                    .extracting(e -> sfn.describeExecution(b -> b.executionArn(e.executionArn())).input()).asString()
+                    .contains("\"id\":\"" + ada.id() + "\"", "2026-04-01T06:00:00Z");
+            assertThat(stack.deadLetters()).isEmpty();
+        }
+    }
+
+    private void stopRunning() {
+        executions().stream().filter(e -> e.statusAsString().equals("RUNNING"))
+                .forEach(e -> sfn.stopExecution(b -> b.executionArn(e.executionArn())));
+    }
+
+    @Test
     void withoutAWorkflowAHireWhoseStartDateIsAheadGoesToTheDlqUncreatedWithTheReason() throws InterruptedException {
         try (OnboardingStack stack = stack(false).start()) {
             stack.send(hire("ada@example.com", "2026-04-01"));
@@ -163,12 +215,14 @@ class StartDateOnboardingTest {
     }
 
     @Test
-    void executionNamesAreStableWithinStepFunctionsRulesAndCarryNoLogin() {
-        String name = ActivationWorkflow.executionName("jane.doe@example.com", LocalDate.parse("2027-01-04"));
+    void executionNamesAreStableWithinStepFunctionsRulesWhateverTheUserId() {
+        String name = ActivationWorkflow.executionName("00u1a2b3c4d5e6f7g8h9", LocalDate.parse("2027-01-04"));
 
-        assertThat(name).matches("hire-[0-9a-f]{40}-2027-01-04").hasSizeLessThanOrEqualTo(80).doesNotContain("jane");
-        assertThat(ActivationWorkflow.executionName("jane.doe@example.com", LocalDate.parse("2027-01-04"))).isEqualTo(name);
-        assertThat(ActivationWorkflow.executionName("john.doe@example.com", LocalDate.parse("2027-01-04"))).isNotEqualTo(name);
-        assertThat(ActivationWorkflow.executionName("jane.doe@example.com", LocalDate.parse("2027-01-05"))).isNotEqualTo(name);
+        assertThat(name).matches("hire-[0-9a-f]{40}-2027-01-04").hasSizeLessThanOrEqualTo(80);
+        assertThat(ActivationWorkflow.executionName("00u1a2b3c4d5e6f7g8h9", LocalDate.parse("2027-01-04"))).isEqualTo(name);
+        assertThat(ActivationWorkflow.executionName("00u9a2b3c4d5e6f7g8h9", LocalDate.parse("2027-01-04"))).isNotEqualTo(name);
+        assertThat(ActivationWorkflow.executionName("00u1a2b3c4d5e6f7g8h9", LocalDate.parse("2027-01-05"))).isNotEqualTo(name);
+        assertThat(ActivationWorkflow.executionName("00u/with spaces and ünicode", LocalDate.parse("2027-01-04")))
+                .matches("hire-[0-9a-f]{40}-2027-01-04");
     }
 }
