@@ -168,7 +168,13 @@ public final class AwsJsonClient {
             // Not signed, as the AWS SDK leaves it unsigned: tracing may rewrite it on the way.
             request.header(XrayTraceHeader.HEADER, trace);
         }
-        signer.sign("POST", endpoint, headers, body, keys, signedAt).forEach(request::header);
+        try {
+            signer.sign("POST", endpoint, headers, body, keys, signedAt).forEach(request::header);
+        } catch (IllegalArgumentException refused) {
+            // The JDK's message quotes the whole value: a session token pasted with a line break would be logged.
+            throw AwsCallException.noCredentials("the AWS keys hold a character an HTTP header cannot carry: look for a"
+                    + " line break or an invisible character pasted with AWS_SESSION_TOKEN or AWS_ACCESS_KEY_ID");
+        }
         HttpResponse<byte[]> response = exchange(http, request.build(), timeout);
         if (response.statusCode() / 100 == 2) {
             return response.body();

@@ -50,7 +50,8 @@ public sealed interface OktaCredentials {
     static OktaCredentials parse(String secretText, String secretName) {
         JsonNode json;
         try {
-            json = secretText == null ? null : SECRET_JSON.readTree(secretText);
+            // A secret written from a file a Windows editor saved starts with a byte order mark (RFC 8259: ignorable).
+            json = secretText == null ? null : SECRET_JSON.readTree(secretText.replaceFirst("^\uFEFF", ""));
         } catch (IOException e) {
             // The parser's message may quote the secret: leave it (and the cause) out.
             throw new ConfigurationException("The secret " + secretName + " is not JSON; " + EXPECTED);

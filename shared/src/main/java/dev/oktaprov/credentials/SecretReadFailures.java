@@ -35,7 +35,7 @@ final class SecretReadFailures {
     static OktaProvisioningException of(AwsCallException failure) {
         return switch (failure.kind()) {
             case SERVICE_ERROR -> ofAnswer(failure);
-            case NO_CREDENTIALS -> configuration("denied", "no AWS credentials",
+            case NO_CREDENTIALS -> configuration("denied", failure.getMessage(),
                     "No AWS credentials were found to read " + SECRET, failure);
             case TIMEOUT -> unavailable("did not answer in time", failure);
             case UNREACHABLE -> unavailable("could not be reached (" + failure.getMessage() + ")", failure);

@@ -41,13 +41,13 @@ public final class SigningKey {
                 throw new IllegalArgumentException("the RSA key has " + rsa.getModulus().bitLength()
                         + " bits; Okta needs at least " + MIN_RSA_BITS);
             }
-            return new SigningKey(key, JwsAlgorithm.RS256);
+            return signing(key, JwsAlgorithm.RS256);
         }
         if (key instanceof ECPrivateKey ec) {
             if (!isP256(ec.getParams())) {
                 throw new IllegalArgumentException("the EC key is not on curve P-256 (ES256)");
             }
-            return new SigningKey(key, JwsAlgorithm.ES256);
+            return signing(key, JwsAlgorithm.ES256);
         }
         throw new IllegalArgumentException("the key is " + key.getAlgorithm() + "; use RSA (RS256) or EC P-256 (ES256)");
     }
@@ -83,6 +83,22 @@ public final class SigningKey {
             throw new IllegalArgumentException("the private key's PEM body is not valid base64");
         }
         return of(decode(der));
+    }
+
+    /**
+     * The key once it has signed: a PEM with a mistyped character, or a JWK whose members come from two keys, still
+     * parses, and would otherwise fail at the first assertion as a bug rather than as the malformed secret it is.
+     */
+    private static SigningKey signing(PrivateKey key, JwsAlgorithm algorithm) {
+        SigningKey signing = new SigningKey(key, algorithm);
+        try {
+            signing.sign(new byte[] {0});
+        } catch (RuntimeException e) {
+            // The JDK's own refusals (SignatureException, ArithmeticException on a zero prime); their text is not needed.
+            throw new IllegalArgumentException("the " + key.getAlgorithm() + " key's parts do not belong together, so it"
+                    + " cannot sign; store it again as Okta or openssl gave it");
+        }
+        return signing;
     }
 
     public JwsAlgorithm algorithm() {

@@ -2,6 +2,7 @@ package dev.oktaprov.provisioning;
 
 import dev.oktaprov.errors.FieldError;
 import dev.oktaprov.errors.InvalidInputException;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,7 +88,8 @@ public final class NewHireValidator {
             errors.add(new FieldError(field, "must be a string, not " + TextRules.typeOf(value)));
             return null;
         }
-        String text = raw.strip();
+        // A login typed on a Mac or exported by some HR tools is decomposed (e + U+0301): the pattern wants letters.
+        String text = emailLike ? Normalizer.normalize(raw.strip(), Normalizer.Form.NFC) : raw.strip();
         if (text.isEmpty()) {
             errors.add(new FieldError(field, "must not be blank"));
             return null;

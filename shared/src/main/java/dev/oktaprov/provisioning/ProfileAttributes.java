@@ -1,6 +1,7 @@
 package dev.oktaprov.provisioning;
 
 import dev.oktaprov.errors.FieldError;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,8 @@ final class ProfileAttributes {
             Object attribute = entry.getValue();
             if (BASE_PROFILE.contains(name)) {
                 Object top = base.get(name);
-                boolean same = attribute instanceof String s && top != null && s.strip().equals(top);
+                // The top-level login and email are composed (NFC): a decomposed repeat is the same text.
+                boolean same = attribute instanceof String s && top instanceof String t && nfc(s.strip()).equals(nfc(t));
                 if (!same && top != null) {
                     errors.add(new FieldError(field, "conflicts with the top-level " + name + "; give it once"));
                 }
@@ -68,6 +70,10 @@ final class ProfileAttributes {
             }
         }
         return extra;
+    }
+
+    private static String nfc(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     /** True when {@code value} is an acceptable scalar; adds an error when it is a bad string. */

@@ -1,6 +1,7 @@
 package dev.oktaprov.provisioning;
 
 import dev.oktaprov.errors.FieldError;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import java.util.Map;
 public final class TextRules {
 
     private static final String CONTROL_CHARACTERS = "must not contain control characters";
+    private static final String LONE_SURROGATE = "must be Unicode text: it holds half of a surrogate pair";
     private static final String FOUR_BYTE_CHARACTERS =
             "must not contain emoji or other characters outside the Basic Multilingual Plane (4-byte UTF-8)";
 
@@ -25,9 +27,13 @@ public final class TextRules {
         return true;
     }
 
-    /** Text Okta only looks up or matches: no control characters (a 4-byte one finds no user, like any unknown value). */
+    /**
+     * Text Okta only looks up or matches: no control characters (a 4-byte one finds no user, like any unknown value),
+     * and no lone surrogate, which UTF-8 cannot carry: it would be sent as {@code ?}, a lookup of something else.
+     */
     public static boolean noControlCharacters(String field, String text, List<FieldError> errors) {
-        return passes(text.chars().noneMatch(Character::isISOControl), field, CONTROL_CHARACTERS, errors);
+        return passes(text.chars().noneMatch(Character::isISOControl), field, CONTROL_CHARACTERS, errors)
+                && passes(StandardCharsets.UTF_8.newEncoder().canEncode(text), field, LONE_SURROGATE, errors);
     }
 
     /** At most {@code max} characters (UTF-16 units, as Okta counts). */

@@ -41,6 +41,14 @@ class OktaCredentialsShapeTest {
     }
 
     @Test
+    void aSecretFromAFileWithAByteOrderMarkIsRead() {
+        OktaCredentials parsed = OktaCredentials.parse("\uFEFF{\"apiToken\": \"00secret-token\"}", "named by OKTA_SECRET_ID");
+
+        assertThat(parsed).isInstanceOfSatisfying(OktaCredentials.ApiToken.class,
+                token -> assertThat(token.authorizationHeader()).isEqualTo("SSWS 00secret-token"));
+    }
+
+    @Test
     void noTextOrNoObjectIsNotAJsonObject() {
         assertThat(refusal(null)).isExactlyInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("The secret named by OKTA_SECRET_ID is not a JSON object");

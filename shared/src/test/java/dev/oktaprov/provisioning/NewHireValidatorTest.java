@@ -178,6 +178,21 @@ class NewHireValidatorTest {
     }
 
     @Test
+    void aDecomposedLoginAndEmailAreAcceptedAndSentComposed() {
+        String composed = "zo\u00eb.d\u00edaz@example.com";
+        String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+
+        NewHire hire = NewHireValidator.validate(with(m -> {
+            m.put("login", decomposed);
+            m.put("email", decomposed);
+            m.put("profile", Map.of("login", decomposed));
+        }));
+
+        assertThat(hire.login()).isEqualTo(composed);
+        assertThat(hire.email()).isEqualTo(composed);
+    }
+
+    @Test
     void threeByteCharactersAreFine() {
         NewHire hire = NewHireValidator.validate(with(m -> m.put("lastName", "山田 Ñúñez")));
         assertThat(hire.lastName()).isEqualTo("山田 Ñúñez");

@@ -134,6 +134,9 @@ class JwkSecretTest {
                         "crv is not P-256"),
                 Arguments.of("a 1024-bit RSA key", (Consumer<ObjectNode>) s -> s.set("privateKey", privateJwk(TestKeys.rsa(1024), "k")),
                         "1024 bits; Okta needs at least 2048"),
+                Arguments.of("a prime of another key", (Consumer<ObjectNode>) s -> jwk(s).put("p", privateJwk(TestKeys.rsa(), "k").get("p").asText()),
+                        "parts do not belong together"),
+                Arguments.of("a zero prime", (Consumer<ObjectNode>) s -> jwk(s).put("p", "AA"), "parts do not belong together"),
                 Arguments.of("JWK text cut short", (Consumer<ObjectNode>) s -> s.put("privateKey", jwk(s).toString().substring(0, 300)),
                         "starts like a JWK but is not JSON"));
     }

@@ -42,7 +42,9 @@ record ActivationRequest(String userId, boolean sendEmail) {
             return null;
         }
         String id = text.strip();
-        if (id.length() > MAX_LENGTH || id.chars().anyMatch(c -> Character.isISOControl(c) || c == '/' || c == '?')) {
+        // Okta ids are ASCII; a surrogate, lone, would be sent as '?', which a path must not hold.
+        if (id.length() > MAX_LENGTH
+                || id.chars().anyMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c) || c == '/' || c == '?')) {
             errors.add(new FieldError("id", "must be an Okta user id, e.g. 00ub0oNGTSWTBKOLGLNR"));
             return null;
         }

@@ -108,6 +108,9 @@ class ActivateUserHandlerTest {
         assertThat(invalid.fieldErrors()).extracting(FieldError::field).containsExactlyInAnyOrder("activateAt", "id", "sendEmail");
         assertThat(catchThrowableOfType(InvalidInputException.class, () -> activate(Map.of())).fieldErrors())
                 .extracting(FieldError::field).containsExactly("id");
+        // Half a surrogate pair would be sent as '?': the path would name another user.
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> activate(Map.of("id", "00u\uD800b"))).fieldErrors())
+                .extracting(FieldError::field).containsExactly("id");
         assertThat(harness.okta.counters().totalRequests()).isZero();
     }
 

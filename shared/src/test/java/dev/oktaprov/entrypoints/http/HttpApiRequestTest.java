@@ -88,6 +88,17 @@ class HttpApiRequestTest {
     }
 
     @Test
+    void aBodyFromAFileWithAByteOrderMarkIsRead() {
+        String json = "\uFEFF{\"login\":\"jane.doe@example.com\"}";
+        String base64 = java.util.Base64.getEncoder().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(HttpApiAdapter.request(event("POST", "/users", json, false)).jsonObjectBody())
+                .containsEntry("login", "jane.doe@example.com");
+        assertThat(HttpApiAdapter.request(event("POST", "/users", base64, true)).jsonObjectBody())
+                .containsEntry("login", "jane.doe@example.com");
+    }
+
+    @Test
     void printsNeitherBodyNorHeaders() {
         HttpApiRequest request = HttpApiAdapter.request(event("POST", "/users", "{\"password\":\"hunter2hunter2\"}", false));
 

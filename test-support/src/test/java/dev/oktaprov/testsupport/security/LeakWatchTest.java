@@ -62,6 +62,21 @@ class LeakWatchTest {
     }
 
     @Test
+    void aSecretWithAQuoteABackslashOrALineBreakIsFoundWhereJsonEscapedIt() {
+        String password = "Tr0ub\"4dor\\3\nhorse";
+        try (LeakWatch watch = LeakWatch.start()) {
+            watch.secret("password", password).personal("o'neil@example.com");
+            LOG.warn("refused {}", password);
+            String body = "{\"message\":\"" + password.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"}";
+            watch.response("POST /users", "{\"statusCode\":400,\"body\":\"" + body.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+            LOG.info("created {}", "o\\u0027neil@example.com");
+
+            assertThatThrownBy(watch::assertNoLeaks).hasMessageContaining("3 leak(s)").hasMessageContaining("password in log")
+                    .hasMessageContaining("password in response POST /users").hasMessageContaining("an unmasked login/email at INFO");
+        }
+    }
+
+    @Test
     void credentialShapesAreFoundWithoutBeingRegistered() {
         String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIwb2ExIn0.c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU";
         try (LeakWatch watch = LeakWatch.start()) {

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class CreateUserLeakTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PASSWORD = "Tr0ub4dor&3-Horse-Battery";
+    private static final String PASSWORD = "Tr0ub\"4dor\\3-Horse-Battery";
     private static final String WEAK_PASSWORD = "Qz7$kp";
     private static final String WRONG_TOKEN = "00wrongTOKENwrongTOKENwrongTOKEN0123456";
     private static final String LEAKY_SECRET_VALUE = "00shapeless-secret-value-0123456789";

@@ -161,6 +161,26 @@ class GetUserHostileInputTest {
         }
     }
 
+    /**
+     * A lone surrogate cannot be sent as itself: UTF-8 has no bytes for it and Java writes {@code ?}, so
+     * {@code a\uD800b@…} would go out as the path segment {@code a%3Fb%40…}, a {@code ?} the lookup rule keeps
+     * out of paths. It is refused as input instead, over HTTP and directly, and Okta is not asked.
+     */
+    @Example
+    void aLoneSurrogateIsRefusedRatherThanSentAsAQuestionMark() throws Exception {
+        String login = "it\uD800ops@example.com";
+        http.clear();
+
+        Map<String, Object> answer = invoke(handler, httpEvent(login), InvocationContext.of("get-user"));
+        Throwable direct = org.assertj.core.api.Assertions.catchThrowable(
+                () -> invoke(handler, Map.of("login", login), InvocationContext.of("get-user")));
+
+        assertThat(answer.get("statusCode")).isEqualTo(400);
+        assertThat(JSON.readTree(String.valueOf(answer.get("body"))).at("/details/0/field").asText()).isEqualTo("id");
+        assertThat(direct).isInstanceOf(dev.oktaprov.errors.InvalidInputException.class);
+        assertThat(http.sent()).as("requests to Okta").isEmpty();
+    }
+
     /** What was sent names {@code idOrLogin} and only it: one decoded path segment, or a login filter. */
     static void assertOnlyThatUserWasAskedFor(String idOrLogin) {
         List<RecordingHttpClient.Sent> sent = http.sent();

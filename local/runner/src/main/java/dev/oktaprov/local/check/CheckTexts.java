@@ -43,7 +43,7 @@ final class CheckTexts {
 
     private static boolean statesKeyId(String secretText) {
         try {
-            return OktaCredentials.SECRET_JSON.readTree(secretText).has("keyId");
+            return OktaCredentials.SECRET_JSON.readTree(secretText.replaceFirst("^\uFEFF", "")).has("keyId");
         } catch (IOException e) {
             return false;
         }

@@ -89,6 +89,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void aSecretFileAWindowsEditorSavedWithAByteOrderMarkHoldsAndIsDescribedAsWritten() throws Exception {
+        KeyPair keys = registeredApp("RSA", "kid-rsa", OAuthScopes.ALL);
+
+        Checked run = check(orgWithSecretFile(), "--secret-file", secretFile("\uFEFF" + pemSecret(keys, "kid-rsa")).toString());
+
+        assertThat(run.status()).as(run.out()).isZero();
+        assertThat(run.lines()).contains("  ok    secret         an OAuth service app: client 0oaCHECK, RS256 key, kid kid-rsa, no scopes stated");
+    }
+
+    @Test
     void anEcAppThatRequiresDpopHoldsAndIsSaidToBeDpopBound() throws Exception {
         KeyPair keys = registeredApp("EC", "kid-ec", OAuthScopes.ALL);
         okta.oauth().requireDpop(CLIENT);
