@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The body a failed message leaves in the DLQ: the original, byte for byte, unless it holds a
  * password. The DLQ is read by people, kept 14 days and redriven in bulk, so a password never goes
- * there: every field whose name contains "password" (any case, any depth) and every
+ * there: every field whose name contains "password", "passwd" or "pwd" or is "pass" (any case, any
+ * depth) and every
  * {@code credentials} object is removed, the cleaned body is written anew, and the removed paths
  * are named in an attribute. The body is read as strictly as the message itself (a duplicate key or
  * a second value makes it not JSON), so what is checked is exactly what the text holds. A body that
@@ -39,7 +40,7 @@ record DeadLetterBody(String body, List<String> removedFields, boolean withheld)
         String text = original == null ? "" : original;
         JsonNode json;
         try {
-            json = HireMessage.BODY_READER.readTree(text);
+            json = HireMessage.BODY_READER.readTree(HireMessage.withoutByteOrderMark(text));
         } catch (JsonProcessingException e) {
             json = null;
         }
@@ -75,7 +76,9 @@ record DeadLetterBody(String body, List<String> removedFields, boolean withheld)
 
     private static boolean isSecretName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.contains("password") || lower.equals("credentials");
+        // What HR exports and hand-written producers call a password too.
+        return lower.contains("password") || lower.contains("passwd") || lower.contains("pwd") || lower.equals("pass")
+                || lower.equals("credentials");
     }
 
     private static boolean mentionsSecret(String text) {

@@ -26,11 +26,16 @@ record HireMessage(QueueMessage message, NewHire hire, Failure invalid) {
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+    /** A body read from a file a Windows editor saved starts with a byte order mark, which RFC 8259 lets a parser ignore. */
+    static String withoutByteOrderMark(String body) {
+        return body.startsWith("\uFEFF") ? body.substring(1) : body;
+    }
+
     /** @param clock today, for a start date: ahead (the workflow activates it) or come (activate now) */
     static HireMessage parse(QueueMessage message, Clock clock) {
         Map<String, Object> input;
         try {
-            input = message.body() == null || message.body().isBlank() ? null : BODY_READER.readValue(message.body());
+            input = message.body() == null || message.body().isBlank() ? null : BODY_READER.readValue(withoutByteOrderMark(message.body()));
         } catch (MismatchedInputException e) {
             return new HireMessage(message, null, Failure.permanent(Failure.MALFORMED_JSON,
                     "The message body is not a JSON object"));

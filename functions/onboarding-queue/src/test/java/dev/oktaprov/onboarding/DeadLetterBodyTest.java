@@ -82,7 +82,6 @@ class DeadLetterBodyTest {
     void bodiesTheMessageParserRefusesAreWithheldWhenTheyMentionAPassword() {
         String tooDeep = "[".repeat(1_100) + "{\"password\":\"s3cret\"}" + "]".repeat(1_100);
         for (String body : new String[] {
-                "\uFEFF{\"firstName\":\"Bob\",\"password\":\"s3cret\"}",
                 "{\"firstName\":\"Bob\" /* password: s3cret */}",
                 "{\"firstName\":\"Bob\",'password':'s3cret'}",
                 tooDeep}) {
@@ -91,5 +90,23 @@ class DeadLetterBodyTest {
             assertThat(copy.withheld()).as(body.substring(0, Math.min(body.length(), 40))).isTrue();
             assertThat(copy.body()).doesNotContain("s3cret");
         }
+    }
+
+    @Test
+    void aBodyWithAByteOrderMarkIsCleanedLikeAnyOther() {
+        DeadLetterBody copy = DeadLetterBody.of("\uFEFF{\"firstName\":\"Bob\",\"password\":\"s3cret\"}");
+
+        assertThat(copy.withheld()).isFalse();
+        assertThat(copy.body()).isEqualTo("{\"firstName\":\"Bob\"}");
+        assertThat(copy.removedFields()).containsExactly("password");
+    }
+
+    @Test
+    void otherNamesOfAPasswordAreRemovedToo() {
+        DeadLetterBody copy = DeadLetterBody.of("{\"firstName\":\"Bob\",\"passwd\":\"s3cret-1\",\"pwd\":\"s3cret-2\","
+                + "\"profile\":{\"PASS\":\"s3cret-3\",\"userPwd\":\"s3cret-4\",\"passport\":\"X1\"}}");
+
+        assertThat(copy.body()).doesNotContain("s3cret").contains("\"passport\":\"X1\"");
+        assertThat(copy.removedFields()).containsExactly("passwd", "pwd", "profile.PASS", "profile.userPwd");
     }
 }

@@ -29,6 +29,14 @@ class HireMessageTest {
     }
 
     @Test
+    void aBodyFromAFileAWindowsEditorSavedIsANewHire() {
+        HireMessage hire = parse("\uFEFF" + Hires.hire("ann.lee@example.com", "Ann", "Lee"));
+
+        assertThat(hire.invalid()).isNull();
+        assertThat(hire.loginKey()).isEqualTo(parse(Hires.hire("ann.lee@example.com", "Ann", "Lee")).loginKey());
+    }
+
+    @Test
     void bodiesThatAreNotOneJsonObjectAreMalformed() {
         assertThat(parse("{\"firstName\":").invalid().message()).startsWith("The message body is not well-formed JSON at line 1");
         assertThat(parse("[{\"firstName\":\"Ann\"}]").invalid().message()).isEqualTo("The message body is not a JSON object");
