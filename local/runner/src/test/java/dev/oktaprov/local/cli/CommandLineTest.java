@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
+import dev.oktaprov.simulator.OktaSimulator;
+import dev.oktaprov.simulator.SimulatorOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +101,21 @@ class CommandLineTest {
         assertThat(runner.out()).containsPattern("\\n +created +1\\n")
                 // The set stops with the run: a banner line offering its queue for another file would be a dead end.
                 .doesNotContain("into this set", "--queue-url");
+    }
+
+    @Test
+    void noArgumentsWithAnOrgUrlExportedCreatesNoneOfTheSampleInThatOrg() {
+        // As an operator has it after following "Check the credentials": the org's URL and token exported.
+        try (OktaSimulator org = OktaSimulator.start(SimulatorOptions.defaults().withPort(0))) {
+            InProcessRunner runner = new InProcessRunner(Map.of("OKTA_ORG_URL", org.baseUrl(), "OKTA_API_TOKEN", org.token()));
+
+            assertThat(runner.run()).isEqualTo(2);
+
+            assertThat(runner.hasStarted()).isFalse();
+            assertThat(org.userCount()).as("users created in the org").isZero();
+            assertThat(runner.err()).contains("OKTA_ORG_URL is set", "Nothing was started", "unset OKTA_ORG_URL; ./run-local",
+                    "./run-local start");
+        }
     }
 
     @Test
