@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
         header = "Sends a file of new hires to the onboarding queue and follows every row to its outcome.",
         description = {
             "FILE is CSV with a header row naming the create input's fields (firstName, lastName, email, login, "
-                    + "activate, groupIds separated by ';', nextLogin, password, profile.<attribute>) or JSON lines "
+                    + "activate, groupIds separated by ';', nextLogin, password, startDate (an ISO date, or today+N), timeZone, "
+                    + "activationTime, profile.<attribute>) or JSON lines "
                     + "(one create input per line). Rows that cannot be read are listed with their line numbers and "
                     + "nothing is sent, unless --skip-unreadable.",
             "Shows a live progress bar (plain lines when the output is not a terminal), then a summary and this "
