@@ -45,30 +45,10 @@ public final class RunLocal implements Callable<Integer> {
                     return 1;
                 });
         try {
-            if (args.length == 0 && demoWouldWriteToARealOrg(context)) {
-                return 2;
-            }
             return cli.execute(effective);
         } finally {
             context.lifecycle().finished();
         }
-    }
-
-    /**
-     * The demo's 200 invented hires belong in the simulator: with {@code OKTA_ORG_URL} exported (as for
-     * {@code check}, or a session against the org), no arguments would create them in that org.
-     */
-    private static boolean demoWouldWriteToARealOrg(RunContext context) {
-        String orgUrl = context.env().get("OKTA_ORG_URL");
-        if (orgUrl == null || orgUrl.isBlank()) {
-            return false;
-        }
-        context.terminal().err().println("run-local: OKTA_ORG_URL is set, so without arguments "
-                + "the sample's 200 invented hires (" + SAMPLE + ") and a start-date demo hire would be created in that org. "
-                + "Nothing was started.\n"
-                + "  the demo, against the Okta simulator:   unset OKTA_ORG_URL; ./run-local\n"
-                + "  against that org, sending nothing:      ./run-local start   (then ./run-local onboard FILE --queue-url URL)");
-        return true;
     }
 
     /** The sample, relative to the working directory when it is under it (that is how the summary names it). */

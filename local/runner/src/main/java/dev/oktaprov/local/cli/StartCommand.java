@@ -55,7 +55,7 @@ final class StartCommand implements Callable<Integer> {
             Optional<NewHireFile> file = Optional.empty();
             if (onboard != null) {
                 file = HireFiles.read(onboard, format, skipUnreadable, context.terminal());
-                if (file.isEmpty()) {
+                if (file.isEmpty() || SampleFiles.refused(onboard, null, context)) {
                     return 2;
                 }
             }

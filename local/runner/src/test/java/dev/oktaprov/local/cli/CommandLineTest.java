@@ -1,6 +1,7 @@
 package dev.oktaprov.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 class CommandLineTest {
 
@@ -107,15 +112,41 @@ class CommandLineTest {
     void noArgumentsWithAnOrgUrlExportedCreatesNoneOfTheSampleInThatOrg() {
         // As an operator has it after following "Check the credentials": the org's URL and token exported.
         try (OktaSimulator org = OktaSimulator.start(SimulatorOptions.defaults().withPort(0))) {
-            InProcessRunner runner = new InProcessRunner(Map.of("OKTA_ORG_URL", org.baseUrl(), "OKTA_API_TOKEN", org.token()));
+            Map<String, String> env = Map.of("OKTA_ORG_URL", org.baseUrl(), "OKTA_API_TOKEN", org.token());
+            InProcessRunner noArguments = new InProcessRunner(env);
+            InProcessRunner onboardSample = new InProcessRunner(env);
 
-            assertThat(runner.run()).isEqualTo(2);
+            assertThat(noArguments.run()).isEqualTo(2);
+            assertThat(onboardSample.run("onboard", "../../samples/new-hires.jsonl", "--okta-port", "0")).isEqualTo(2);
 
-            assertThat(runner.hasStarted()).isFalse();
+            assertThat(noArguments.hasStarted()).isFalse();
+            assertThat(onboardSample.hasStarted()).isFalse();
             assertThat(org.userCount()).as("users created in the org").isZero();
-            assertThat(runner.err()).contains("OKTA_ORG_URL is set", "Nothing was started", "unset OKTA_ORG_URL; ./run-local",
-                    "./run-local start");
+            assertThat(noArguments.err()).contains("new-hires.csv is the simulator's sample", "Nothing was started or sent",
+                    "unset OKTA_ORG_URL; ./run-local", "./run-local start");
         }
+    }
+
+    @Test
+    void theSampleIsNotSentToADeployedQueue() {
+        InProcessRunner runner = new InProcessRunner();
+
+        // Refused before any AWS call: no credentials or network are needed to see it.
+        assertThat(runner.run("onboard", "../../samples/new-hires.csv", "--queue-url",
+                "https://sqs.eu-west-1.amazonaws.com/123456789012/okta-provisioning-onboarding")).isEqualTo(2);
+        assertThat(runner.err()).contains("is the simulator's sample", "Nothing was started or sent",
+                "./run-local onboard FILE --queue-url URL");
+    }
+
+    @Test
+    void missingAwsCredentialsAreToldApartFromARefusal() {
+        // What the default chain throws on a machine without credentials: one line naming every provider.
+        SdkClientException none = catchThrowableOfType(() -> AwsCredentialsProviderChain.of(
+                SystemPropertyCredentialsProvider.create()).resolveCredentials(), SdkClientException.class);
+
+        assertThat(OnboardCommand.noCredentials(none)).as(none.getMessage()).isTrue();
+        assertThat(OnboardCommand.noCredentials(SqsException.builder().message("Access to the resource is denied.").build()))
+                .isFalse();
     }
 
     @Test
