@@ -139,6 +139,18 @@ class CommandLineTest {
     }
 
     @Test
+    void aQueueUrlThatIsNotOneSaysWhatIsExpected() throws Exception {
+        Path file = dir.resolve("hires.jsonl");
+        Files.writeString(file, "{\"firstName\": \"Ada\"}\n", StandardCharsets.UTF_8);
+
+        for (String url : List.of("not a url", "okta-provisioning-onboarding")) {
+            InProcessRunner runner = new InProcessRunner();
+            assertThat(runner.run("onboard", file.toString(), "--queue-url", url)).isNotZero();
+            assertThat(runner.err()).contains("--queue-url must be a queue URL, e.g. https://sqs.");
+        }
+    }
+
+    @Test
     void missingAwsCredentialsAreToldApartFromARefusal() {
         // What the default chain throws on a machine without credentials: one line naming every provider.
         SdkClientException none = catchThrowableOfType(() -> AwsCredentialsProviderChain.of(
