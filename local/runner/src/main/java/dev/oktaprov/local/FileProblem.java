@@ -3,6 +3,7 @@ package dev.oktaprov.local;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
@@ -18,6 +19,10 @@ public final class FileProblem {
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException inTheWay) {
+            // Creating the directories of a path whose parent is a file.
+            return inTheWay.getFile() + " is a file, not a directory";
         }
         if (e instanceof CharacterCodingException) {
             return "not UTF-8 text";

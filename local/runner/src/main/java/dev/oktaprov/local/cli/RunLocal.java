@@ -41,7 +41,9 @@ public final class RunLocal implements Callable<Integer> {
                     command.getErr().println("run-local: " + (failure.getMessage() == null
                             ? failure.getClass().getSimpleName() : failure.getMessage()));
                     // The whole story goes where the process's error output goes: the log file, once redirected.
-                    failure.printStackTrace();
+                    if (!(failure instanceof HandlerOutput.LogFileException)) {
+                        failure.printStackTrace();
+                    }
                     return 1;
                 });
         try {

@@ -185,6 +185,23 @@ class CommandLineTest {
     }
 
     @Test
+    void aLogFileThatCannotBeWrittenIsASentenceNotAStackTrace() throws Exception {
+        Path file = dir.resolve("hires.jsonl");
+        Files.writeString(file, "{\"firstName\": \"Ada\"}\n", StandardCharsets.UTF_8);
+        Path underAFile = file.resolve("handlers.log");
+        // The real entry point: its error output is the terminal until the log file is open.
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.oktaprov.local.Main", "onboard", file.toString(),
+                "--log-file", underAFile.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).contains("run-local: cannot write the log file " + underAFile + ": ", "--log-file")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
     void simulatorDefaultsComeFromTheEnvironmentAndOptionsWin() {
         assertThat(SimulatorCommand.arguments(Map.of("LOCAL_OKTA_PORT", "9001", "LOCAL_OKTA_TOKEN", "t"), List.of("--port", "9002")))
                 .containsExactly("--port", "9001", "--token", "t", "--port", "9002");
