@@ -29,6 +29,9 @@ public final class FileProblem {
         }
         String reason = e instanceof FileSystemException problem ? problem.getReason() : e.getMessage();
         // "Is a directory" and the like: the operating system's own words.
-        return reason == null ? e.getClass().getSimpleName() : reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
+        if (reason == null || reason.isEmpty()) {
+            return e.getClass().getSimpleName();
+        }
+        return reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
     }
 }
