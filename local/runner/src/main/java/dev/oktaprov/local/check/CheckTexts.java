@@ -70,7 +70,8 @@ final class CheckTexts {
         String answer = "(" + failure.getMessage() + ")";
         return switch (failure.kind()) {
             case NO_CREDENTIALS -> "no AWS credentials to read " + SECRET + ": export AWS_ACCESS_KEY_ID and"
-                    + " AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), e.g. eval \"$(aws configure export-credentials --format env)\"";
+                    + " AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), e.g. eval \"$(aws configure export-credentials --format env)\""
+                    + " (AWS CLI v2)";
             case TIMEOUT, UNREACHABLE -> "Secrets Manager could not be reached " + answer
                     + ": check AWS_REGION, AWS_ENDPOINT_URL and the network";
             case CREDENTIALS_UNAVAILABLE -> "no AWS credentials to sign with " + answer + ": try again";

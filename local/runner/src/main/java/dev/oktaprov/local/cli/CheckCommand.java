@@ -1,5 +1,6 @@
 package dev.oktaprov.local.cli;
 
+import dev.oktaprov.local.FileProblem;
 import dev.oktaprov.local.check.CredentialsCheck;
 import dev.oktaprov.okta.OktaClient;
 import java.io.IOException;
@@ -61,9 +62,7 @@ final class CheckCommand implements Callable<Integer> {
                 try {
                     file = new CredentialsCheck.SecretFile(secretFile.toString(), Files.readString(secretFile, StandardCharsets.UTF_8));
                 } catch (IOException e) {
-                    // Its class says enough: NoSuchFileException, AccessDeniedException, MalformedInputException (not UTF-8).
-                    err.println("run-local check: cannot read --secret-file " + secretFile + " ("
-                            + e.getClass().getSimpleName() + ")");
+                    err.println("run-local check: cannot read --secret-file " + secretFile + ": " + FileProblem.describe(e));
                     return 2;
                 }
             }

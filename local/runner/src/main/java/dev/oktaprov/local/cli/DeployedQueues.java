@@ -37,8 +37,8 @@ final class DeployedQueues {
     }
 
     static SqsClient client(String queueUrl, Map<String, String> env) {
-        URI url = URI.create(queueUrl);
-        if (url.getScheme() == null || url.getHost() == null) {
+        URI url = parsed(queueUrl);
+        if (url == null || url.getScheme() == null || url.getHost() == null) {
             throw new IllegalArgumentException("--queue-url must be a queue URL, e.g. "
                     + "https://sqs.us-east-1.amazonaws.com/123456789012/okta-provisioning-onboarding");
         }
@@ -51,6 +51,15 @@ final class DeployedQueues {
         }
         regionOf(url.getHost()).ifPresent(region -> builder.region(Region.of(region)));
         return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
+    }
+
+    private static URI parsed(String queueUrl) {
+        try {
+            return URI.create(queueUrl);
+        } catch (IllegalArgumentException e) {
+            // URI's own text ("Illegal character in path at index 3") does not say what was expected.
+            return null;
+        }
     }
 
     /** The region in {@code sqs.<region>.amazonaws.com} (or the legacy {@code <region>.queue.amazonaws.com}). */

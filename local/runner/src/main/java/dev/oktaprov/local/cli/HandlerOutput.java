@@ -1,5 +1,6 @@
 package dev.oktaprov.local.cli;
 
+import dev.oktaprov.local.FileProblem;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,7 +39,17 @@ public final class HandlerOutput {
             System.setOut(log);
             System.setErr(log);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the log file " + logFile, e);
+            throw new LogFileException("cannot write the log file " + logFile + ": " + FileProblem.describe(e)
+                    + "; choose another with --log-file or LOCAL_LOG_FILE", e);
+        }
+    }
+
+    /** The log file cannot be opened: said in a sentence, since the stack trace would have nowhere to go but the terminal. */
+    public static final class LogFileException extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        LogFileException(String message, IOException cause) {
+            super(message, cause);
         }
     }
 }

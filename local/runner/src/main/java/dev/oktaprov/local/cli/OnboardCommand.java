@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -23,7 +24,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
         header = "Sends a file of new hires to the onboarding queue and follows every row to its outcome.",
         description = {
             "FILE is CSV with a header row naming the create input's fields (firstName, lastName, email, login, "
-                    + "activate, groupIds separated by ';', nextLogin, password, profile.<attribute>) or JSON lines "
+                    + "activate, groupIds separated by ';', nextLogin, password, startDate (an ISO date, or today+N), timeZone, "
+                    + "activationTime, profile.<attribute>) or JSON lines "
                     + "(one create input per line). Rows that cannot be read are listed with their line numbers and "
                     + "nothing is sent, unless --skip-unreadable.",
             "Shows a live progress bar (plain lines when the output is not a terminal), then a summary and this "
@@ -68,7 +70,7 @@ final class OnboardCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         try {
             Optional<NewHireFile> hires = HireFiles.read(file, format, skipUnreadable, context.terminal());
-            if (hires.isEmpty()) {
+            if (hires.isEmpty() || SampleFiles.refused(file, queueUrl, context)) {
                 return 2;
             }
             context.handlerOutput().accept(local.logFile(context.home()));
@@ -99,6 +101,10 @@ final class OnboardCommand implements Callable<Integer> {
         }
     }
 
+    static boolean noCredentials(SdkException e) {
+        return e instanceof SdkClientException && e.getMessage() != null && e.getMessage().startsWith("Unable to load credentials");
+    }
+
     private int toQueue(NewHireFile hires) throws InterruptedException {
         try (SqsClient sqs = DeployedQueues.client(queueUrl, context.env())) {
             String dlq = dlqUrl != null ? dlqUrl : DeployedQueues.deadLetterQueueOf(sqs, queueUrl).orElse(null);
@@ -109,6 +115,13 @@ final class OnboardCommand implements Callable<Integer> {
                     context.lifecycle()::stopRequested);
             return context.lifecycle().stopRequested() ? 130 : report.exitCode();
         } catch (SdkException e) {
+            if (noCredentials(e)) {
+                // The SDK's own text lists every provider it tried, in one line of 1,500 characters.
+                context.terminal().err().println("run-local: no AWS credentials for " + queueUrl + ": export "
+                        + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), or AWS_PROFILE for a "
+                        + "profile of ~/.aws (after aws sso login for an SSO one). Nothing was sent.");
+                return 1;
+            }
             context.terminal().err().println("run-local: SQS refused or could not be reached: " + e.getMessage());
             context.terminal().err().println("The caller needs sqs:SendMessage and sqs:GetQueueAttributes on the queue, and "
                     + "sqs:GetQueueAttributes, sqs:ReceiveMessage and sqs:ChangeMessageVisibility on its DLQ.");

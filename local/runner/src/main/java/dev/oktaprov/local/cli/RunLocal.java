@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         description = {
             "The Okta simulator (or your org), the local HTTP API, the onboarding queue with its DLQ, and the "
                     + "onboarding function behind a poller that plays Lambda's event source mapping.",
-            "Without arguments: start --onboard " + RunLocal.SAMPLE + " --start-date-demo."},
+            "Without arguments: start --onboard " + RunLocal.SAMPLE + " --start-date-demo, against the simulator "
+                    + "(refused while OKTA_ORG_URL is set: the sample would land in that org)."},
         footer = {"", "Every option also has an environment variable; see each command's --help."})
 public final class RunLocal implements Callable<Integer> {
 
@@ -40,7 +41,9 @@ public final class RunLocal implements Callable<Integer> {
                     command.getErr().println("run-local: " + (failure.getMessage() == null
                             ? failure.getClass().getSimpleName() : failure.getMessage()));
                     // The whole story goes where the process's error output goes: the log file, once redirected.
-                    failure.printStackTrace();
+                    if (!(failure instanceof HandlerOutput.LogFileException)) {
+                        failure.printStackTrace();
+                    }
                     return 1;
                 });
         try {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "start", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
         sortOptions = false, usageHelpAutoWidth = true,
         header = "Starts the whole set, onboards a file if given, and serves until Ctrl-C.",
-        description = "Starts the Okta simulator (or your org, when OKTA_ORG_URL and OKTA_API_TOKEN are set), the local "
+        description = "Starts the Okta simulator (or your org, when OKTA_ORG_URL and OKTA_API_TOKEN or OKTA_SECRET_ID are set), the local "
                 + "HTTP API, the onboarding queue and its DLQ, and the poller that feeds the onboarding function; "
                 + "onboards FILE if given; then serves until Ctrl-C, which stops everything.")
 final class StartCommand implements Callable<Integer> {
@@ -55,7 +55,7 @@ final class StartCommand implements Callable<Integer> {
             Optional<NewHireFile> file = Optional.empty();
             if (onboard != null) {
                 file = HireFiles.read(onboard, format, skipUnreadable, context.terminal());
-                if (file.isEmpty()) {
+                if (file.isEmpty() || SampleFiles.refused(onboard, null, context)) {
                     return 2;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.oktaprov.local.hires;
 
+import dev.oktaprov.local.FileProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +50,7 @@ public record NewHireFile(Path path, FileFormat format, List<NewHireRow> rows, L
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UnusableFileException("cannot read " + file + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw new UnusableFileException("cannot read " + file + ": " + FileProblem.describe(e));
         }
         Utf8Text text = Utf8Text.decode(bytes);
         FileFormat chosen = format != null ? format : FileFormat.detect(file, text.text());

@@ -1,9 +1,12 @@
 package dev.oktaprov.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.oktaprov.local.sqs.LocalSqs;
 import dev.oktaprov.local.sqs.QueuePair;
+import dev.oktaprov.simulator.OktaSimulator;
+import dev.oktaprov.simulator.SimulatorOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 class CommandLineTest {
 
@@ -102,6 +109,59 @@ class CommandLineTest {
     }
 
     @Test
+    void noArgumentsWithAnOrgUrlExportedCreatesNoneOfTheSampleInThatOrg() {
+        // As an operator has it after following "Check the credentials": the org's URL and token exported.
+        try (OktaSimulator org = OktaSimulator.start(SimulatorOptions.defaults().withPort(0))) {
+            Map<String, String> env = Map.of("OKTA_ORG_URL", org.baseUrl(), "OKTA_API_TOKEN", org.token());
+            InProcessRunner noArguments = new InProcessRunner(env);
+            InProcessRunner onboardSample = new InProcessRunner(env);
+
+            assertThat(noArguments.run()).isEqualTo(2);
+            assertThat(onboardSample.run("onboard", "../../samples/new-hires.jsonl", "--okta-port", "0")).isEqualTo(2);
+
+            assertThat(noArguments.hasStarted()).isFalse();
+            assertThat(onboardSample.hasStarted()).isFalse();
+            assertThat(org.userCount()).as("users created in the org").isZero();
+            assertThat(noArguments.err()).contains("new-hires.csv is the simulator's sample", "Nothing was started or sent",
+                    "unset OKTA_ORG_URL; ./run-local", "./run-local start");
+        }
+    }
+
+    @Test
+    void theSampleIsNotSentToADeployedQueue() {
+        InProcessRunner runner = new InProcessRunner();
+
+        // Refused before any AWS call: no credentials or network are needed to see it.
+        assertThat(runner.run("onboard", "../../samples/new-hires.csv", "--queue-url",
+                "https://sqs.eu-west-1.amazonaws.com/123456789012/okta-provisioning-onboarding")).isEqualTo(2);
+        assertThat(runner.err()).contains("is the simulator's sample", "Nothing was started or sent",
+                "./run-local onboard FILE --queue-url URL");
+    }
+
+    @Test
+    void aQueueUrlThatIsNotOneSaysWhatIsExpected() throws Exception {
+        Path file = dir.resolve("hires.jsonl");
+        Files.writeString(file, "{\"firstName\": \"Ada\"}\n", StandardCharsets.UTF_8);
+
+        for (String url : List.of("not a url", "okta-provisioning-onboarding")) {
+            InProcessRunner runner = new InProcessRunner();
+            assertThat(runner.run("onboard", file.toString(), "--queue-url", url)).isNotZero();
+            assertThat(runner.err()).contains("--queue-url must be a queue URL, e.g. https://sqs.");
+        }
+    }
+
+    @Test
+    void missingAwsCredentialsAreToldApartFromARefusal() {
+        // What the default chain throws on a machine without credentials: one line naming every provider.
+        SdkClientException none = catchThrowableOfType(() -> AwsCredentialsProviderChain.of(
+                SystemPropertyCredentialsProvider.create()).resolveCredentials(), SdkClientException.class);
+
+        assertThat(OnboardCommand.noCredentials(none)).as(none.getMessage()).isTrue();
+        assertThat(OnboardCommand.noCredentials(SqsException.builder().message("Access to the resource is denied.").build()))
+                .isFalse();
+    }
+
+    @Test
     void startWithAnUnreadableFileStartsNothing() throws Exception {
         Path file = dir.resolve("hires.jsonl");
         Files.writeString(file, "{\"login\": \"a@example.com\"}\n{not json}\n", StandardCharsets.UTF_8);
@@ -122,6 +182,23 @@ class CommandLineTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("okta-simulator.jar", "./run-local simulator [options]", "--port", "--token", "--seed");
+    }
+
+    @Test
+    void aLogFileThatCannotBeWrittenIsASentenceNotAStackTrace() throws Exception {
+        Path file = dir.resolve("hires.jsonl");
+        Files.writeString(file, "{\"firstName\": \"Ada\"}\n", StandardCharsets.UTF_8);
+        Path underAFile = file.resolve("handlers.log");
+        // The real entry point: its error output is the terminal until the log file is open.
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.oktaprov.local.Main", "onboard", file.toString(),
+                "--log-file", underAFile.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).contains("run-local: cannot write the log file " + underAFile + ": ", "--log-file")
+                .doesNotContain("Exception", "\tat ");
     }
 
     @Test

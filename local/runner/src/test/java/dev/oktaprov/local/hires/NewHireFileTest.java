@@ -167,7 +167,10 @@ class NewHireFileTest {
         assertThatThrownBy(() -> NewHireFile.read(empty)).isInstanceOf(NewHireFile.UnusableFileException.class)
                 .hasMessageContaining("empty");
         assertThatThrownBy(() -> NewHireFile.read(dir.resolve("missing.csv")))
-                .isInstanceOf(NewHireFile.UnusableFileException.class).hasMessageContaining("cannot read");
+                .isInstanceOf(NewHireFile.UnusableFileException.class)
+                .hasMessage("cannot read " + dir.resolve("missing.csv") + ": no such file");
+        assertThatThrownBy(() -> NewHireFile.read(dir)).isInstanceOf(NewHireFile.UnusableFileException.class)
+                .hasMessageContaining("cannot read " + dir + ": ").hasMessageNotContaining("Exception");
     }
 
     private Path write(String name, String content) throws IOException {
