@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,9 +147,9 @@ final class OktaTransport {
             Attempts attempts, Deadline deadline) {
         int failedAttempt = attempts.attempt;
         // A concurrency 429 (Limit: 0) has no trustworthy reset: back off instead, at least 1 s.
-        Duration wait = budget.waitAfterTooManyRequests(call.bucket(), limits, receivedAt)
-                .orElseGet(() -> max(Duration.ofSeconds(1), retryPolicy.backoffAfter(failedAttempt)));
-        attempts.lastFailure = new RateLimitedException(seconds(wait), requestId);
+        Optional<Duration> untilReset = budget.waitAfterTooManyRequests(call.bucket(), limits, receivedAt);
+        Duration wait = untilReset.orElseGet(() -> max(Duration.ofSeconds(1), retryPolicy.backoffAfter(failedAttempt)));
+        attempts.lastFailure = new RateLimitedException(seconds(wait), requestId, untilReset.isPresent());
         if (!retryPolicy.mayRetryAfter(failedAttempt) || !deadline.allows(receivedAt.plus(wait))) {
             LOG.warn("Okta {} rate limited; giving up with retry-after {} s (request id {})",
                     call.bucket(), seconds(wait), requestId);

@@ -391,6 +391,7 @@ class OktaClientTest {
 
         assertThat(e).isNotNull();
         assertThat(e.oktaRequestId()).contains("req-429");
+        assertThat(e.untilReset()).as("the wait is Okta's reset").isTrue();
         assertThat(okta.requests()).as("OKTA_MAX_ATTEMPTS=3: three requests, then the 429 is the caller's").hasSize(3);
         assertThat(okta.clock.advances()).as("a wait between attempts, none after the last: the caller gets the 429 at once")
                 .hasSize(2);
@@ -429,6 +430,22 @@ class OktaClientTest {
         // The first backoff is at most 600 ms: the floor of 1 s applies.
         assertThat(okta.clock.advances()).containsExactly(Duration.ofSeconds(1));
         assertThat(client.budget().state(OktaClient.BUCKET_GET_USER)).as("Limit: 0 is not the bucket").isEmpty();
+    }
+
+    @Test
+    void aConcurrency429GivenUpOnSaysItsWaitIsABackoffNotOktasReset() {
+        okta.server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("X-Rate-Limit-Limit", "0")
+                .withHeader("X-Rate-Limit-Remaining", "0")
+                .withHeader("X-Rate-Limit-Reset", Long.toString(okta.clock.instant().plusSeconds(50).getEpochSecond()))
+                .withHeader("Content-Type", "application/json")
+                .withBody(OktaBodies.error("E0000047", "API call exceeded rate limit due to too many requests."))));
+        OktaClient twoAttempts = okta.client(okta.settings().withMaxAttempts(2), OktaListener.NONE);
+
+        RateLimitedException e = catchThrowableOfType(RateLimitedException.class,
+                () -> twoAttempts.getUser("00u1", Deadline.none()));
+
+        assertThat(e.untilReset()).isFalse();
+        assertThat(e.retryAfterSeconds()).as("the backoff after attempt 2, not the 50 s reset").isLessThanOrEqualTo(2);
     }
 
     @Test

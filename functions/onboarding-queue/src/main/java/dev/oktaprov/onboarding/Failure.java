@@ -18,7 +18,7 @@ import java.util.Set;
  * @param code a stable machine code (the DLQ's {@code errorCode})
  * @param message for humans; never a secret, a password or a raw login
  * @param oktaRequestId the {@code X-Okta-Request-Id} of Okta's answer, or null
- * @param retryAfter for {@link Kind#THROTTLED}: when Okta's budget is back; else zero
+ * @param retryAfter for {@link Kind#THROTTLED}: when Okta's budget is back (see {@link #NO_RESET_WAIT}); else zero
  */
 record Failure(Kind kind, String code, String message, String oktaRequestId, Duration retryAfter) {
 
@@ -43,6 +43,8 @@ record Failure(Kind kind, String code, String message, String oktaRequestId, Dur
 
     // Okta's "you do not have permission" and the token endpoint's "scope not granted to the app".
     private static final Set<String> REFUSED_PERMISSIONS = Set.of("E0000006", "invalid_scope");
+    /** Okta's rate-limit window: what a throttle without a reset waits, as a per-minute one waits for a later window. */
+    private static final Duration NO_RESET_WAIT = Duration.ofMinutes(1);
 
     Failure {
         retryAfter = retryAfter == null ? Duration.ZERO : retryAfter;
@@ -59,7 +61,7 @@ record Failure(Kind kind, String code, String message, String oktaRequestId, Dur
     static Failure of(RuntimeException failure) {
         if (failure instanceof RateLimitedException throttled) {
             return new Failure(Kind.THROTTLED, throttled.code(), throttled.getMessage(),
-                    throttled.oktaRequestId().orElse(null), Duration.ofSeconds(throttled.retryAfterSeconds()));
+                    throttled.oktaRequestId().orElse(null), waitAfter(throttled));
         }
         if (failure instanceof InvalidInputException || failure instanceof LoginConflictException
                 || failure instanceof UserNotActivatableException) {
@@ -80,6 +82,15 @@ record Failure(Kind kind, String code, String message, String oktaRequestId, Dur
         }
         // A bug: its message may quote anything, so only the type travels.
         return new Failure(Kind.TRANSIENT, INTERNAL_ERROR, "Unexpected " + failure.getClass().getSimpleName(), null, null);
+    }
+
+    /**
+     * Until Okta's reset; without one (its concurrency limit) at least a window: the client's backoff
+     * is seconds, and copies re-sent that soon would spend {@code ONBOARDING_MAX_RESENDS} in minutes.
+     */
+    private static Duration waitAfter(RateLimitedException throttled) {
+        Duration wait = Duration.ofSeconds(throttled.retryAfterSeconds());
+        return throttled.untilReset() || wait.compareTo(NO_RESET_WAIT) >= 0 ? wait : NO_RESET_WAIT;
     }
 
     private static Failure of(Kind kind, OktaProvisioningException known) {

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  *   <li>transient failures, and permanent ones the DLQ did not take: returned, invisible for a
  *       jittered exponential backoff on their receive count;
  *   <li>throttled and not started (standard queues): re-sent as new messages delayed until Okta's
- *       reset, the originals handled, so throttling never counts toward {@code maxReceiveCount};
- *       after {@code ONBOARDING_MAX_RESENDS} re-sends a message is returned instead, so a loop that
- *       never ends is ended by SQS redrive;
+ *       reset (a minute when it named none, see {@link Failure}), the originals handled, so
+ *       throttling never counts toward {@code maxReceiveCount}; after {@code ONBOARDING_MAX_RESENDS}
+ *       re-sends a message is returned instead, so a loop that never ends is ended by SQS redrive;
  *   <li>refused credentials (standard queues): re-sent delayed by the longest throttle delay, as
  *       often as it takes, so the backlog waits in the queue until a person fixes the secret;
  *   <li>a copy SQS refuses twice: the original is returned, invisible for the copy's delay;

@@ -66,6 +66,13 @@ class FailureTest {
     }
 
     @Test
+    void aThrottleWithoutOktasResetWaitsAWindowWhileOktasResetIsKeptHoweverNear() {
+        assertThat(Failure.of(new RateLimitedException(3, "req-concurrency", false)).retryAfter()).hasSeconds(60);
+        assertThat(Failure.of(new RateLimitedException(90, "req-concurrency", false)).retryAfter()).hasSeconds(90);
+        assertThat(Failure.of(new RateLimitedException(3, "req-per-minute", true)).retryAfter()).hasSeconds(3);
+    }
+
+    @Test
     void invalidInputAndAConflictingLoginArePermanent() {
         assertThat(Failure.of(InvalidInputException.of("lastName", "is required")))
                 .isEqualTo(new Failure(Kind.PERMANENT, "INVALID_INPUT", "Invalid input: lastName is required", null,

@@ -13,11 +13,9 @@ import dev.oktaprov.simulator.RateLimitBucket;
 import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.ForwardingHttpClient;
 import dev.oktaprov.testsupport.SqsInvocation;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -251,43 +248,13 @@ class ThrottledResendTest {
             }
             HttpRequest.Builder refusedRequest = HttpRequest.newBuilder(request, (name, value) -> true);
             if (entries) {
-                String body = new String(bodyOf(request), StandardCharsets.UTF_8).replaceAll("\"DelaySeconds\":\\d+",
+                String body = new String(RequestBodies.bodyOf(request), StandardCharsets.UTF_8).replaceAll("\"DelaySeconds\":\\d+",
                         "\"DelaySeconds\":901");
                 refusedRequest.POST(HttpRequest.BodyPublishers.ofString(body));
             } else {
                 refusedRequest.setHeader("X-Amz-Target", "AmazonSQS.RefusedByTheTest");
             }
             return delegate.sendAsync(refusedRequest.build(), handler);
-        }
-
-        private static byte[] bodyOf(HttpRequest request) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            CompletableFuture<Void> read = new CompletableFuture<>();
-            request.bodyPublisher().orElseThrow().subscribe(new Flow.Subscriber<ByteBuffer>() {
-                @Override
-                public void onSubscribe(Flow.Subscription subscription) {
-                    subscription.request(Long.MAX_VALUE);
-                }
-
-                @Override
-                public void onNext(ByteBuffer item) {
-                    byte[] bytes = new byte[item.remaining()];
-                    item.get(bytes);
-                    out.writeBytes(bytes);
-                }
-
-                @Override
-                public void onError(Throwable failure) {
-                    read.completeExceptionally(failure);
-                }
-
-                @Override
-                public void onComplete() {
-                    read.complete(null);
-                }
-            });
-            read.join();
-            return out.toByteArray();
         }
     }
 }
