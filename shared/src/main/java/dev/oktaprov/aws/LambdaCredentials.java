@@ -101,7 +101,14 @@ public final class LambdaCredentials {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).GET().timeout(timeout).header("Accept", "application/json");
         String authorization = authorization();
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            try {
+                request.header("Authorization", authorization);
+            } catch (IllegalArgumentException refused) {
+                // The JDK's message quotes the whole value: the token would be logged.
+                throw AwsCallException.noCredentials((tokenFile != null ? "the file " + TOKEN_FILE + " names" : TOKEN)
+                        + " holds a character an HTTP header cannot carry: look for a line break or an invisible character"
+                        + " pasted with the token");
+            }
         }
         HttpResponse<byte[]> response;
         try {

@@ -36,18 +36,16 @@ public final class JsonValues {
      * One JSON value as plain values, read with the streaming parser (a cold start spends less on it than on
      * databind's deserializers). {@code strict}: a duplicate name or anything after the value is refused.
      *
+     * @throws DuplicateKeyException for a strict read of an object that names a key twice (at any depth)
      * @throws JsonProcessingException for text that is not (strictly) one JSON value; its location names the
      *     position, never the content
      */
     public static Object read(String json, boolean strict) throws IOException {
         try (JsonParser parser = OktaJson.MAPPER.getFactory().createParser(json)) {
-            if (strict) {
-                parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            }
             if (parser.nextToken() == null) {
                 throw new JsonParseException(parser, "No content to read");
             }
-            Object value = value(parser);
+            Object value = value(parser, strict);
             if (strict && parser.nextToken() != null) {
                 throw new JsonParseException(parser, "Trailing content after the JSON value");
             }
@@ -55,21 +53,24 @@ public final class JsonValues {
         }
     }
 
-    private static Object value(JsonParser parser) throws IOException {
+    private static Object value(JsonParser parser, boolean strict) throws IOException {
         return switch (parser.currentToken()) {
             case START_OBJECT -> {
                 Map<String, Object> object = new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
+                    if (strict && object.containsKey(name)) {
+                        throw new DuplicateKeyException(parser, name);
+                    }
                     parser.nextToken();
-                    object.put(name, value(parser));
+                    object.put(name, value(parser, strict));
                 }
                 yield object;
             }
             case START_ARRAY -> {
                 List<Object> array = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(value(parser));
+                    array.add(value(parser, strict));
                 }
                 yield array;
             }

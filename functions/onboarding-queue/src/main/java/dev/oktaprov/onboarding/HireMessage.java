@@ -4,13 +4,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.oktaprov.entrypoints.DuplicateKeyException;
+import dev.oktaprov.entrypoints.JsonValues;
 import dev.oktaprov.errors.InvalidInputException;
 import dev.oktaprov.okta.OktaJson;
 import dev.oktaprov.provisioning.LoginKey;
 import dev.oktaprov.provisioning.NewHire;
 import dev.oktaprov.provisioning.NewHireValidator;
 import dev.oktaprov.runtime.Masking;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +23,8 @@ import java.util.Map;
  */
 record HireMessage(QueueMessage message, NewHire hire, Failure invalid) {
 
-    // Trailing content and duplicate keys make a body ambiguous: refuse it rather than guess.
+    // Trailing content and duplicate keys make a body ambiguous: refuse it rather than guess (the DLQ copy is
+    // read with this; the message itself with JsonValues' strict read, which names a repeated key).
     static final ObjectReader BODY_READER = OktaJson.MAPPER.readerFor(LinkedHashMap.class)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -33,25 +36,37 @@ record HireMessage(QueueMessage message, NewHire hire, Failure invalid) {
 
     /** @param clock today, for a start date: ahead (the workflow activates it) or come (activate now) */
     static HireMessage parse(QueueMessage message, Clock clock) {
-        Map<String, Object> input;
+        Object input;
         try {
-            input = message.body() == null || message.body().isBlank() ? null : BODY_READER.readValue(withoutByteOrderMark(message.body()));
-        } catch (MismatchedInputException e) {
-            return new HireMessage(message, null, Failure.permanent(Failure.MALFORMED_JSON,
-                    "The message body is not a JSON object"));
+            input = message.body() == null || message.body().isBlank() ? null
+                    : JsonValues.read(withoutByteOrderMark(message.body()), true);
+        } catch (DuplicateKeyException e) {
+            return new HireMessage(message, null, Failure.permanent(Failure.MALFORMED_JSON, "The message body repeats "
+                    + e.describe() + at(e) + "; a key may appear once in each JSON object"));
         } catch (JsonProcessingException e) {
             // Jackson's message may quote the body (a password); keep only where it broke (a number or
             // nesting beyond Jackson's limits has no location).
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
             return new HireMessage(message, null, Failure.permanent(Failure.MALFORMED_JSON,
-                    "The message body is not well-formed JSON" + where));
+                    "The message body is not well-formed JSON" + at(e)));
+        } catch (IOException e) {
+            return new HireMessage(message, null, Failure.permanent(Failure.MALFORMED_JSON,
+                    "The message body is not well-formed JSON"));
+        }
+        if (input != null && !(input instanceof Map<?, ?>)) {
+            return new HireMessage(message, null, Failure.permanent(Failure.MALFORMED_JSON,
+                    "The message body is not a JSON object"));
         }
         try {
-            return new HireMessage(message, NewHireValidator.validate(input, clock), null);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) input;
+            return new HireMessage(message, NewHireValidator.validate(fields, clock), null);
         } catch (InvalidInputException e) {
             return new HireMessage(message, null, Failure.of(e));
         }
+    }
+
+    private static String at(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     /** The login as Okta compares it ({@link LoginKey}), never worked on twice at once; an invalid message's own. */

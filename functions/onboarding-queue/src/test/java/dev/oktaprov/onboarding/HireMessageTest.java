@@ -49,6 +49,17 @@ class HireMessageTest {
     }
 
     @Test
+    void aRepeatedKeyIsNamedForTheDlqWithoutItsValues() {
+        Failure repeated = parse("{\"login\":\"a@b.co\",\"login\":\"c@d.co\"}").invalid();
+        Failure hidden = parse("{\"a\\r\\nb\":1,\"a\\r\\nb\":2}").invalid();
+
+        assertThat(repeated.code()).isEqualTo("MALFORMED_JSON");
+        assertThat(repeated.message()).isEqualTo("The message body repeats the key 'login' at line 1, column 19;"
+                + " a key may appear once in each JSON object");
+        assertThat(hidden.message()).startsWith("The message body repeats a key at line 1").doesNotContain("\r", "\n");
+    }
+
+    @Test
     void anInvalidHireNamesEveryProblemButNoValue() {
         Failure invalid = parse("{\"firstName\":\"Ann\",\"login\":\"not-an-email\",\"password\":\"s3cret\",\"nextLogin\":\"changePassword\"}")
                 .invalid();

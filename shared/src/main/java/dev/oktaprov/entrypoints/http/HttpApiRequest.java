@@ -2,6 +2,7 @@ package dev.oktaprov.entrypoints.http;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.oktaprov.entrypoints.DuplicateKeyException;
 import dev.oktaprov.entrypoints.JsonValues;
 import dev.oktaprov.errors.InvalidInputException;
 import java.io.IOException;
@@ -39,6 +40,9 @@ public record HttpApiRequest(String method, String rawPath, String routeKey, Str
             // A file saved by a Windows editor and sent as it is (curl --data-binary @hire.json) starts with a
             // byte order mark, which RFC 8259 lets a parser ignore; Jackson does so only when it reads bytes.
             parsed = JsonValues.read(body.replaceFirst("^\uFEFF", ""), true);
+        } catch (DuplicateKeyException e) {
+            throw HttpApiException.malformedJson("The request body repeats " + e.describe() + position(e.getLocation())
+                    + "; a key may appear once in each JSON object");
         } catch (JsonProcessingException e) {
             // Jackson's own message may quote the body (a password, say): only the position leaves.
             throw HttpApiException.malformedJson("The request body is not valid JSON" + position(e.getLocation()));

@@ -88,6 +88,31 @@ class HttpApiRequestTest {
     }
 
     @Test
+    void aRepeatedKeyIsNamedWithoutItsValues() {
+        String repeated = "{\"login\":\"a@b.co\",\"login\":\"c@d.co\"}";
+        String nested = "{\"profile\":{\"title\":\"x\",\"title\":\"Secr3t-title\"}}";
+        String lineBreak = "{\"a\\nb\":1,\"a\\nb\":2}";
+        String longKey = "{\"" + "k".repeat(101) + "\":1,\"" + "k".repeat(101) + "\":2}";
+
+        assertThat(malformed(repeated)).isEqualTo("The request body repeats the key 'login' (line 1, column 19);"
+                + " a key may appear once in each JSON object").doesNotContain("a@b.co", "c@d.co");
+        assertThat(malformed(nested)).startsWith("The request body repeats the key 'title' (line 1").doesNotContain("Secr3t");
+        assertThat(malformed(lineBreak)).as("a line break in a key never reaches a log line")
+                .startsWith("The request body repeats a key (line 1").doesNotContain("\n");
+        assertThat(malformed(longKey)).startsWith("The request body repeats a key (line 1").doesNotContain("kkk");
+    }
+
+    private static String malformed(String body) {
+        try {
+            HttpApiAdapter.request(event("POST", "/users", body, false)).jsonObjectBody();
+        } catch (HttpApiException e) {
+            assertThat(e.code()).isEqualTo("MALFORMED_JSON");
+            return e.getMessage();
+        }
+        throw new AssertionError("accepted: " + body);
+    }
+
+    @Test
     void aBodyFromAFileWithAByteOrderMarkIsRead() {
         String json = "\uFEFF{\"login\":\"jane.doe@example.com\"}";
         String base64 = java.util.Base64.getEncoder().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -15,16 +15,19 @@ import dev.oktaprov.simulator.SimulatorOptions;
 import dev.oktaprov.testsupport.LeakWatch;
 import dev.oktaprov.testsupport.MotoServer;
 import dev.oktaprov.testsupport.SecretsManagerAdmin;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * AWS keys exported by hand for a local run, the session token copied from a wrapped terminal line: a line
  * break inside it. The JDK refuses such a header value with a message that quotes all of it; the token must
  * not reach a log line or an answer through that message. The secret cannot be read: a configuration
- * problem, and nothing is sent to Okta.
+ * problem, and nothing is sent to Okta. The same for the container credentials endpoint's token.
  */
 class GetUserAwsKeysLeakTest {
 
@@ -59,6 +62,48 @@ class GetUserAwsKeysLeakTest {
                 assertThat(watch.logLines(org.apache.logging.log4j.Level.ERROR)).as("the log says what to look for")
                         .anyMatch(line -> line.text().contains("line break or an invisible character pasted with AWS_SESSION_TOKEN"));
             }
+        }
+    }
+
+    /**
+     * The same token arriving as the container credentials endpoint's authorization token (SnapStart, containers,
+     * a local run that exports it by hand), from the variable or from its file.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aContainerAuthorizationTokenWithALineBreakIsNeverQuoted(@TempDir Path dir) throws Exception {
+        try (MotoServer moto = MotoServer.start(); OktaSimulator okta = OktaSimulator.start(SimulatorOptions.defaults())) {
+            Path tokenFile = dir.resolve("container-token");
+            Files.writeString(tokenFile, SESSION_TOKEN + "\n");
+            Map<String, Object> event = EventLoader.loadEvent("../../events/apigw-get-user.json", Map.class);
+            for (Map.Entry<String, String> token : Map.of("AWS_CONTAINER_AUTHORIZATION_TOKEN", SESSION_TOKEN,
+                    "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", tokenFile.toString()).entrySet()) {
+                Map<String, String> env = new HashMap<>(moto.environment());
+                env.remove("AWS_ACCESS_KEY_ID");
+                env.remove("AWS_SECRET_ACCESS_KEY");
+                // Never asked: the token is refused before the request is sent.
+                env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9/credentials");
+                env.put(token.getKey(), token.getValue());
+                env.put(ProvisioningConfig.OKTA_ORG_URL, okta.baseUrl());
+                env.put(ProvisioningConfig.OKTA_SECRET_ID, "okta/container-token");
+                GetUserHandler handler = new GetUserHandler(ProvisioningRuntime.builder(env).scopes(OAuthScopes.READ_USERS).build());
+
+                try (LeakWatch watch = LeakWatch.start()) {
+                    Map<String, Object> answer = invoke(handler, event, InvocationContext.of("get-user"));
+                    watch.response("GET /users/{id+}", JSON.writeValueAsString(answer));
+
+                    assertThat(answer.get("statusCode")).as(token.getKey()).isEqualTo(500);
+                    assertThat(JSON.readTree((String) answer.get("body")).get("code").asText()).isEqualTo("CONFIGURATION");
+                    for (String line : SESSION_TOKEN.split("\n")) {
+                        watch.secret("container authorization token", line);
+                    }
+                    watch.assertNoLeaks();
+                    assertThat(watch.logLines(org.apache.logging.log4j.Level.ERROR)).as("the log names the variable")
+                            .anyMatch(line -> line.text().contains(token.getKey()) && line.text().contains("holds a character an HTTP header"
+                                    + " cannot carry: look for a line break"));
+                }
+            }
+            assertThat(okta.counters().totalRequests()).isZero();
         }
     }
 }

@@ -5,7 +5,12 @@ import dev.oktaprov.local.TemplateSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The local set's options, shared by {@code start} and {@code onboard}; each has an environment variable. */
 final class LocalSetOptions {
@@ -67,6 +72,40 @@ final class LocalSetOptions {
     @Option(names = "--log-file", paramLabel = "FILE", defaultValue = "${env:LOCAL_LOG_FILE}",
             description = "Where the functions' structured logs go (env LOCAL_LOG_FILE, default " + DEFAULT_LOG_FILE + ").")
     Path logFile;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /**
+     * The ranges picocli cannot check by type, all at once and by the option (the set's parts would name their
+     * own fields: {@code batchSize must be 1 to 10}); refused as a usage error before anything starts.
+     */
+    void check() {
+        List<String> problems = new ArrayList<>();
+        range(problems, "--batch-size", "LOCAL_BATCH_SIZE", batchSize, 1, 10);
+        range(problems, "--batching-window", "LOCAL_BATCHING_WINDOW_SECONDS", batchingWindowSeconds, 0, 300);
+        range(problems, "--concurrency", "LOCAL_MAX_CONCURRENCY", concurrency, 1, Integer.MAX_VALUE);
+        range(problems, "--max-receive-count", "LOCAL_MAX_RECEIVE_COUNT", maxReceiveCount, 1, 1000);
+        // SQS's own ceilings: a visibility timeout of 12 hours; the onboarding function holds its backoff to it.
+        range(problems, "--visibility-timeout", "LOCAL_VISIBILITY_TIMEOUT_SECONDS", visibilityTimeoutSeconds, 0, 43_200);
+        range(problems, "--retry-base", "ONBOARDING_RETRY_BASE_SECONDS", retryBaseSeconds, 0, 43_200);
+        range(problems, "--retry-max", "ONBOARDING_RETRY_MAX_SECONDS", retryMaxSeconds, 0, 43_200);
+        if (retryMaxSeconds < retryBaseSeconds) {
+            problems.add("--retry-max (" + retryMaxSeconds + ") must not be below --retry-base (" + retryBaseSeconds + ")");
+        }
+        if (!problems.isEmpty()) {
+            throw new ParameterException(command.commandLine(), String.join(System.lineSeparator(), problems));
+        }
+    }
+
+    private void range(List<String> problems, String option, String variable, int value, int min, int max) {
+        if (value < min || value > max) {
+            String typed = command.commandLine().getParseResult().hasMatchedOption(option) ? option
+                    : option + " (from " + variable + ")";
+            problems.add(typed + (max == Integer.MAX_VALUE ? " must be at least " + min : " must be " + min + " to " + max)
+                    + ", was " + value);
+        }
+    }
 
     LocalSetSettings settings(Integer apiPort, Path home) {
         return new LocalSetSettings(apiPort, oktaPort, oktaToken, seed(home), oktaUsersLimit, queueName, batchSize,

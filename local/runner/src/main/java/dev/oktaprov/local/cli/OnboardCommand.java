@@ -69,6 +69,9 @@ final class OnboardCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         try {
+            if (queueUrl == null) {
+                local.check(); // the local set's settings; a deployed queue has its own
+            }
             Optional<NewHireFile> hires = HireFiles.read(file, format, skipUnreadable, context.terminal());
             if (hires.isEmpty() || SampleFiles.refused(file, queueUrl, context)) {
                 return 2;

@@ -162,6 +162,41 @@ class CommandLineTest {
     }
 
     @Test
+    void aSettingOutOfRangeIsToldByTheOptionTypedAndStartsNothing() throws Exception {
+        InProcessRunner start = new InProcessRunner();
+        assertThat(start.run("start", "--batch-size", "11", "--concurrency", "0", "--batching-window", "301",
+                "--api-port", "0", "--okta-port", "0")).isEqualTo(2);
+        assertThat(start.err().lines().limit(3)).as("every problem at once, by the name typed, then the usage")
+                .containsExactly("--batch-size must be 1 to 10, was 11", "--batching-window must be 0 to 300, was 301",
+                        "--concurrency must be at least 1, was 0");
+        assertThat(start.err()).doesNotContain("batchSize", "maximumConcurrency", "maximumBatchingWindow", "cannot start");
+        assertThat(start.hasStarted()).isFalse();
+
+        Path file = dir.resolve("hires.jsonl");
+        Files.writeString(file, "{\"firstName\": \"Ada\"}\n", StandardCharsets.UTF_8);
+        InProcessRunner onboard = new InProcessRunner();
+        assertThat(onboard.run("onboard", file.toString(), "--max-receive-count", "0", "--visibility-timeout", "-1",
+                "--retry-base", "60", "--retry-max", "30", "--okta-port", "0")).isEqualTo(2);
+        assertThat(onboard.err().lines().limit(3)).containsExactly("--max-receive-count must be 1 to 1000, was 0",
+                "--visibility-timeout must be 0 to 43200, was -1", "--retry-max (30) must not be below --retry-base (60)");
+        assertThat(onboard.err()).doesNotContain("maxReceiveCount", "visibilityTimeout", "cannot start");
+        assertThat(onboard.hasStarted()).isFalse();
+    }
+
+    @Test
+    void aSettingOutOfRangeFromTheEnvironmentNamesItsVariable() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.oktaprov.local.Main", "start").redirectErrorStream(true);
+        builder.environment().put("LOCAL_BATCH_SIZE", "11");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(output).startsWith("--batch-size (from LOCAL_BATCH_SIZE) must be 1 to 10, was 11");
+    }
+
+    @Test
     void startWithAnUnreadableFileStartsNothing() throws Exception {
         Path file = dir.resolve("hires.jsonl");
         Files.writeString(file, "{\"login\": \"a@example.com\"}\n{not json}\n", StandardCharsets.UTF_8);
