@@ -81,7 +81,19 @@ final class LocalSetOptions {
      * own fields: {@code batchSize must be 1 to 10}); refused as a usage error before anything starts.
      */
     void check() {
+        check(null);
+    }
+
+    /** @param apiPort {@code start}'s {@code --api-port}, checked with the rest; null for {@code onboard} */
+    void check(Integer apiPort) {
         List<String> problems = new ArrayList<>();
+        if (apiPort != null) {
+            range(problems, "--api-port", "LOCAL_API_PORT", apiPort, 0, 65_535);
+        }
+        range(problems, "--okta-port", "LOCAL_OKTA_PORT", oktaPort, 0, 65_535);
+        if (oktaUsersLimit != null) {
+            range(problems, "--okta-users-limit", "LOCAL_OKTA_USERS_LIMIT", oktaUsersLimit, 1, Integer.MAX_VALUE);
+        }
         range(problems, "--batch-size", "LOCAL_BATCH_SIZE", batchSize, 1, 10);
         range(problems, "--batching-window", "LOCAL_BATCHING_WINDOW_SECONDS", batchingWindowSeconds, 0, 300);
         range(problems, "--concurrency", "LOCAL_MAX_CONCURRENCY", concurrency, 1, Integer.MAX_VALUE);

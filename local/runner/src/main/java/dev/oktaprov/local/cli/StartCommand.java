@@ -52,7 +52,7 @@ final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         try {
-            local.check();
+            local.check(apiPort);
             Optional<NewHireFile> file = Optional.empty();
             if (onboard != null) {
                 file = HireFiles.read(onboard, format, skipUnreadable, context.terminal());

@@ -184,6 +184,16 @@ class CommandLineTest {
     }
 
     @Test
+    void aPortOrRateLimitOutOfRangeIsToldByTheOptionTypedAndStartsNothing() throws Exception {
+        InProcessRunner start = new InProcessRunner();
+        assertThat(start.run("start", "--api-port", "70000", "--okta-port", "-1", "--okta-users-limit", "0")).isEqualTo(2);
+        assertThat(start.err().lines().limit(3)).containsExactly("--api-port must be 0 to 65535, was 70000",
+                "--okta-port must be 0 to 65535, was -1", "--okta-users-limit must be at least 1, was 0");
+        assertThat(start.err()).doesNotContain("cannot start", "Exception");
+        assertThat(start.hasStarted()).isFalse();
+    }
+
+    @Test
     void aSettingOutOfRangeFromTheEnvironmentNamesItsVariable() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.oktaprov.local.Main", "start").redirectErrorStream(true);
