@@ -34,14 +34,17 @@ public final class JsonValues {
 
     /**
      * One JSON value as plain values, read with the streaming parser (a cold start spends less on it than on
-     * databind's deserializers). {@code strict}: a duplicate name or anything after the value is refused.
+     * databind's deserializers). {@code strict}: a duplicate name or anything after the value is refused. A
+     * leading byte order mark (a file a Windows editor saved, sent as it is) is skipped, as RFC 8259 allows.
      *
      * @throws DuplicateKeyException for a strict read of an object that names a key twice (at any depth)
      * @throws JsonProcessingException for text that is not (strictly) one JSON value; its location names the
      *     position, never the content
      */
     public static Object read(String json, boolean strict) throws IOException {
-        try (JsonParser parser = OktaJson.MAPPER.getFactory().createParser(json)) {
+        // Jackson skips the mark only when it reads bytes.
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+        try (JsonParser parser = OktaJson.MAPPER.getFactory().createParser(text)) {
             if (parser.nextToken() == null) {
                 throw new JsonParseException(parser, "No content to read");
             }

@@ -39,7 +39,7 @@ record HireMessage(QueueMessage message, NewHire hire, Failure invalid) {
         Object input;
         try {
             input = message.body() == null || message.body().isBlank() ? null
-                    : JsonValues.read(withoutByteOrderMark(message.body()), true);
+                    : JsonValues.read(message.body(), true);
         } catch (DuplicateKeyException e) {
             return new HireMessage(message, null, Failure.permanent(Failure.MALFORMED_JSON, "The message body repeats "
                     + e.describe() + at(e) + "; a key may appear once in each JSON object"));

@@ -37,9 +37,7 @@ public record HttpApiRequest(String method, String rawPath, String routeKey, Str
         }
         Object parsed;
         try {
-            // A file saved by a Windows editor and sent as it is (curl --data-binary @hire.json) starts with a
-            // byte order mark, which RFC 8259 lets a parser ignore; Jackson does so only when it reads bytes.
-            parsed = JsonValues.read(body.replaceFirst("^\uFEFF", ""), true);
+            parsed = JsonValues.read(body, true);
         } catch (DuplicateKeyException e) {
             throw HttpApiException.malformedJson("The request body repeats " + e.describe() + position(e.getLocation())
                     + "; a key may appear once in each JSON object");
